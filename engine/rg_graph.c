@@ -1,0 +1,685 @@
+#include "rg_graph.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const node_type_names[RG_NODE_NTYPES] = {
+    "person", "organisation", "institution", "place", "event"};
+
+const char *rg_node_type_name(rg_node_type t)
+{
+    return (unsigned)t < RG_NODE_NTYPES ? node_type_names[t] : "unknown";
+}
+
+bool rg_node_type_parse(const char *s, rg_node_type *t)
+{
+    static const struct {
+        const char *name;
+        rg_node_type type;
+    } syn[] = {
+        {"person", RG_NODE_PERSON},           {"per", RG_NODE_PERSON},
+        {"people", RG_NODE_PERSON},           {"organisation", RG_NODE_ORGANISATION},
+        {"organization", RG_NODE_ORGANISATION}, {"org", RG_NODE_ORGANISATION},
+        {"institution", RG_NODE_INSTITUTION}, {"publicbody", RG_NODE_INSTITUTION},
+        {"place", RG_NODE_PLACE},             {"location", RG_NODE_PLACE},
+        {"loc", RG_NODE_PLACE},               {"gpe", RG_NODE_PLACE},
+        {"country", RG_NODE_PLACE},           {"city", RG_NODE_PLACE},
+        {"event", RG_NODE_EVENT},
+    };
+    for (size_t i = 0; i < sizeof syn / sizeof *syn; i++) {
+        if (strcasecmp(s, syn[i].name) == 0) {
+            *t = syn[i].type;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *const rg_edge_types[] = {
+    "head_of",        "member_of",        "official_of",       "part_of",
+    "represents",     "participant_in",   "located_in",        "allied_with",
+    "cooperates_with", "opposed_to",      "fighting_against",  "communicated_with",
+    "co_mentioned",   "related_to",       "same_as",           NULL};
+
+static const char *const symmetric_types[] = {
+    "allied_with", "cooperates_with", "opposed_to", "communicated_with",
+    "co_mentioned", "related_to", "same_as", NULL};
+
+static bool in_list(const char *const *list, const char *s)
+{
+    for (; *list; list++)
+        if (strcmp(*list, s) == 0) return true;
+    return false;
+}
+
+bool rg_edge_type_known(const char *type)
+{
+    return in_list(rg_edge_types, type);
+}
+
+bool rg_edge_type_valid(const char *type)
+{
+    if (!type || !(*type >= 'a' && *type <= 'z')) return false;
+    for (const char *p = type; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_')) return false;
+    return strlen(type) <= 64;
+}
+
+bool rg_edge_type_symmetric(const char *type)
+{
+    return in_list(symmetric_types, type);
+}
+
+/* ---- attributes ------------------------------------------------------ */
+
+void rg_attrs_set(rg_attrs *a, const char *key, const char *value)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        if (strcmp(a->items[i].key, key) == 0) {
+            free(a->items[i].value);
+            a->items[i].value = rg_strdup(value);
+            return;
+        }
+    }
+    rg_attr *it = RG_PUSH(a->items, a->n, a->cap);
+    it->key = rg_strdup(key);
+    it->value = rg_strdup(value);
+}
+
+const char *rg_attrs_get(const rg_attrs *a, const char *key)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->items[i].key, key) == 0) return a->items[i].value;
+    return NULL;
+}
+
+void rg_attrs_free(rg_attrs *a)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        free(a->items[i].key);
+        free(a->items[i].value);
+    }
+    free(a->items);
+    memset(a, 0, sizeof *a);
+}
+
+/* ---- lifecycle ------------------------------------------------------- */
+
+void rg_graph_init(rg_graph *g)
+{
+    memset(g, 0, sizeof *g);
+    rg_strmap_init(&g->node_ids);
+    rg_strmap_init(&g->edge_ids);
+    rg_strmap_init(&g->doc_ids);
+}
+
+void rg_document_copy(rg_document *dst, const rg_document *src)
+{
+    dst->id = rg_strdup(src->id);
+    dst->title = rg_strdup(src->title);
+    dst->date = rg_strdup(src->date);
+    dst->path = rg_strdup(src->path);
+    dst->sha256 = rg_strdup(src->sha256);
+}
+
+void rg_document_free(rg_document *d)
+{
+    free(d->id);
+    free(d->title);
+    free(d->date);
+    free(d->path);
+    free(d->sha256);
+    memset(d, 0, sizeof *d);
+}
+
+static void node_free(rg_node *n)
+{
+    free(n->id);
+    free(n->label);
+    for (size_t i = 0; i < n->naliases; i++) free(n->aliases[i].name);
+    free(n->aliases);
+    rg_attrs_free(&n->attrs);
+    free(n->mentions);
+    free(n->docs);
+}
+
+static void edge_free(rg_edge *e)
+{
+    free(e->type);
+    free(e->role);
+    free(e->date);
+    free(e->key);
+    for (size_t i = 0; i < e->nevidence; i++) free(e->evidence[i].text);
+    free(e->evidence);
+    rg_attrs_free(&e->attrs);
+}
+
+void rg_graph_free(rg_graph *g)
+{
+    for (size_t i = 0; i < g->ndocs; i++) rg_document_free(&g->docs[i]);
+    for (size_t i = 0; i < g->nnodes; i++) node_free(&g->nodes[i]);
+    for (size_t i = 0; i < g->nedges; i++) edge_free(&g->edges[i]);
+    free(g->docs);
+    free(g->nodes);
+    free(g->edges);
+    rg_attrs_free(&g->attrs);
+    rg_strmap_free(&g->node_ids);
+    rg_strmap_free(&g->edge_ids);
+    rg_strmap_free(&g->doc_ids);
+    if (g->ig_valid) igraph_destroy(&g->ig);
+    memset(g, 0, sizeof *g);
+}
+
+static void invalidate(rg_graph *g)
+{
+    if (g->ig_valid) {
+        igraph_destroy(&g->ig);
+        g->ig_valid = false;
+    }
+}
+
+/* ---- documents ------------------------------------------------------- */
+
+uint32_t rg_graph_add_doc(rg_graph *g, const rg_document *d)
+{
+    uint32_t idx;
+    if (rg_strmap_get(&g->doc_ids, d->id, &idx)) return idx;
+    idx = (uint32_t)g->ndocs;
+    rg_document *nd = RG_PUSH(g->docs, g->ndocs, g->cap_docs);
+    rg_document_copy(nd, d);
+    rg_strmap_put(&g->doc_ids, d->id, idx);
+    return idx;
+}
+
+uint32_t rg_graph_find_doc(const rg_graph *g, const char *id)
+{
+    uint32_t idx;
+    return rg_strmap_get(&g->doc_ids, id, &idx) ? idx : RG_NONE;
+}
+
+/* ---- nodes ----------------------------------------------------------- */
+
+char *rg_node_make_id(rg_node_type type, const char *name)
+{
+    char *slug = rg_slug(name);
+    char *id = rg_sprintf("%s:%s", rg_node_type_name(type), *slug ? slug : "unnamed");
+    free(slug);
+    return id;
+}
+
+rg_status rg_graph_add_node(rg_graph *g, const char *id, rg_node_type type, const char *label,
+                            uint32_t *index, rg_error *err)
+{
+    char *made = id ? NULL : rg_node_make_id(type, label ? label : "");
+    const char *key = id ? id : made;
+    uint32_t idx;
+    if (rg_strmap_get(&g->node_ids, key, &idx)) {
+        free(made);
+        if (g->nodes[idx].type != type)
+            return rg_error_set(err, RG_EINPUT, "node '%s' is both %s and %s", key,
+                                rg_node_type_name(g->nodes[idx].type), rg_node_type_name(type));
+        if (index) *index = idx;
+        return RG_OK;
+    }
+    if ((unsigned)type >= RG_NODE_NTYPES) {
+        free(made);
+        return rg_error_set(err, RG_EINPUT, "node '%s': invalid type", key);
+    }
+    idx = (uint32_t)g->nnodes;
+    rg_node *n = RG_PUSH(g->nodes, g->nnodes, g->cap_nodes);
+    memset(n, 0, sizeof *n);
+    n->id = made ? made : rg_strdup(id);
+    n->type = type;
+    n->label = rg_strdup(label && *label ? label : n->id);
+    rg_strmap_put(&g->node_ids, n->id, idx);
+    invalidate(g);
+    if (index) *index = idx;
+    return RG_OK;
+}
+
+uint32_t rg_graph_find_node(const rg_graph *g, const char *id)
+{
+    uint32_t idx;
+    return rg_strmap_get(&g->node_ids, id, &idx) ? idx : RG_NONE;
+}
+
+void rg_graph_node_add_alias(rg_graph *g, uint32_t node, const char *name, uint32_t count)
+{
+    rg_node *n = &g->nodes[node];
+    for (size_t i = 0; i < n->naliases; i++) {
+        if (strcmp(n->aliases[i].name, name) == 0) {
+            n->aliases[i].count += count;
+            return;
+        }
+    }
+    rg_alias *a = RG_PUSH(n->aliases, n->naliases, n->cap_aliases);
+    a->name = rg_strdup(name);
+    a->count = count;
+}
+
+void rg_graph_node_add_doc(rg_graph *g, uint32_t node, uint32_t doc)
+{
+    rg_node *n = &g->nodes[node];
+    size_t lo = 0, hi = n->ndocs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (n->docs[mid] < doc) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < n->ndocs && n->docs[lo] == doc) return;
+    rg_grow(&n->docs, &n->cap_docs, n->ndocs + 1, sizeof *n->docs);
+    memmove(n->docs + lo + 1, n->docs + lo, (n->ndocs - lo) * sizeof *n->docs);
+    n->docs[lo] = doc;
+    n->ndocs++;
+}
+
+void rg_graph_node_add_mention(rg_graph *g, uint32_t node, rg_span span)
+{
+    rg_node *n = &g->nodes[node];
+    *RG_PUSH(n->mentions, n->nmentions, n->cap_mentions) = span;
+    n->mention_count++;
+    rg_graph_node_add_doc(g, node, span.doc);
+}
+
+void rg_graph_node_set_label(rg_graph *g, uint32_t node, const char *label)
+{
+    free(g->nodes[node].label);
+    g->nodes[node].label = rg_strdup(label);
+}
+
+rg_status rg_graph_node_set_id(rg_graph *g, uint32_t node, const char *id, rg_error *err)
+{
+    uint32_t other;
+    if (rg_strmap_get(&g->node_ids, id, &other))
+        return other == node ? RG_OK
+                             : rg_error_set(err, RG_EINPUT, "node id '%s' already in use", id);
+    rg_strmap_del(&g->node_ids, g->nodes[node].id);
+    free(g->nodes[node].id);
+    g->nodes[node].id = rg_strdup(id);
+    rg_strmap_put(&g->node_ids, id, node);
+    /* edge identities embed node ids */
+    rg_strmap_free(&g->edge_ids);
+    rg_strmap_init(&g->edge_ids);
+    for (size_t i = 0; i < g->nedges; i++) {
+        const rg_edge *e = &g->edges[i];
+        char *k = rg_sprintf("%s\x1f%s\x1f%s", g->nodes[e->source].id, g->nodes[e->target].id,
+                             e->key);
+        rg_strmap_put(&g->edge_ids, k, (uint32_t)i);
+        free(k);
+    }
+    return RG_OK;
+}
+
+/* ---- edges ----------------------------------------------------------- */
+
+static char *edge_key(const char *type, const char *role, const char *date)
+{
+    rg_buf b = {0};
+    rg_buf_puts(&b, type);
+    if (role && *role) rg_buf_printf(&b, ":%s", role);
+    if (date && *date) rg_buf_printf(&b, "@%s", date);
+    return rg_buf_detach(&b);
+}
+
+static char *edge_identity(const rg_graph *g, uint32_t s, uint32_t t, const char *key)
+{
+    return rg_sprintf("%s\x1f%s\x1f%s", g->nodes[s].id, g->nodes[t].id, key);
+}
+
+rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const char *type,
+                            const char *role, const char *date, double weight, uint32_t *index,
+                            rg_error *err)
+{
+    if (source >= g->nnodes || target >= g->nnodes)
+        return rg_error_set(err, RG_EINPUT, "edge endpoint out of range");
+    if (!rg_edge_type_valid(type))
+        return rg_error_set(err, RG_EINPUT,
+                            "invalid edge type '%s' (expected a lower-case identifier)",
+                            type ? type : "");
+    if (rg_edge_type_symmetric(type) && strcmp(g->nodes[source].id, g->nodes[target].id) > 0) {
+        uint32_t t = source;
+        source = target;
+        target = t;
+    }
+    char *key = edge_key(type, role, date);
+    char *ident = edge_identity(g, source, target, key);
+    uint32_t idx;
+    if (rg_strmap_get(&g->edge_ids, ident, &idx)) {
+        g->edges[idx].weight += weight;
+        free(key);
+        free(ident);
+        if (index) *index = idx;
+        return RG_OK;
+    }
+    idx = (uint32_t)g->nedges;
+    rg_edge *e = RG_PUSH(g->edges, g->nedges, g->cap_edges);
+    memset(e, 0, sizeof *e);
+    e->source = source;
+    e->target = target;
+    e->type = rg_strdup(type);
+    e->role = role && *role ? rg_strdup(role) : NULL;
+    e->date = date && *date ? rg_strdup(date) : NULL;
+    e->key = key;
+    e->weight = weight;
+    rg_strmap_put(&g->edge_ids, ident, idx);
+    free(ident);
+    invalidate(g);
+    if (index) *index = idx;
+    return RG_OK;
+}
+
+void rg_graph_edge_add_evidence(rg_graph *g, uint32_t edge, uint32_t doc, uint32_t begin,
+                                uint32_t end, const char *text)
+{
+    rg_edge *e = &g->edges[edge];
+    for (size_t i = 0; i < e->nevidence; i++)
+        if (e->evidence[i].doc == doc && e->evidence[i].begin == begin) return;
+    rg_evidence *ev = RG_PUSH(e->evidence, e->nevidence, e->cap_evidence);
+    ev->doc = doc;
+    ev->begin = begin;
+    ev->end = end;
+    ev->text = rg_strdup(text ? text : "");
+}
+
+/* ---- merging and ordering ---------------------------------------------- */
+
+static void rebuild_maps(rg_graph *g)
+{
+    rg_strmap_free(&g->node_ids);
+    rg_strmap_init(&g->node_ids);
+    for (size_t i = 0; i < g->nnodes; i++) rg_strmap_put(&g->node_ids, g->nodes[i].id, (uint32_t)i);
+    rg_strmap_free(&g->edge_ids);
+    rg_strmap_init(&g->edge_ids);
+    for (size_t i = 0; i < g->nedges; i++) {
+        const rg_edge *e = &g->edges[i];
+        char *k = edge_identity(g, e->source, e->target, e->key);
+        rg_strmap_put(&g->edge_ids, k, (uint32_t)i);
+        free(k);
+    }
+    invalidate(g);
+}
+
+static void move_node_into(rg_graph *g, rg_node *keep, rg_node *drop)
+{
+    (void)g;
+    for (size_t i = 0; i < drop->naliases; i++) {
+        bool found = false;
+        for (size_t j = 0; j < keep->naliases && !found; j++) {
+            if (strcmp(keep->aliases[j].name, drop->aliases[i].name) == 0) {
+                keep->aliases[j].count += drop->aliases[i].count;
+                found = true;
+            }
+        }
+        if (!found) {
+            rg_alias *a = RG_PUSH(keep->aliases, keep->naliases, keep->cap_aliases);
+            a->name = rg_strdup(drop->aliases[i].name);
+            a->count = drop->aliases[i].count;
+        }
+    }
+    for (size_t i = 0; i < drop->attrs.n; i++)
+        if (!rg_attrs_get(&keep->attrs, drop->attrs.items[i].key))
+            rg_attrs_set(&keep->attrs, drop->attrs.items[i].key, drop->attrs.items[i].value);
+    for (size_t i = 0; i < drop->nmentions; i++)
+        *RG_PUSH(keep->mentions, keep->nmentions, keep->cap_mentions) = drop->mentions[i];
+    keep->mention_count += drop->mention_count;
+    /* merge sorted doc lists */
+    for (size_t i = 0; i < drop->ndocs; i++) {
+        size_t k = 0;
+        while (k < keep->ndocs && keep->docs[k] < drop->docs[i]) k++;
+        if (k < keep->ndocs && keep->docs[k] == drop->docs[i]) continue;
+        rg_grow(&keep->docs, &keep->cap_docs, keep->ndocs + 1, sizeof *keep->docs);
+        memmove(keep->docs + k + 1, keep->docs + k, (keep->ndocs - k) * sizeof *keep->docs);
+        keep->docs[k] = drop->docs[i];
+        keep->ndocs++;
+    }
+}
+
+/* Moves edge src's weight and evidence into dst. */
+static void fold_edge(rg_edge *dst, rg_edge *src)
+{
+    dst->weight += src->weight;
+    for (size_t i = 0; i < src->nevidence; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < dst->nevidence && !dup; j++)
+            dup = dst->evidence[j].doc == src->evidence[i].doc &&
+                  dst->evidence[j].begin == src->evidence[i].begin;
+        if (dup) continue;
+        rg_evidence *ev = RG_PUSH(dst->evidence, dst->nevidence, dst->cap_evidence);
+        *ev = src->evidence[i];
+        ev->text = rg_strdup(src->evidence[i].text);
+    }
+}
+
+void rg_graph_contract(rg_graph *g, const uint32_t *rep)
+{
+    size_t n = g->nnodes;
+    uint32_t *newidx = rg_malloc(n * sizeof *newidx);
+    for (size_t i = 0; i < n; i++)
+        if (rep[i] != i) move_node_into(g, &g->nodes[rep[i]], &g->nodes[i]);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rep[i] == i) {
+            newidx[i] = (uint32_t)k;
+            g->nodes[k++] = g->nodes[i];
+        } else {
+            node_free(&g->nodes[i]);
+        }
+    }
+    for (size_t i = 0; i < n; i++) newidx[i] = newidx[rep[i]];
+    g->nnodes = k;
+
+    /* Re-point edges; drop self-loops made by the merge; fold duplicates. */
+    rg_strmap seen;
+    rg_strmap_init(&seen);
+    size_t m = 0;
+    for (size_t i = 0; i < g->nedges; i++) {
+        rg_edge e = g->edges[i];
+        bool was_loop = e.source == e.target;
+        e.source = newidx[e.source];
+        e.target = newidx[e.target];
+        if (e.source == e.target && !was_loop) {
+            edge_free(&e);
+            continue;
+        }
+        if (rg_edge_type_symmetric(e.type) &&
+            strcmp(g->nodes[e.source].id, g->nodes[e.target].id) > 0) {
+            uint32_t t = e.source;
+            e.source = e.target;
+            e.target = t;
+        }
+        char *ident = edge_identity(g, e.source, e.target, e.key);
+        uint32_t at;
+        if (rg_strmap_get(&seen, ident, &at)) {
+            fold_edge(&g->edges[at], &e);
+            edge_free(&e);
+        } else {
+            rg_strmap_put(&seen, ident, (uint32_t)m);
+            g->edges[m++] = e;
+        }
+        free(ident);
+    }
+    g->nedges = m;
+    rg_strmap_free(&seen);
+    free(newidx);
+    rebuild_maps(g);
+}
+
+void rg_graph_merge_nodes(rg_graph *g, uint32_t keep, uint32_t drop)
+{
+    if (keep == drop) return;
+    uint32_t *rep = rg_malloc(g->nnodes * sizeof *rep);
+    for (size_t i = 0; i < g->nnodes; i++) rep[i] = (uint32_t)i;
+    rep[drop] = keep;
+    rg_graph_contract(g, rep);
+    free(rep);
+}
+
+rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
+{
+    uint32_t *docmap = rg_malloc((src->ndocs + 1) * sizeof *docmap);
+    uint32_t *nodemap = rg_malloc((src->nnodes + 1) * sizeof *nodemap);
+    rg_status rc = RG_OK;
+    for (size_t i = 0; i < src->ndocs; i++) docmap[i] = rg_graph_add_doc(dst, &src->docs[i]);
+    for (size_t i = 0; i < src->nnodes && rc == RG_OK; i++) {
+        const rg_node *sn = &src->nodes[i];
+        rc = rg_graph_add_node(dst, sn->id, sn->type, sn->label, &nodemap[i], err);
+        if (rc) break;
+        rg_node *dn = &dst->nodes[nodemap[i]];
+        for (size_t a = 0; a < sn->naliases; a++)
+            rg_graph_node_add_alias(dst, nodemap[i], sn->aliases[a].name, sn->aliases[a].count);
+        for (size_t a = 0; a < sn->attrs.n; a++)
+            rg_attrs_set(&dn->attrs, sn->attrs.items[a].key, sn->attrs.items[a].value);
+        for (size_t a = 0; a < sn->nmentions; a++) {
+            rg_span sp = sn->mentions[a];
+            sp.doc = docmap[sp.doc];
+            rg_graph_node_add_mention(dst, nodemap[i], sp);
+        }
+        /* mention_count may exceed recorded spans (tables give counts) */
+        dst->nodes[nodemap[i]].mention_count += sn->mention_count - (uint32_t)sn->nmentions;
+        for (size_t a = 0; a < sn->ndocs; a++)
+            rg_graph_node_add_doc(dst, nodemap[i], docmap[sn->docs[a]]);
+    }
+    for (size_t i = 0; i < src->nedges && rc == RG_OK; i++) {
+        const rg_edge *se = &src->edges[i];
+        uint32_t ei;
+        rc = rg_graph_add_edge(dst, nodemap[se->source], nodemap[se->target], se->type, se->role,
+                               se->date, se->weight, &ei, err);
+        if (rc) break;
+        for (size_t a = 0; a < se->nevidence; a++) {
+            const rg_evidence *ev = &se->evidence[a];
+            rg_graph_edge_add_evidence(dst, ei, docmap[ev->doc], ev->begin, ev->end, ev->text);
+        }
+        for (size_t a = 0; a < se->attrs.n; a++)
+            rg_attrs_set(&dst->edges[ei].attrs, se->attrs.items[a].key, se->attrs.items[a].value);
+    }
+    for (size_t a = 0; a < src->attrs.n && rc == RG_OK; a++)
+        if (!rg_attrs_get(&dst->attrs, src->attrs.items[a].key))
+            rg_attrs_set(&dst->attrs, src->attrs.items[a].key, src->attrs.items[a].value);
+    free(docmap);
+    free(nodemap);
+    return rc;
+}
+
+static int cmp_alias(const void *a, const void *b)
+{
+    const rg_alias *x = a, *y = b;
+    if (x->count != y->count) return x->count > y->count ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const rg_span *x = a, *y = b;
+    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+    if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+    return (x->end > y->end) - (x->end < y->end);
+}
+
+static int cmp_evidence(const void *a, const void *b)
+{
+    const rg_evidence *x = a, *y = b;
+    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+    return (x->begin > y->begin) - (x->begin < y->begin);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Orders node indices by the nodes' ids (qsort_r context: the node array). */
+static int cmp_node_idx(const void *a, const void *b, void *ctx)
+{
+    const rg_node *nodes = ctx;
+    return strcmp(nodes[*(const uint32_t *)a].id, nodes[*(const uint32_t *)b].id);
+}
+
+/* Edges compare by endpoint ids; endpoints are re-indexed before sorting so
+ * comparing indices is comparing ids. */
+static int cmp_edge(const void *a, const void *b)
+{
+    const rg_edge *x = a, *y = b;
+    if (x->source != y->source) return x->source < y->source ? -1 : 1;
+    if (x->target != y->target) return x->target < y->target ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+void rg_graph_finalize(rg_graph *g)
+{
+    /* Documents keep their order of arrival but are sorted by id so that
+     * input order does not matter; doc indices are remapped everywhere. */
+    size_t nd = g->ndocs;
+    uint32_t *dorder = rg_malloc((nd + 1) * sizeof *dorder), *dnew = rg_malloc((nd + 1) * sizeof *dnew);
+    for (size_t i = 0; i < nd; i++) dorder[i] = (uint32_t)i;
+    for (size_t i = 1; i < nd; i++) { /* insertion sort: document counts are small */
+        uint32_t v = dorder[i];
+        size_t j = i;
+        while (j > 0 && strcmp(g->docs[dorder[j - 1]].id, g->docs[v].id) > 0) {
+            dorder[j] = dorder[j - 1];
+            j--;
+        }
+        dorder[j] = v;
+    }
+    rg_document *docs = rg_malloc((nd + 1) * sizeof *docs);
+    for (size_t i = 0; i < nd; i++) {
+        docs[i] = g->docs[dorder[i]];
+        dnew[dorder[i]] = (uint32_t)i;
+    }
+    free(g->docs);
+    g->docs = docs;
+    g->cap_docs = nd;
+    rg_strmap_free(&g->doc_ids);
+    rg_strmap_init(&g->doc_ids);
+    for (size_t i = 0; i < nd; i++) rg_strmap_put(&g->doc_ids, g->docs[i].id, (uint32_t)i);
+
+    size_t n = g->nnodes;
+    for (size_t i = 0; i < n; i++) {
+        rg_node *nd_ = &g->nodes[i];
+        for (size_t k = 0; k < nd_->nmentions; k++) nd_->mentions[k].doc = dnew[nd_->mentions[k].doc];
+        for (size_t k = 0; k < nd_->ndocs; k++) nd_->docs[k] = dnew[nd_->docs[k]];
+        qsort(nd_->docs, nd_->ndocs, sizeof *nd_->docs, cmp_u32);
+        qsort(nd_->aliases, nd_->naliases, sizeof *nd_->aliases, cmp_alias);
+        qsort(nd_->mentions, nd_->nmentions, sizeof *nd_->mentions, cmp_span);
+    }
+    uint32_t *norder = rg_malloc((n + 1) * sizeof *norder), *nnew = rg_malloc((n + 1) * sizeof *nnew);
+    for (size_t i = 0; i < n; i++) norder[i] = (uint32_t)i;
+    qsort_r(norder, n, sizeof *norder, cmp_node_idx, g->nodes);
+    rg_node *nodes = rg_malloc((n + 1) * sizeof *nodes);
+    for (size_t i = 0; i < n; i++) {
+        nodes[i] = g->nodes[norder[i]];
+        nnew[norder[i]] = (uint32_t)i;
+    }
+    free(g->nodes);
+    g->nodes = nodes;
+    g->cap_nodes = n;
+    free(norder);
+    for (size_t i = 0; i < g->nedges; i++) {
+        rg_edge *e = &g->edges[i];
+        e->source = nnew[e->source];
+        e->target = nnew[e->target];
+        for (size_t k = 0; k < e->nevidence; k++) e->evidence[k].doc = dnew[e->evidence[k].doc];
+        qsort(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
+    }
+    qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+    free(nnew);
+    free(dorder);
+    free(dnew);
+    rebuild_maps(g);
+}
+
+const igraph_t *rg_graph_igraph(rg_graph *g)
+{
+    if (g->ig_valid) return &g->ig;
+    igraph_vector_int_t ev;
+    igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->nedges));
+    for (size_t i = 0; i < g->nedges; i++) {
+        VECTOR(ev)[2 * i] = g->edges[i].source;
+        VECTOR(ev)[2 * i + 1] = g->edges[i].target;
+    }
+    igraph_create(&g->ig, &ev, (igraph_integer_t)g->nnodes, IGRAPH_DIRECTED);
+    igraph_vector_int_destroy(&ev);
+    g->ig_valid = true;
+    return &g->ig;
+}

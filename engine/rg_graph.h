@@ -1,0 +1,185 @@
+/* rg_graph: relgraph's typed property multigraph.
+ *
+ * Nodes are actors and events: a closed vocabulary of types (person,
+ * organisation, institution, place, event). Edges are typed relations from
+ * the documented vocabulary in docs/FORMAT.md (head_of, member_of, ...);
+ * user-defined edge types are accepted when they are lower-case identifiers.
+ *
+ * Storage: nodes, edges and documents live in plain arrays owned by the graph
+ * and are addressed by uint32 index. Pointers into those arrays are valid
+ * until the next call that adds to the same array, so keep indices, not
+ * pointers. Node ids are unique (a hash map from id to index); an edge's
+ * identity is (source, target, type, role, date): adding it again merges the
+ * weights and evidence into the existing edge, which is how repeated
+ * observations accumulate.
+ *
+ * igraph_t holds the structure for analysis: rg_graph_igraph() builds it on
+ * demand from the edge arrays (vertex i = node i, edge j = edge j, directed)
+ * and caches it until the graph changes. Attributes stay in the typed tables
+ * here; the engine's algorithms map igraph results back by index.
+ *
+ * Determinism: rg_graph_finalize() sorts nodes by id and edges by (source
+ * id, target id, key), so the same inputs give the same graph in the same
+ * order whatever order they were read in.
+ *
+ * Ownership: the graph owns every string stored in it (setters copy their
+ * arguments). rg_graph_free() releases everything.
+ */
+#ifndef RG_GRAPH_H
+#define RG_GRAPH_H
+
+#include <igraph.h>
+
+#include "rg_util.h"
+
+typedef enum {
+    RG_NODE_PERSON,
+    RG_NODE_ORGANISATION,
+    RG_NODE_INSTITUTION,
+    RG_NODE_PLACE,
+    RG_NODE_EVENT,
+    RG_NODE_NTYPES
+} rg_node_type;
+
+const char *rg_node_type_name(rg_node_type t);
+/* Accepts the canonical names and common synonyms (organization, org,
+ * location, loc, gpe, ...), case-insensitively. Returns false if unknown. */
+bool rg_node_type_parse(const char *s, rg_node_type *t);
+
+/* Edge types the engine knows; others must match [a-z][a-z0-9_]*. */
+extern const char *const rg_edge_types[];
+bool rg_edge_type_known(const char *type);
+bool rg_edge_type_valid(const char *type);
+/* Symmetric relations (communicated_with, allied_with, co_mentioned, ...)
+ * are stored once with source id < target id. */
+bool rg_edge_type_symmetric(const char *type);
+
+/* Ordered key/value list; keys unique. */
+typedef struct rg_attr {
+    char *key, *value;
+} rg_attr;
+typedef struct rg_attrs {
+    rg_attr *items;
+    size_t n, cap;
+} rg_attrs;
+void rg_attrs_set(rg_attrs *a, const char *key, const char *value);
+const char *rg_attrs_get(const rg_attrs *a, const char *key);
+void rg_attrs_free(rg_attrs *a);
+
+typedef struct rg_document {
+    char *id;     /* file name without directory and extension, unique */
+    char *title;  /* may be NULL */
+    char *date;   /* ISO 8601, may be NULL */
+    char *path;   /* as given on the command line */
+    char *sha256; /* hex, may be NULL for tables */
+} rg_document;
+
+/* A place in a document: byte offsets into its text, end exclusive. */
+typedef struct rg_span {
+    uint32_t doc, begin, end;
+} rg_span;
+
+/* Why an edge exists: the sentence that says so. */
+typedef struct rg_evidence {
+    uint32_t doc, begin, end; /* the sentence's byte span */
+    char *text;               /* the sentence */
+} rg_evidence;
+
+typedef struct rg_alias {
+    char *name;
+    uint32_t count;
+} rg_alias;
+
+typedef struct rg_node {
+    char *id;
+    rg_node_type type;
+    char *label;
+    rg_alias *aliases; /* every surface form seen, label included */
+    size_t naliases, cap_aliases;
+    rg_attrs attrs;
+    uint32_t mention_count;
+    rg_span *mentions; /* provenance of each mention */
+    size_t nmentions, cap_mentions;
+    uint32_t *docs; /* sorted, unique document indices */
+    size_t ndocs, cap_docs;
+} rg_node;
+
+typedef struct rg_edge {
+    uint32_t source, target; /* node indices */
+    char *type;
+    char *role; /* participant_in: host, visitor, signatory, ...; else NULL */
+    char *date; /* ISO 8601 or NULL */
+    char *key;  /* unique among edges between the same pair: type[:role][@date] */
+    double weight;
+    rg_evidence *evidence;
+    size_t nevidence, cap_evidence;
+    rg_attrs attrs;
+} rg_edge;
+
+typedef struct rg_graph {
+    rg_document *docs;
+    size_t ndocs, cap_docs;
+    rg_node *nodes;
+    size_t nnodes, cap_nodes;
+    rg_edge *edges;
+    size_t nedges, cap_edges;
+    rg_attrs attrs; /* graph-level attributes */
+    /* private */
+    rg_strmap node_ids, edge_ids, doc_ids;
+    igraph_t ig;
+    bool ig_valid;
+} rg_graph;
+
+void rg_graph_init(rg_graph *g);
+void rg_graph_free(rg_graph *g);
+
+/* Documents: added once per id; returns the index of the existing one. The
+ * fields are copied. */
+uint32_t rg_graph_add_doc(rg_graph *g, const rg_document *d);
+uint32_t rg_graph_find_doc(const rg_graph *g, const char *id);
+
+/* Nodes. add_node returns the existing index when the id exists already
+ * (RG_EINPUT if its type differs). id NULL derives "type:slug(label)". */
+rg_status rg_graph_add_node(rg_graph *g, const char *id, rg_node_type type, const char *label,
+                            uint32_t *index, rg_error *err);
+uint32_t rg_graph_find_node(const rg_graph *g, const char *id); /* RG_NONE if absent */
+char *rg_node_make_id(rg_node_type type, const char *name);     /* caller frees */
+void rg_graph_node_add_alias(rg_graph *g, uint32_t node, const char *name, uint32_t count);
+void rg_graph_node_add_mention(rg_graph *g, uint32_t node, rg_span span);
+void rg_graph_node_add_doc(rg_graph *g, uint32_t node, uint32_t doc);
+void rg_graph_node_set_label(rg_graph *g, uint32_t node, const char *label);
+/* Changes a node's id; RG_EINPUT when another node has it. */
+rg_status rg_graph_node_set_id(rg_graph *g, uint32_t node, const char *id, rg_error *err);
+
+/* Edges. type must be rg_edge_type_valid; role and date may be NULL.
+ * An existing edge with the same identity gets weight added instead. */
+rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const char *type,
+                            const char *role, const char *date, double weight, uint32_t *index,
+                            rg_error *err);
+/* Adds evidence unless the same (doc, begin) is already recorded. */
+void rg_graph_edge_add_evidence(rg_graph *g, uint32_t edge, uint32_t doc, uint32_t begin,
+                                uint32_t end, const char *text);
+
+/* Merges node `drop` into `keep`: aliases, mentions, documents, attributes
+ * (keep's win) and edges are moved; drop is deleted and indices above it
+ * shift down by one. Self-loops created by the merge are dropped. */
+void rg_graph_merge_nodes(rg_graph *g, uint32_t keep, uint32_t drop);
+
+/* Batch form: rep[i] is the node that node i merges into (rep[i] == i keeps
+ * it); representatives must map to themselves. O(nodes + edges). */
+void rg_graph_contract(rg_graph *g, const uint32_t *rep);
+
+/* Merges all of src into dst (documents, nodes by id, edges, attributes). */
+rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
+
+/* Sorts into canonical order (see above) and sorts aliases by count. */
+void rg_graph_finalize(rg_graph *g);
+
+/* The igraph view (see above). Owned by g; do not destroy. */
+const igraph_t *rg_graph_igraph(rg_graph *g);
+
+/* Deep copy of one document record into another, and release of one. */
+void rg_document_copy(rg_document *dst, const rg_document *src);
+void rg_document_free(rg_document *d);
+
+#endif

@@ -1,0 +1,394 @@
+#include "rg_util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+static bool quiet;
+
+rg_status rg_error_set(rg_error *err, rg_status code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+        err->code = code;
+    }
+    return code;
+}
+
+void rg_error_clear(rg_error *err)
+{
+    if (err) {
+        err->code = RG_OK;
+        err->msg[0] = '\0';
+    }
+}
+
+void rg_set_quiet(bool q)
+{
+    quiet = q;
+}
+
+void rg_warn(const char *fmt, ...)
+{
+    if (quiet) return;
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("relgraph: warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static void oom(void)
+{
+    fputs("relgraph: out of memory\n", stderr);
+    abort();
+}
+
+void *rg_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) oom();
+    return p;
+}
+
+void *rg_calloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) oom();
+    return p;
+}
+
+void *rg_realloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) oom();
+    return p;
+}
+
+char *rg_strdup(const char *s)
+{
+    return s ? rg_strndup(s, strlen(s)) : NULL;
+}
+
+char *rg_strndup(const char *s, size_t n)
+{
+    char *d = rg_malloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *rg_sprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = rg_malloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+void rg_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
+{
+    void **items = items_ptr;
+    if (need <= *cap) return;
+    size_t c = *cap ? *cap : 8;
+    while (c < need) c *= 2;
+    *items = rg_realloc(*items, c * size);
+    *cap = c;
+}
+
+void rg_buf_append(rg_buf *b, const void *p, size_t n)
+{
+    rg_grow(&b->data, &b->cap, b->len + n + 1, 1);
+    if (n) memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void rg_buf_puts(rg_buf *b, const char *s)
+{
+    rg_buf_append(b, s, strlen(s));
+}
+
+void rg_buf_putc(rg_buf *b, char c)
+{
+    rg_buf_append(b, &c, 1);
+}
+
+void rg_buf_printf(rg_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    rg_grow(&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *rg_buf_detach(rg_buf *b)
+{
+    char *s = b->data ? b->data : rg_strdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void rg_buf_free(rg_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+uint64_t rg_hash64(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* Open addressing with linear probing; deletions use backward-shift so no
+ * tombstones accumulate. Capacity is a power of two, load kept under 1/2. */
+void rg_strmap_init(rg_strmap *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void rg_strmap_free(rg_strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+static size_t slot_of(const rg_strmap *m, const char *key)
+{
+    size_t mask = m->cap - 1;
+    size_t i = (size_t)rg_hash64(key, strlen(key)) & mask;
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & mask;
+    return i;
+}
+
+static void rehash(rg_strmap *m, size_t cap)
+{
+    rg_strmap old = *m;
+    m->cap = cap;
+    m->len = 0;
+    m->keys = rg_calloc(cap, sizeof *m->keys);
+    m->vals = rg_calloc(cap, sizeof *m->vals);
+    for (size_t i = 0; i < old.cap; i++) {
+        if (!old.keys[i]) continue;
+        size_t s = slot_of(m, old.keys[i]);
+        m->keys[s] = old.keys[i];
+        m->vals[s] = old.vals[i];
+        m->len++;
+    }
+    free(old.keys);
+    free(old.vals);
+}
+
+bool rg_strmap_get(const rg_strmap *m, const char *key, uint32_t *val)
+{
+    if (!m->cap) return false;
+    size_t s = slot_of(m, key);
+    if (!m->keys[s]) return false;
+    if (val) *val = m->vals[s];
+    return true;
+}
+
+void rg_strmap_put(rg_strmap *m, const char *key, uint32_t val)
+{
+    if ((m->len + 1) * 2 > m->cap) rehash(m, m->cap ? m->cap * 2 : 16);
+    size_t s = slot_of(m, key);
+    if (!m->keys[s]) {
+        m->keys[s] = rg_strdup(key);
+        m->len++;
+    }
+    m->vals[s] = val;
+}
+
+bool rg_strmap_del(rg_strmap *m, const char *key)
+{
+    if (!m->cap) return false;
+    size_t mask = m->cap - 1, i = slot_of(m, key);
+    if (!m->keys[i]) return false;
+    free(m->keys[i]);
+    m->keys[i] = NULL;
+    m->len--;
+    /* Backward-shift: move later entries of the probe run into the hole
+     * when their home slot does not lie cyclically in (hole, j]. */
+    for (size_t j = (i + 1) & mask; m->keys[j]; j = (j + 1) & mask) {
+        size_t home = (size_t)rg_hash64(m->keys[j], strlen(m->keys[j])) & mask;
+        bool between = (i <= j) ? (i < home && home <= j) : (i < home || home <= j);
+        if (between) continue;
+        m->keys[i] = m->keys[j];
+        m->vals[i] = m->vals[j];
+        m->keys[j] = NULL;
+        i = j;
+    }
+    return true;
+}
+
+rg_status rg_read_file(const char *path, char **data, size_t *len, size_t max_bytes,
+                       rg_error *err)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) return rg_error_set(err, RG_EINPUT, "%s: cannot open: %s", path, strerror(errno));
+    if (!is_stdin) {
+        struct stat st;
+        if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+            fclose(f);
+            return rg_error_set(err, RG_EINPUT, "%s: is a directory", path);
+        }
+    }
+    rg_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    rg_status rc = RG_OK;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (max_bytes && b.len + n > max_bytes) {
+            rc = rg_error_set(err, RG_EINPUT, "%s: larger than the limit of %zu bytes", path,
+                              max_bytes);
+            break;
+        }
+        rg_buf_append(&b, chunk, n);
+    }
+    if (rc == RG_OK && ferror(f))
+        rc = rg_error_set(err, RG_EINPUT, "%s: read error: %s", path, strerror(errno));
+    if (!is_stdin) fclose(f);
+    if (rc != RG_OK) {
+        rg_buf_free(&b);
+        return rc;
+    }
+    *len = b.len;
+    *data = rg_buf_detach(&b);
+    return RG_OK;
+}
+
+rg_status rg_outfile_open(rg_outfile *o, const char *path, rg_error *err)
+{
+    memset(o, 0, sizeof *o);
+    o->path = rg_strdup(path);
+    if (strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        return RG_OK;
+    }
+    /* The temp file lives in the target's directory so rename() is atomic. */
+    o->tmp = rg_sprintf("%s.tmp.XXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        rg_status rc = rg_error_set(err, RG_EINPUT, "%s: cannot write: %s", path, strerror(errno));
+        free(o->tmp);
+        free(o->path);
+        memset(o, 0, sizeof *o);
+        return rc;
+    }
+    fchmod(fd, 0644 & ~0022);
+    o->fp = fdopen(fd, "w");
+    return RG_OK;
+}
+
+rg_status rg_outfile_commit(rg_outfile *o, rg_error *err)
+{
+    rg_status rc = RG_OK;
+    if (!o->tmp) {
+        if (fflush(o->fp) != 0)
+            rc = rg_error_set(err, RG_EINPUT, "%s: write error: %s", o->path, strerror(errno));
+    } else {
+        bool bad = ferror(o->fp) || fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0;
+        if (fclose(o->fp) != 0) bad = true;
+        o->fp = NULL;
+        if (bad || rename(o->tmp, o->path) != 0) {
+            rc = rg_error_set(err, RG_EINPUT, "%s: write error: %s", o->path, strerror(errno));
+            unlink(o->tmp);
+        }
+    }
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+    return rc;
+}
+
+void rg_outfile_abort(rg_outfile *o)
+{
+    if (o->tmp) {
+        if (o->fp) fclose(o->fp);
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+}
+
+char *rg_fold(const char *s, size_t n)
+{
+    utf8proc_uint8_t *f = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+                                      UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                                          UTF8PROC_STRIPMARK | UTF8PROC_STRIPCC);
+    rg_buf b = {0};
+    if (r < 0) { /* invalid UTF-8: fold ASCII only */
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+            rg_buf_putc(&b, (char)c);
+        }
+        return rg_buf_detach(&b);
+    }
+    /* Punctuation and symbols become single spaces; trim both ends. */
+    bool space = true;
+    utf8proc_int32_t cp;
+    for (utf8proc_ssize_t i = 0; i < r;) {
+        utf8proc_ssize_t k = utf8proc_iterate(f + i, r - i, &cp);
+        if (k <= 0) break;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+        if (word) {
+            rg_buf_append(&b, f + i, (size_t)k);
+            space = false;
+        } else if (!space && cp != '\'' && cp != 0x2019) {
+            rg_buf_putc(&b, ' ');
+            space = true;
+        }
+        i += k;
+    }
+    free(f);
+    if (b.len && b.data[b.len - 1] == ' ') b.data[--b.len] = '\0';
+    return rg_buf_detach(&b);
+}
+
+char *rg_slug(const char *s)
+{
+    char *f = rg_fold(s, strlen(s));
+    rg_buf b = {0};
+    for (char *p = f; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) rg_buf_putc(&b, (char)c);
+        else if (c == ' ') rg_buf_putc(&b, '-');
+        else if (c >= 0x80) rg_buf_putc(&b, (char)c); /* keep non-Latin scripts */
+    }
+    free(f);
+    return rg_buf_detach(&b);
+}

@@ -1,0 +1,8 @@
+#include "rg_import.h"
+
+rg_status rg_csv_import(rg_graph *g, const char *path, const char *data, size_t len,
+                        const rg_import_opts *opts, rg_error *err)
+{
+    (void)g, (void)data, (void)len, (void)opts;
+    return rg_error_set(err, RG_EINPUT, "%s: CSV input is not supported yet", path);
+}

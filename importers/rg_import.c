@@ -1,0 +1,65 @@
+#include "rg_import.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rg_json.h"
+
+rg_format rg_import_format_of(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash)) return RG_FORMAT_UNKNOWN;
+    static const struct {
+        const char *ext;
+        rg_format f;
+    } map[] = {
+        {".csv", RG_FORMAT_CSV},   {".json", RG_FORMAT_JSON}, {".graphml", RG_FORMAT_GRAPHML},
+        {".txt", RG_FORMAT_TEXT},  {".text", RG_FORMAT_TEXT}, {".md", RG_FORMAT_TEXT},
+        {".html", RG_FORMAT_HTML}, {".htm", RG_FORMAT_HTML},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (strcasecmp(dot, map[i].ext) == 0) return map[i].f;
+    return RG_FORMAT_UNKNOWN;
+}
+
+size_t rg_import_max_bytes(const rg_import_opts *o)
+{
+    return o && o->max_bytes ? o->max_bytes : (size_t)256 << 20;
+}
+
+size_t rg_import_max_depth(const rg_import_opts *o)
+{
+    return o && o->max_depth ? o->max_depth : 256;
+}
+
+rg_status rg_import_file(rg_graph *g, const char *path, const rg_import_opts *opts, rg_error *err)
+{
+    rg_format f = rg_import_format_of(path);
+    if (f == RG_FORMAT_UNKNOWN)
+        return rg_error_set(err, RG_EINPUT,
+                            "%s: unknown input format (expected .csv, .json, .graphml, .txt, "
+                            ".text, .md, .html or .htm)",
+                            path);
+    char *data;
+    size_t len;
+    rg_status rc = rg_read_file(path, &data, &len, rg_import_max_bytes(opts), err);
+    if (rc) return rc;
+
+    /* Read into a scratch graph; merge only on success. */
+    rg_graph part;
+    rg_graph_init(&part);
+    switch (f) {
+    case RG_FORMAT_CSV: rc = rg_csv_import(&part, path, data, len, opts, err); break;
+    case RG_FORMAT_JSON: rc = rg_json_read(&part, path, data, len, opts, err); break;
+    case RG_FORMAT_GRAPHML: rc = rg_graphml_import(&part, path, data, len, opts, err); break;
+    case RG_FORMAT_TEXT:
+    case RG_FORMAT_HTML: rc = rg_document_import(&part, path, f, data, len, opts, err); break;
+    default: break;
+    }
+    free(data);
+    if (rc == RG_OK) rc = rg_graph_merge(g, &part, err);
+    rg_graph_free(&part);
+    return rc;
+}
