@@ -216,6 +216,11 @@ rg_status rg_graph_add_node(rg_graph *g, const char *id, rg_node_type type, cons
     uint32_t idx;
     if (rg_strmap_get(&g->node_ids, key, &idx)) {
         free(made);
+        if (g->nodes[idx].implicit && (unsigned)type < RG_NODE_NTYPES) {
+            g->nodes[idx].implicit = false;
+            g->nodes[idx].type = type;
+            if (label && *label) rg_graph_node_set_label(g, idx, label);
+        }
         if (g->nodes[idx].type != type)
             return rg_error_set(err, RG_EINPUT, "node '%s' is both %s and %s", key,
                                 rg_node_type_name(g->nodes[idx].type), rg_node_type_name(type));
@@ -236,6 +241,15 @@ rg_status rg_graph_add_node(rg_graph *g, const char *id, rg_node_type type, cons
     invalidate(g);
     if (index) *index = idx;
     return RG_OK;
+}
+
+uint32_t rg_graph_add_implicit_node(rg_graph *g, const char *id, rg_node_type type)
+{
+    uint32_t idx = rg_graph_find_node(g, id);
+    if (idx != RG_NONE) return idx;
+    rg_graph_add_node(g, id, type, id, &idx, NULL);
+    g->nodes[idx].implicit = true;
+    return idx;
 }
 
 uint32_t rg_graph_find_node(const rg_graph *g, const char *id)
@@ -523,7 +537,8 @@ rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
     for (size_t i = 0; i < src->ndocs; i++) docmap[i] = rg_graph_add_doc(dst, &src->docs[i]);
     for (size_t i = 0; i < src->nnodes && rc == RG_OK; i++) {
         const rg_node *sn = &src->nodes[i];
-        rc = rg_graph_add_node(dst, sn->id, sn->type, sn->label, &nodemap[i], err);
+        if (sn->implicit) nodemap[i] = rg_graph_add_implicit_node(dst, sn->id, sn->type);
+        else rc = rg_graph_add_node(dst, sn->id, sn->type, sn->label, &nodemap[i], err);
         if (rc) break;
         rg_node *dn = &dst->nodes[nodemap[i]];
         for (size_t a = 0; a < sn->naliases; a++)

@@ -102,6 +102,10 @@ typedef struct rg_node {
     size_t nmentions, cap_mentions;
     uint32_t *docs; /* sorted, unique document indices */
     size_t ndocs, cap_docs;
+    /* Created only as an edge endpoint (e.g. an edge table without a node
+     * table): its type and label are placeholders that the first explicit
+     * add_node of the same id replaces. */
+    bool implicit;
 } rg_node;
 
 typedef struct rg_edge {
@@ -139,9 +143,12 @@ uint32_t rg_graph_add_doc(rg_graph *g, const rg_document *d);
 uint32_t rg_graph_find_doc(const rg_graph *g, const char *id);
 
 /* Nodes. add_node returns the existing index when the id exists already
- * (RG_EINPUT if its type differs). id NULL derives "type:slug(label)". */
+ * (RG_EINPUT if its type differs, unless the existing node is implicit: then
+ * it takes the new type and label). id NULL derives "type:slug(label)".
+ * add_implicit_node adds (or finds) a placeholder endpoint node. */
 rg_status rg_graph_add_node(rg_graph *g, const char *id, rg_node_type type, const char *label,
                             uint32_t *index, rg_error *err);
+uint32_t rg_graph_add_implicit_node(rg_graph *g, const char *id, rg_node_type type);
 uint32_t rg_graph_find_node(const rg_graph *g, const char *id); /* RG_NONE if absent */
 char *rg_node_make_id(rg_node_type type, const char *name);     /* caller frees */
 void rg_graph_node_add_alias(rg_graph *g, uint32_t node, const char *name, uint32_t count);
