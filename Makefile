@@ -26,5 +26,12 @@ demo: build
 install: build
 	cmake --install $(BUILD)
 
+# The whole test suite under ASan + UBSan (+ LSan) in its own build tree.
+asan: deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRG_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
 clean:
 	rm -rf $(BUILD) build-asan out
