@@ -28,8 +28,8 @@ typedef enum {
 } cue_cat;
 
 static const char *const cue_names[CUE_NCATS] = {
-    "head", "official", "member", "envoy",   "meet",  "host",      "sign",     "fight",
-    "ally", "coop",     "partof", "alias",   "warrant", "found",   "statement"};
+    "head", "official", "member", "envoy", "meet",    "host",  "sign",     "fight",
+    "ally", "coop",     "partof", "alias", "warrant", "found", "statement"};
 
 typedef struct cue {
     cue_cat cat;
@@ -189,11 +189,16 @@ static void relate(ctx *c, const char *type, const char *role, const actor *s, c
 static const char *role_relation(cue_cat cat)
 {
     switch (cat) {
-    case CUE_HEAD: return "head_of";
-    case CUE_OFFICIAL: return "official_of";
-    case CUE_MEMBER: return "member_of";
-    case CUE_ENVOY: return "represents";
-    default: return NULL;
+    case CUE_HEAD:
+        return "head_of";
+    case CUE_OFFICIAL:
+        return "official_of";
+    case CUE_MEMBER:
+        return "member_of";
+    case CUE_ENVOY:
+        return "represents";
+    default:
+        return NULL;
     }
 }
 
@@ -234,8 +239,8 @@ static uint32_t event_for(ctx *c, const char *event_type, const char *label)
 
 static void participate(ctx *c, uint32_t ev, const actor *a, const char *role)
 {
-    uint32_t r = rg_extraction_add_relation(c->x, "participant_in", role, a->entity, ev,
-                                            c->sentence);
+    uint32_t r =
+        rg_extraction_add_relation(c->x, "participant_in", role, a->entity, ev, c->sentence);
     c->x->relations[r].source_mention = a->mention;
     if (c->date) c->x->relations[r].date = rg_strdup(c->date);
 }
@@ -276,7 +281,8 @@ static bool rule_role_then_name(ctx *c, const actor *p, const actor *q, const ch
 {
     if (!is_body(p->type) || q->type != RG_NODE_PERSON) return false;
     if (strcmp(gap, ",") != 0) return false;
-    if (!(ends_with(pre, "of") || ends_with(pre, "of the") || ends_with(pre, "for the"))) return false;
+    if (!(ends_with(pre, "of") || ends_with(pre, "of the") || ends_with(pre, "for the")))
+        return false;
     /* the role noun must sit right before "of": look at the last 5 words */
     size_t n = strlen(pre);
     const char *tail = pre;
@@ -300,7 +306,8 @@ static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const c
     if (!*gap || count_words(gap) > 4 || strchr(gap, ',')) return false;
     const char *g = gap;
     if (starts_with(g, "'s")) g += 2;
-    while (*g == ' ') g++;
+    while (*g == ' ')
+        g++;
     cue_cat cat = role_in(g);
     const char *rel = role_relation(cat);
     if (!rel) return false;
@@ -310,8 +317,7 @@ static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const c
 }
 
 /* "X is a Y organisation", "X, part of Y" */
-static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap,
-                         const char *post)
+static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
 {
     if (p->type == RG_NODE_PERSON || q->type == RG_NODE_PERSON) return false;
     if (p->type == RG_NODE_PLACE) return false;
@@ -357,7 +363,8 @@ static const actor *subject_before(ctx *c, size_t i)
 {
     for (size_t k = i + 1; k-- > 0;)
         if (is_agent(c->actors[k].type)) return &c->actors[k];
-    return c->nactors && i < c->nactors && c->actors[i].type == RG_NODE_PLACE ? &c->actors[i] : NULL;
+    return c->nactors && i < c->nactors && c->actors[i].type == RG_NODE_PLACE ? &c->actors[i]
+                                                                              : NULL;
 }
 
 static bool clause_break(const char *gap)
@@ -481,8 +488,10 @@ static void rule_warrant(ctx *c, const char *sent_norm)
     for (size_t i = 0; i < c->nactors; i++) {
         actor *a = &c->actors[i];
         size_t pos = norm_pos(c, a);
-        if ((long)pos < at && is_agent(a->type)) issuer = a;
-        else if ((long)pos >= at && a->type == RG_NODE_PERSON && nt < 16) targets[nt++] = a;
+        if ((long)pos < at && is_agent(a->type))
+            issuer = a;
+        else if ((long)pos >= at && a->type == RG_NODE_PERSON && nt < 16)
+            targets[nt++] = a;
     }
     if (nt == 0) return;
     char *label = event_label(c, "Legal action");
@@ -512,10 +521,14 @@ static void rule_found(ctx *c, const char *sent_norm)
         actor *a = &c->actors[i];
         if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
         long pos = (long)norm_pos(c, a);
-        if (by && pos >= by - sent_norm && !founder && is_agent(a->type)) founder = a;
-        else if (!by && pos < at && is_agent(a->type)) founder = a;
-        else if (by && pos < at && !founded && a->type != RG_NODE_PLACE) founded = a;
-        else if (!by && pos > at && !founded && a->type != RG_NODE_PLACE) founded = a;
+        if (by && pos >= by - sent_norm && !founder && is_agent(a->type))
+            founder = a;
+        else if (!by && pos < at && is_agent(a->type))
+            founder = a;
+        else if (by && pos < at && !founded && a->type != RG_NODE_PLACE)
+            founded = a;
+        else if (!by && pos > at && !founded && a->type != RG_NODE_PLACE)
+            founded = a;
     }
     if (!founder || !founded || founder->entity == founded->entity) return;
     char *label = event_label(c, "Establishment");
@@ -547,7 +560,8 @@ static void rule_signatories(ctx *c)
     for (size_t k = 0; keys[k] && !hdr; k++) {
         for (const char *p = x->text; (p = strcasestr(p, keys[k])); p++) {
             const char *ls = p;
-            while (ls > x->text && ls[-1] != '\n') ls--;
+            while (ls > x->text && ls[-1] != '\n')
+                ls--;
             const char *le = strchr(p, '\n');
             if (!le) break;
             /* a header line is short and ends the line: not a sentence about signing */
@@ -675,7 +689,8 @@ static int cmp_mention_r(const void *a, const void *b, void *ctx_)
 static uint32_t *mention_order(const rg_extraction *x)
 {
     uint32_t *order = rg_malloc((x->nmentions + 1) * sizeof *order);
-    for (size_t i = 0; i < x->nmentions; i++) order[i] = (uint32_t)i;
+    for (size_t i = 0; i < x->nmentions; i++)
+        order[i] = (uint32_t)i;
     qsort_r(order, x->nmentions, sizeof *order, cmp_mention_r, (void *)x);
     return order;
 }
