@@ -262,8 +262,24 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
     if (gap[0] == ',' && count_words(gap) <= 7 &&
         (ends_with(gap, "of") || ends_with(gap, "of the") || ends_with(gap, "at the") ||
          ends_with(gap, "for the") || ends_with(gap, "for") || ends_with(gap, "at"))) {
-        const char *rel = role_relation(role_in(gap));
-        if (rel) {
+        /* the role noun must open the apposition: ", the former head of" yes,
+         * ", said that members of" no */
+        const char *r = gap + 1;
+        static const char *const skip[] = {"the",     "a",      "an",  "its",     "former", "then",
+                                           "current", "acting", "new", "interim", NULL};
+        for (bool again = true; again;) {
+            again = false;
+            while (*r == ' ')
+                r++;
+            for (size_t k = 0; skip[k]; k++)
+                if (starts_with(r, skip[k])) {
+                    r += strlen(skip[k]);
+                    again = true;
+                }
+        }
+        cue_cat cat = role_in(r);
+        const char *rel = role_relation(cat);
+        if (rel && find_cue(r, cat, NULL) == 0) {
             relate(c, rel, NULL, p, q);
             return true;
         }
@@ -271,6 +287,31 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
     if (strcmp(gap, "from") == 0 || strcmp(gap, "from the") == 0 || strcmp(gap, "of the") == 0) {
         relate(c, "member_of", NULL, p, q);
         return true;
+    }
+    return false;
+}
+
+/* "militants from ISIL", "units of the X": a group drawn from a body */
+static bool rule_from(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (p->type != RG_NODE_ORGANISATION || !is_agent(q->type)) return false;
+    if (strcmp(gap, "from") != 0 && strcmp(gap, "from the") != 0) return false;
+    relate(c, "member_of", NULL, p, q);
+    return true;
+}
+
+/* "X, led by Y", "X, headed by Y" */
+static bool rule_led_by(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (!is_agent(p->type) || !is_agent(q->type) || count_words(gap) > 6) return false;
+    static const char *const cues_[] = {
+        "led by", "headed by", "commanded by", "chaired by", "directed by", "run by", NULL};
+    for (size_t i = 0; cues_[i]; i++) {
+        const char *h = strstr(gap, cues_[i]);
+        if (h && (h == gap || !word_char(h[-1]))) {
+            relate(c, "head_of", NULL, q, p);
+            return true;
+        }
     }
     return false;
 }
@@ -349,7 +390,7 @@ static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, 
         relate(c, "same_as", NULL, p, q);
         return true;
     }
-    if (gap[0] == ',' && count_words(gap) <= 3 && has_cue(gap, CUE_ALIAS)) {
+    if ((gap[0] == ',' || gap[0] == '(') && count_words(gap) <= 3 && has_cue(gap, CUE_ALIAS)) {
         relate(c, "same_as", NULL, p, q);
         return true;
     }
@@ -474,6 +515,25 @@ static size_t norm_pos(ctx *c, const actor *a)
     size_t n = strlen(before);
     free(before);
     return n;
+}
+
+/* "Coalition nations ... include A, B and C": every actor listed after
+ * "include" belongs to the body named before it. */
+static void rule_include(ctx *c, const char *sent_norm)
+{
+    const char *h = strstr(sent_norm, " include ");
+    if (!h) h = strstr(sent_norm, " includes ");
+    if (!h) return;
+    long at = h - sent_norm;
+    const actor *whole = NULL;
+    for (size_t i = 0; i < c->nactors; i++) {
+        const actor *a = &c->actors[i];
+        long pos = (long)norm_pos(c, a);
+        if (pos < at && a->type != RG_NODE_PERSON)
+            whole = a;
+        else if (pos > at && whole && a->type == whole->type && a->entity != whole->entity)
+            relate(c, "member_of", NULL, a, whole);
+    }
 }
 
 /* "X issued arrest warrants against A, B and C" */
@@ -632,8 +692,9 @@ static void relate_pairs(ctx *c)
         char *post = norm(text, q->end, post_to);
         bool done = rule_alias(c, p, q, gap, post) || rule_apposition(c, p, q, gap) ||
                     rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
-                    rule_part_of(c, p, q, gap, post) || rule_meet(c, i, gap) ||
-                    rule_sign(c, i, gap) || rule_verb_pair(c, i, gap);
+                    rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
+                    rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
+                    rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);
         free(pre);
@@ -665,6 +726,7 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
             rule_coordination(&c, sn);
             if (c.opts->co_mentions) co_mentions(&c);
         }
+        rule_include(&c, sn);
         rule_warrant(&c, sn);
         rule_found(&c, sn);
         free(sn);

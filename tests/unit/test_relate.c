@@ -178,13 +178,20 @@ static void test_fight_alias_and_graph(void)
     static const char text[] =
         "The Northern Front attacked positions of the Border Army near the river. The "
         "International Commission for Missing Persons (ICMP) opened an office. Ali Nour said "
-        "the Border Army had left.";
+        "the Border Army had left. The Alliance of the North, led by Omar Salim, said that "
+        "members of the alliance include the Northern Front and the River Brigade. Fighters "
+        "from the River Brigade left.";
     static const mark m[] = {
         {"Northern Front", RG_MENTION_ORGANISATION, "Northern Front"},
         {"Border Army", RG_MENTION_ORGANISATION, "Border Army"},
         {"International Commission for Missing Persons", RG_MENTION_INSTITUTION, "ICMP full"},
         {"ICMP", RG_MENTION_INSTITUTION, "ICMP short"},
         {"Ali Nour", RG_MENTION_PERSON, "Ali Nour"},
+        {"Alliance of the North", RG_MENTION_ORGANISATION, "Alliance of the North"},
+        {"Omar Salim", RG_MENTION_PERSON, "Omar Salim"},
+        {"alliance", RG_MENTION_ORGANISATION, "Alliance of the North"},
+        {"River Brigade", RG_MENTION_ORGANISATION, "River Brigade"},
+        {"Fighters", RG_MENTION_ORGANISATION, "Fighters"},
     };
     rg_extraction x;
     make(&x, text, m, sizeof m / sizeof *m);
@@ -195,6 +202,11 @@ static void test_fight_alias_and_graph(void)
     /* "said" is no relation cue */
     RG_CHECK(count_rel(&x, "fighting_against", "Ali Nour", "Border Army") == 0);
     RG_CHECK(count_rel(&x, "co_mentioned", "Ali Nour", "Border Army") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Omar Salim", "Alliance of the North") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Northern Front", "Alliance of the North") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "River Brigade", "Alliance of the North") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Fighters", "River Brigade") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Omar Salim", "Alliance of the North") == 0);
 
     /* into a graph: the edge carries its sentence as evidence */
     rg_graph g;
