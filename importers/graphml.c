@@ -95,23 +95,45 @@ static const xmlNode *find_desc(const xmlNode *n, const char *name)
 
 /* ---- parsing and checks ------------------------------------------------- */
 
+/* The parser's first error is the meaningful one (later ones follow from
+ * it), so a structured error handler keeps the first. The handler is
+ * libxml2's per-thread state, set only around the parse. */
+typedef struct first_error {
+    int line;
+    char msg[512];
+    bool set;
+} first_error;
+
+static void on_xml_error(void *ctx, xmlError *e)
+{
+    first_error *f = ctx;
+    if (f->set || !e || e->level < XML_ERR_ERROR) return;
+    f->set = true;
+    f->line = e->line;
+    snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "unreadable");
+    size_t n = strlen(f->msg);
+    while (n && (f->msg[n - 1] == '\n' || f->msg[n - 1] == ' '))
+        f->msg[--n] = '\0';
+}
+
 static rg_status parse(const char *path, const char *data, size_t len, xmlDoc **out, rg_error *err)
 {
+    *out = NULL;
     if (len > INT_MAX)
         return rg_error_set(err, RG_EINPUT, "%s: too large for the XML parser", path);
     xmlParserCtxt *ctx = xmlNewParserCtxt();
     if (!ctx) return rg_error_set(err, RG_EINPUT, "%s: cannot create an XML parser", path);
-    int flags = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES;
+    first_error fe = {0};
+    xmlSetStructuredErrorFunc(&fe, on_xml_error);
+    int flags = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
     xmlDoc *doc = xmlCtxtReadMemory(ctx, data, (int)len, path, NULL, flags);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     rg_status rc = RG_OK;
-    if (!doc) {
-        const xmlError *e = xmlCtxtGetLastError(ctx);
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "unreadable");
-        size_t n = strlen(msg);
-        while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-            msg[--n] = '\0';
-        rc = rg_error_set(err, RG_EINPUT, "%s:%d: invalid XML: %s", path, e ? e->line : 0, msg);
+    if (!doc || !ctx->wellFormed) {
+        rc = rg_error_set(err, RG_EINPUT, "%s:%d: invalid XML: %s", path, fe.set ? fe.line : 1,
+                          fe.set ? fe.msg : "unreadable");
+        if (doc) xmlFreeDoc(doc);
+        doc = NULL;
     }
     xmlFreeParserCtxt(ctx);
     *out = doc;
