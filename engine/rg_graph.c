@@ -576,13 +576,6 @@ rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
     return rc;
 }
 
-/* qsort, except that empty arrays (possibly NULL) are not passed to it:
- * qsort(NULL, 0, ...) is undefined behaviour (UBSan stops on it). */
-static void sort_n(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
-{
-    if (n > 1) qsort(base, n, size, cmp);
-}
-
 static int cmp_alias(const void *a, const void *b)
 {
     const rg_alias *x = a, *y = b;
@@ -661,9 +654,9 @@ void rg_graph_finalize(rg_graph *g)
         rg_node *nd_ = &g->nodes[i];
         for (size_t k = 0; k < nd_->nmentions; k++) nd_->mentions[k].doc = dnew[nd_->mentions[k].doc];
         for (size_t k = 0; k < nd_->ndocs; k++) nd_->docs[k] = dnew[nd_->docs[k]];
-        sort_n(nd_->docs, nd_->ndocs, sizeof *nd_->docs, cmp_u32);
-        sort_n(nd_->aliases, nd_->naliases, sizeof *nd_->aliases, cmp_alias);
-        sort_n(nd_->mentions, nd_->nmentions, sizeof *nd_->mentions, cmp_span);
+        qsort(nd_->docs, nd_->ndocs, sizeof *nd_->docs, cmp_u32);
+        qsort(nd_->aliases, nd_->naliases, sizeof *nd_->aliases, cmp_alias);
+        qsort(nd_->mentions, nd_->nmentions, sizeof *nd_->mentions, cmp_span);
     }
     uint32_t *norder = rg_malloc((n + 1) * sizeof *norder), *nnew = rg_malloc((n + 1) * sizeof *nnew);
     for (size_t i = 0; i < n; i++) norder[i] = (uint32_t)i;
@@ -682,9 +675,9 @@ void rg_graph_finalize(rg_graph *g)
         e->source = nnew[e->source];
         e->target = nnew[e->target];
         for (size_t k = 0; k < e->nevidence; k++) e->evidence[k].doc = dnew[e->evidence[k].doc];
-        sort_n(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
+        qsort(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
     }
-    sort_n(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+    qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
     free(nnew);
     free(dorder);
     free(dnew);
