@@ -383,8 +383,11 @@ rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, rg_do
     memset(out, 0, sizeof *out);
     if (len > INT32_MAX)
         return rg_error_set(err, RG_EINPUT, "%s: HTML document too large (%zu bytes)", path, len);
+    /* XML_PARSE_HUGE lifts libxml2's nesting limit (256), which otherwise
+     * silently drops everything after the first deep spot; the tree walk
+     * below needs no stack, and libxml2 frees trees iteratively. */
     int flags = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-                HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOBLANKS;
+                HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
     htmlDocPtr doc = len ? htmlReadMemory(utf8, (int)len, path, "UTF-8", flags) : NULL;
     const xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!top) {

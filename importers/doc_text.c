@@ -3,9 +3,10 @@
  * Encoding choice, in order: a UTF-16 BOM (converted with iconv); a charset
  * the caller names (HTML <meta charset>; converted with iconv unless it is
  * UTF-8 or a Latin-1 family name); otherwise the bytes are checked as UTF-8
- * and, when they are not valid UTF-8 and invalid sequences outnumber valid
- * multi-byte ones, read as Windows-1252 (a superset of Latin-1's printable
- * range; "smart quotes" 0x93/0x94 are what usually gives such files away).
+ * and, when they are not valid UTF-8, invalid sequences outnumber valid
+ * multi-byte ones and no byte is undefined in Windows-1252 (0x81, 0x8D,
+ * 0x8F, 0x90, 0x9D), read as Windows-1252 (a superset of Latin-1's
+ * printable range; "smart quotes" 0x93/0x94 usually give such files away).
  * Otherwise invalid bytes become U+FFFD with one warning per file.
  *
  * Clean-up done while writing the output, so that later stages see one
@@ -115,11 +116,13 @@ static size_t count_lines(const char *p, size_t upto)
     return line;
 }
 
-/* Counts valid multi-byte sequences and invalid bytes, to tell UTF-8 from
- * Windows-1252 input. */
-static void utf8_census(const unsigned char *p, size_t n, size_t *valid, size_t *invalid)
+/* Counts valid multi-byte sequences and invalid bytes, and whether any
+ * byte is undefined in Windows-1252, to tell UTF-8 from Windows-1252. */
+static void utf8_census(const unsigned char *p, size_t n, size_t *valid, size_t *invalid,
+                        bool *cp1252_ok)
 {
     *valid = *invalid = 0;
+    *cp1252_ok = true;
     for (size_t i = 0; i < n;) {
         unsigned cp;
         size_t k = utf8_next(p + i, n - i, &cp);
@@ -129,6 +132,8 @@ static void utf8_census(const unsigned char *p, size_t n, size_t *valid, size_t 
             (*valid)++;
         i += k;
     }
+    for (size_t i = 0; i < n && *cp1252_ok; i++)
+        if (p[i] >= 0x80 && p[i] < 0xA0 && !cp1252_high[p[i] - 0x80]) *cp1252_ok = false;
 }
 
 static void decode_cp1252(writer *w, const unsigned char *p, size_t n)
@@ -241,8 +246,9 @@ char *rg_doc_decode(const char *path, const char *data, size_t len, const char *
 
     writer w = {0};
     size_t valid, invalid;
-    utf8_census(u, n, &valid, &invalid);
-    if (mode == 1 || (invalid > 0 && invalid > valid)) {
+    bool cp1252_ok;
+    utf8_census(u, n, &valid, &invalid, &cp1252_ok);
+    if (mode == 1 || (invalid > 0 && invalid > valid && cp1252_ok)) {
         if (mode != 1)
             rg_warn("%s: not valid UTF-8; decoded as Windows-1252 (%zu non-UTF-8 bytes)", path,
                     invalid);
