@@ -257,13 +257,19 @@ static const xmlNode *next_node(const xmlNode *n)
     return n ? n->next : NULL;
 }
 
-/* The same, confined to root's subtree. */
-static const xmlNode *next_in(const xmlNode *n, const xmlNode *root)
+/* The next node after n's subtree, within root's subtree. */
+static const xmlNode *skip_in(const xmlNode *n, const xmlNode *root)
 {
-    if (n->children && n->type == XML_ELEMENT_NODE) return n->children;
     while (n != root && !n->next)
         n = n->parent;
     return n == root ? NULL : n->next;
+}
+
+/* The same as next_node, confined to root's subtree. */
+static const xmlNode *next_in(const xmlNode *n, const xmlNode *root)
+{
+    if (n->children && n->type == XML_ELEMENT_NODE) return n->children;
+    return skip_in(n, root);
 }
 
 static bool is_elem(const xmlNode *n, const char *name)
@@ -317,13 +323,20 @@ static char *text_of(const xmlNode *n)
     return s;
 }
 
-static char *find_title(const xmlNode *top, const xmlNode *root)
+static char *find_title(const xmlNode *top, const xmlNode *root, bool outer)
 {
     char *title = NULL, *h1 = NULL;
     for (const xmlNode *n = top; n && !title; n = next_node(n))
         if (is_elem(n, "title")) title = text_of(n);
-    for (const xmlNode *n = root; n && !h1; n = next_in(n, root))
+    /* the first <h1> of the content, not one in a dropped site header */
+    for (const xmlNode *n = root; n && !h1;) {
+        if (n != root && n->type == XML_ELEMENT_NODE && is_dropped(n, outer)) {
+            n = skip_in(n, root);
+            continue;
+        }
         if (is_elem(n, "h1")) h1 = text_of(n);
+        n = next_in(n, root);
+    }
     /* "Headline | Site" wraps the <h1>: keep the headline. */
     if (h1 && (!title || strstr(title, h1))) {
         free(title);
@@ -398,7 +411,7 @@ rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, rg_do
     bool outer;
     const xmlNode *root = choose_root(top, &outer);
     out->text = extract(root, outer, &out->len);
-    out->title = find_title(top, root);
+    out->title = find_title(top, root, outer);
     out->date = find_date(top, root);
     xmlFreeDoc(doc);
     return RG_OK;
