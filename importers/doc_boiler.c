@@ -265,6 +265,23 @@ static const char *find_ci(const char *s, size_t n, const char *t, size_t m)
     return NULL;
 }
 
+/* After a removal at `at`: when its line is left blank, the line goes too
+ * (it was nothing but the placeholder). Returns where to search on. */
+static size_t drop_if_blank(rg_buf *b, size_t at)
+{
+    size_t ls = at, le = at;
+    while (ls > 0 && b->data[ls - 1] != '\n')
+        ls--;
+    while (le < b->len && b->data[le] != '\n')
+        le++;
+    for (size_t i = ls; i < le; i++)
+        if (!is_space(b->data[i])) return at;
+    if (le < b->len) le++; /* with its newline */
+    memmove(b->data + ls, b->data + le, b->len - le + 1);
+    b->len -= le - ls;
+    return ls;
+}
+
 /* The text with every span-rule occurrence removed. */
 static char *remove_spans(const char *text, size_t len, size_t *out_len)
 {
@@ -279,7 +296,7 @@ static char *remove_spans(const char *text, size_t len, size_t *out_len)
             size_t at = (size_t)(hit - b.data);
             memmove(b.data + at, b.data + at + r->len, b.len - at - r->len + 1);
             b.len -= r->len;
-            from = at;
+            from = drop_if_blank(&b, at);
         }
     }
     *out_len = b.len;
