@@ -187,7 +187,7 @@ static size_t merge_links(links *L, size_t n, double min_weight)
             link m = b[i++];
             while (i < k && b[i].v == m.v)
                 m.w += b[i++].w;
-            if (m.w >= min_weight) sorted[out++] = m;
+            if (min_weight <= 0 || m.w >= min_weight) sorted[out++] = m;
         }
     }
     free(start);
