@@ -63,14 +63,16 @@ static char *alias_list(const rg_node *n)
 static size_t width(const char *s)
 {
     size_t w = 0;
-    for (; *s; s++) w += ((unsigned char)*s & 0xc0) != 0x80;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xc0) != 0x80;
     return w;
 }
 
 static void pad(FILE *f, const char *s, size_t w)
 {
     fputs(s, f);
-    for (size_t k = width(s); k < w; k++) fputc(' ', f);
+    for (size_t k = width(s); k < w; k++)
+        fputc(' ', f);
 }
 
 static void write_table(FILE *f, const rg_graph *g, const uint32_t *idx, size_t n)
@@ -150,8 +152,10 @@ static bool parse_types(const char *s, bool mask[RG_NODE_NTYPES], char **bad)
     bool ok = true;
     for (char *t = strtok(copy, ","); t && ok; t = strtok(NULL, ",")) {
         rg_node_type ty;
-        if (rg_node_type_parse(t, &ty)) mask[ty] = true;
-        else ok = false, *bad = rg_strdup(t);
+        if (rg_node_type_parse(t, &ty))
+            mask[ty] = true;
+        else
+            ok = false, *bad = rg_strdup(t);
     }
     free(copy);
     return ok;
@@ -165,14 +169,16 @@ static int run(int argc, char **argv)
     const char *fmt = a.values[O_FMT] ? a.values[O_FMT] : "table";
     bool mask[RG_NODE_NTYPES] = {0};
     char *bad = NULL;
-    if (a.npositional != 1) rc = rg_usage_error(&rg_cmd_entities, "expected one GRAPH file");
+    if (a.npositional != 1)
+        rc = rg_usage_error(&rg_cmd_entities, "expected one GRAPH file");
     else if (strcmp(fmt, "table") && strcmp(fmt, "csv") && strcmp(fmt, "json"))
         rc = rg_usage_error(&rg_cmd_entities, "unknown format '%s' (table, csv or json)", fmt);
     else if (a.values[O_TYPE] && !parse_types(a.values[O_TYPE], mask, &bad))
         rc = rg_usage_error(&rg_cmd_entities, "unknown type '%s'", bad);
     free(bad);
     if (!a.values[O_TYPE])
-        for (int t = 0; t < RG_NODE_NTYPES; t++) mask[t] = true;
+        for (int t = 0; t < RG_NODE_NTYPES; t++)
+            mask[t] = true;
     rg_graph g;
     if (rc == 0 && (rc = rg_load_graph(a.positional[0], &g)) == 0) {
         uint32_t *idx = rg_malloc((g.nnodes + 1) * sizeof *idx);
@@ -186,9 +192,12 @@ static int run(int argc, char **argv)
         if (rg_outfile_open(&o, out, &err) != RG_OK) {
             rc = rg_fail(1, "%s", err.msg);
         } else {
-            if (strcmp(fmt, "table") == 0) write_table(o.fp, &g, idx, n);
-            else if (strcmp(fmt, "csv") == 0) write_csv(o.fp, &g, idx, n);
-            else if (write_json(o.fp, &g, idx, n) != 0) rc = 1;
+            if (strcmp(fmt, "table") == 0)
+                write_table(o.fp, &g, idx, n);
+            else if (strcmp(fmt, "csv") == 0)
+                write_csv(o.fp, &g, idx, n);
+            else if (write_json(o.fp, &g, idx, n) != 0)
+                rc = 1;
             if (rc) {
                 rg_outfile_abort(&o);
                 rg_fail(1, "%s: cannot write", out);
@@ -203,4 +212,5 @@ static int run(int argc, char **argv)
     return rc;
 }
 
-const rg_command rg_cmd_entities = {"entities", "list entities with aliases and counts", usage, run};
+const rg_command rg_cmd_entities = {"entities", "list entities with aliases and counts", usage,
+                                    run};

@@ -6,9 +6,11 @@
 
 static char *trim(char *s)
 {
-    while (*s == ' ' || *s == '\t') s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) s[--n] = '\0';
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
     return s;
 }
 
@@ -25,7 +27,8 @@ static void line_free(rs_alias_line *l)
 void rg_aliases_free(rg_aliases *a)
 {
     if (!a) return;
-    for (size_t i = 0; i < a->nlines; i++) line_free(&a->lines[i]);
+    for (size_t i = 0; i < a->nlines; i++)
+        line_free(&a->lines[i]);
     free(a->lines);
     free(a->path);
     free(a);
@@ -65,8 +68,8 @@ static rg_status parse_line(rg_aliases *a, char *line, size_t lineno, rg_error *
     const char *path = a->path;
     char *colon = strchr(line, ':');
     if (!colon)
-        return rg_error_set(err, RG_EINPUT,
-                            "%s:%zu: expected 'same: A = B' or 'never: A != B'", path, lineno);
+        return rg_error_set(err, RG_EINPUT, "%s:%zu: expected 'same: A = B' or 'never: A != B'",
+                            path, lineno);
     *colon = '\0';
     char *head = trim(line), *body = colon + 1;
     rs_alias_line l = {.lineno = lineno};
@@ -76,8 +79,10 @@ static rg_status parse_line(rg_aliases *a, char *line, size_t lineno, rg_error *
         *sp = '\0';
         type = trim(sp + 1);
     }
-    if (strcmp(head, "same") == 0) l.never = false;
-    else if (strcmp(head, "never") == 0) l.never = true;
+    if (strcmp(head, "same") == 0)
+        l.never = false;
+    else if (strcmp(head, "never") == 0)
+        l.never = true;
     else
         return rg_error_set(err, RG_EINPUT,
                             "%s:%zu: unknown directive '%s' (expected 'same' or 'never')", path,
@@ -96,7 +101,8 @@ static rg_status parse_line(rg_aliases *a, char *line, size_t lineno, rg_error *
     else if (l.never && !strstr(body, "!="))
         rc = rg_error_set(err, RG_EINPUT, "%s:%zu: 'never' needs names separated by '!='", path,
                           lineno);
-    else rc = split_names(&l, body, l.never ? "!=" : "=", path, err);
+    else
+        rc = split_names(&l, body, l.never ? "!=" : "=", path, err);
     if (rc) {
         line_free(&l);
         return rc;

@@ -21,11 +21,15 @@ static int node_class(const rg_node *n)
 {
     if (n->implicit) return CLS_NONE;
     switch (n->type) {
-    case RG_NODE_PERSON: return CLS_PERSON;
+    case RG_NODE_PERSON:
+        return CLS_PERSON;
     case RG_NODE_ORGANISATION:
-    case RG_NODE_INSTITUTION: return CLS_ORG; /* extractors confuse the two */
-    case RG_NODE_PLACE: return CLS_PLACE;
-    default: return CLS_NONE;
+    case RG_NODE_INSTITUTION:
+        return CLS_ORG; /* extractors confuse the two */
+    case RG_NODE_PLACE:
+        return CLS_PLACE;
+    default:
+        return CLS_NONE;
     }
 }
 
@@ -227,7 +231,8 @@ static void stage_keys(resolver *R, recs *keys, char **pool)
     qsort(keys->r, keys->n, sizeof *keys->r, cmp_rec);
     for (size_t i = 0; i < keys->n;) {
         size_t j = i + 1;
-        while (j < keys->n && keys->r[j].h == keys->r[i].h) j++;
+        while (j < keys->n && keys->r[j].h == keys->r[i].h)
+            j++;
         for (size_t k = i + 1; k < j; k++)
             if (strcmp(pool[keys->r[k].b], pool[keys->r[i].b]) == 0)
                 unite(R, keys->r[i].a, keys->r[k].a, RG_RULE_KEY, NULL);
@@ -247,7 +252,8 @@ static bool has_digit(const char *s)
 static size_t toks_len(const rs_toks *t)
 {
     size_t n = 0;
-    for (size_t i = 0; i < t->n; i++) n += strlen(t->t[i]);
+    for (size_t i = 0; i < t->n; i++)
+        n += strlen(t->t[i]);
     return n;
 }
 
@@ -302,7 +308,8 @@ static void stage_typo(resolver *R)
     qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
-        while (j < v.n && v.r[j].h == v.r[i].h) j++;
+        while (j < v.n && v.r[j].h == v.r[i].h)
+            j++;
         /* Compare pairs in the run; runs are small (tokens one edit apart
          * around one shared rest), bounded to keep the worst case linear. */
         size_t end = j - i > 64 ? i + 64 : j;
@@ -331,7 +338,8 @@ static void stage_typo(resolver *R)
 static uint32_t *snapshot(resolver *R)
 {
     uint32_t *root = rg_malloc((R->n + 1) * sizeof *root);
-    for (uint32_t r = 0; r < R->n; r++) root[r] = find(R, r);
+    for (uint32_t r = 0; r < R->n; r++)
+        root[r] = find(R, r);
     return root;
 }
 
@@ -346,7 +354,8 @@ typedef struct pairs {
 
 static void apply_pairs(resolver *R, pairs *ps, rg_resolve_rule rule)
 {
-    for (size_t i = 0; i < ps->n; i++) unite(R, ps->p[i].a, ps->p[i].b, rule, NULL);
+    for (size_t i = 0; i < ps->n; i++)
+        unite(R, ps->p[i].a, ps->p[i].b, rule, NULL);
     free(ps->p);
     memset(ps, 0, sizeof *ps);
 }
@@ -391,15 +400,18 @@ static void stage_acronym(resolver *R)
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
-        while (j < v.n && v.r[j].h == v.r[i].h) j++;
+        while (j < v.n && v.r[j].h == v.r[i].h)
+            j++;
         uint32_t exp = RG_NONE;
         size_t nexp = 0;
         bool pure = false;
         for (size_t k = i; k < j; k++) {
             if (strcmp(pool[v.r[k].b], pool[v.r[i].b]) != 0) continue;
             uint32_t who = v.r[k].a & 0x7fffffffu;
-            if (v.r[k].a >> 31) pure = true;
-            else if (who != exp) exp = who, nexp++;
+            if (v.r[k].a >> 31)
+                pure = true;
+            else if (who != exp)
+                exp = who, nexp++;
         }
         if (nexp == 1) {
             for (size_t k = i; k < j; k++)
@@ -411,7 +423,8 @@ static void stage_acronym(resolver *R)
         i = j;
     }
     apply_pairs(R, &ps, RG_RULE_ACRONYM);
-    for (size_t i = 0; i < npool; i++) free(pool[i]);
+    for (size_t i = 0; i < npool; i++)
+        free(pool[i]);
     free(pool);
     free(v.r);
     free(expands);
@@ -457,7 +470,8 @@ static void stage_short(resolver *R)
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
-        while (j < v.n && v.r[j].h == v.r[i].h) j++;
+        while (j < v.n && v.r[j].h == v.r[i].h)
+            j++;
         if (j - i > MAX_RUN) {
             R->st.ambiguous++;
             i = j;
@@ -479,8 +493,10 @@ static void stage_short(resolver *R)
                 cand = lr;
                 ncand++;
             }
-            if (ncand == 1) *RG_PUSH(ps.p, ps.n, ps.cap) = (pair){cand, sr};
-            else if (ncand > 1) R->st.ambiguous++;
+            if (ncand == 1)
+                *RG_PUSH(ps.p, ps.n, ps.cap) = (pair){cand, sr};
+            else if (ncand > 1)
+                R->st.ambiguous++;
         }
         i = j;
     }
@@ -519,19 +535,23 @@ static void stage_middle(resolver *R)
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
-        while (j < v.n && v.r[j].h == v.r[i].h) j++;
+        while (j < v.n && v.r[j].h == v.r[i].h)
+            j++;
         char *mid = NULL;
         bool several = false;
         for (size_t k = i; k < j && !several; k++) {
             char *m = middle_of(&R->info[v.r[k].a].ptok);
             if (*m) {
-                if (!mid) mid = m, m = NULL;
-                else several = strcmp(mid, m) != 0;
+                if (!mid)
+                    mid = m, m = NULL;
+                else
+                    several = strcmp(mid, m) != 0;
             }
             free(m);
         }
         free(mid);
-        if (several) R->st.ambiguous++;
+        if (several)
+            R->st.ambiguous++;
         else
             for (size_t k = i + 1; k < j; k++)
                 *RG_PUSH(ps.p, ps.n, ps.cap) = (pair){v.r[i].a, v.r[k].a};
@@ -593,21 +613,24 @@ static void stage_partial(resolver *R, bool initials)
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
-        while (j < v.n && v.r[j].h == v.r[i].h) j++;
+        while (j < v.n && v.r[j].h == v.r[i].h)
+            j++;
         uint32_t full = RG_NONE, fullnode = RG_NONE;
         size_t nfull = 0;
         bool partial = false;
         for (size_t k = i; k < j; k++) {
-            if (v.r[k].a >> 31) partial = true;
-            else if (v.r[k].a != full) full = v.r[k].a, fullnode = v.r[k].b, nfull++;
+            if (v.r[k].a >> 31)
+                partial = true;
+            else if (v.r[k].a != full)
+                full = v.r[k].a, fullnode = v.r[k].b, nfull++;
         }
         if (nfull == 1) {
             const rs_toks *f = &R->info[fullnode].ptok;
             for (size_t k = i; k < j; k++) {
                 if (!(v.r[k].a >> 31)) continue;
                 const rs_toks *p = &R->info[v.r[k].b].ptok;
-                bool ok = same_token(p, p->n - 1, f, f->n - 1) &&
-                          (!initials || p->t[0][0] == f->t[0][0]);
+                bool ok =
+                    same_token(p, p->n - 1, f, f->n - 1) && (!initials || p->t[0][0] == f->t[0][0]);
                 if (ok) *RG_PUSH(ps.p, ps.n, ps.cap) = (pair){full, v.r[k].a & 0x7fffffffu};
             }
         } else if (nfull > 1 && partial) {
@@ -644,9 +667,11 @@ static void alias_hits(resolver *R, hit **out, size_t *nout)
     rg_strmap byname; /* folded or raw name -> first entry; entries chain */
     rg_strmap_init(&byname);
     size_t total = 0;
-    for (size_t l = 0; l < A->nlines; l++) total += A->lines[l].nnames;
+    for (size_t l = 0; l < A->nlines; l++)
+        total += A->lines[l].nnames;
     uint32_t *next = rg_malloc((2 * total + 1) * sizeof *next);
-    uint32_t *ln = rg_malloc((2 * total + 1) * sizeof *ln), *nm = rg_malloc((2 * total + 1) * sizeof *nm);
+    uint32_t *ln = rg_malloc((2 * total + 1) * sizeof *ln),
+             *nm = rg_malloc((2 * total + 1) * sizeof *nm);
     size_t e = 0;
     for (size_t l = 0; l < A->nlines; l++) {
         for (size_t k = 0; k < A->lines[l].nnames; k++) {
@@ -669,7 +694,8 @@ static void alias_hits(resolver *R, hit **out, size_t *nout)
         const rg_node *nd = node_r(R, r);
         for (size_t i = 0; i <= nd->naliases + 1; i++) {
             char *key;
-            if (i == 0) key = rg_sprintf("r%s", nd->id);
+            if (i == 0)
+                key = rg_sprintf("r%s", nd->id);
             else {
                 const char *s = i == 1 ? nd->label : nd->aliases[i - 2].name;
                 char *f = rg_fold(s, strlen(s));
@@ -719,7 +745,8 @@ static rg_status stage_forced(resolver *R, rg_error *err)
         if (R->label_line[hits[i].rank] == RG_NONE) R->label_line[hits[i].rank] = hits[i].line;
         /* the first hit of the line anchors the others */
         size_t first = i;
-        while (first > 0 && hits[first - 1].line == hits[i].line) first--;
+        while (first > 0 && hits[first - 1].line == hits[i].line)
+            first--;
         uint32_t vline;
         if (first != i && unite(R, hits[first].rank, hits[i].rank, RG_RULE_FORCED, &vline) < 0)
             rc = rg_error_set(err, RG_EINPUT,
@@ -752,12 +779,15 @@ static bool better(const cand *a, const cand *b)
 static size_t content_tokens(int cls, const char *name)
 {
     rs_toks t = {0};
-    if (cls == CLS_PERSON) rs_person_tokens(name, &t);
-    else if (cls == CLS_ORG) rs_org_tokens(name, &t);
+    if (cls == CLS_PERSON)
+        rs_person_tokens(name, &t);
+    else if (cls == CLS_ORG)
+        rs_org_tokens(name, &t);
     else {
         char *f = rg_fold(name, strlen(name));
         size_t n = 0;
-        for (char *p = f; *p; p++) n += *p == ' ';
+        for (char *p = f; *p; p++)
+            n += *p == ' ';
         n += *f != 0;
         if (strncmp(f, "the ", 4) == 0) n--;
         free(f);
@@ -768,7 +798,7 @@ static size_t content_tokens(int cls, const char *name)
     return n;
 }
 
-/* A name starting with a title ("ASG Petit") or "the", or an acronym, is not a
+/* A name starting with a title ("ASG Petit"), or an acronym, is not a
  * well-formed label when a plain full name exists. */
 static bool well_formed(int cls, const char *name)
 {
@@ -776,8 +806,6 @@ static bool well_formed(int cls, const char *name)
     bool acronym = a != NULL;
     free(a);
     if (acronym) return false;
-    /* "the Syrian Arab Republic": the article belongs to the sentence */
-    if ((strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0) && name[4]) return false;
     return cls != CLS_PERSON || !rs_person_has_title(name);
 }
 
@@ -812,23 +840,29 @@ static char *canonical_label(resolver *R, const uint32_t *members, size_t k, int
         for (size_t a = 0; a < nd->naliases; a++)
             *RG_PUSH(ln, n, cap) = (lname){nd->aliases[a].name, NULL, nd->aliases[a].count};
     }
-    for (size_t i = 0; i < n; i++) ln[i].key = rg_name_key(kt, ln[i].name);
+    for (size_t i = 0; i < n; i++)
+        ln[i].key = rg_name_key(kt, ln[i].name);
     qsort(ln, n, sizeof *ln, cmp_lname_key);
     cand best = {0};
     bool have = false;
     for (size_t i = 0; i < n;) {
         size_t j = i, support = 0;
-        while (j < n && strcmp(ln[j].key, ln[i].key) == 0) support += ln[j++].count;
+        while (j < n && strcmp(ln[j].key, ln[i].key) == 0)
+            support += ln[j++].count;
         for (size_t x = i; x < j; x++) {
             if (x > i && strcmp(ln[x].name, ln[x - 1].name) == 0) continue;
-            cand c = {ln[x].name, well_formed(cls, ln[x].name), content_tokens(cls, ln[x].name),
-                      support, strlen(ln[x].name)};
+            /* "the Syrian Arab Republic": a lower-case article belongs to the
+             * sentence, not to the name ("The Day After" keeps its own) */
+            const char *nm = ln[x].name;
+            if (strncmp(nm, "the ", 4) == 0 && nm[4]) nm += 4;
+            cand c = {nm, well_formed(cls, nm), content_tokens(cls, nm), support, strlen(nm)};
             if (!have || better(&c, &best)) best = c, have = true;
         }
         i = j;
     }
     char *label = rg_strdup(best.name);
-    for (size_t i = 0; i < n; i++) free(ln[i].key);
+    for (size_t i = 0; i < n; i++)
+        free(ln[i].key);
     free(ln);
     return label;
 }
@@ -872,9 +906,10 @@ static void assign_ids(rg_graph *g, const bool *merged)
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < g->nnodes; i++) {
         if (merged[i])
-            *RG_PUSH(ids, n, cap) = (newid){
-                rg_node_make_id(g->nodes[i].type, g->nodes[i].label), g->nodes[i].id, (uint32_t)i};
-        else rg_strmap_put(&taken, g->nodes[i].id, 1);
+            *RG_PUSH(ids, n, cap) = (newid){rg_node_make_id(g->nodes[i].type, g->nodes[i].label),
+                                            g->nodes[i].id, (uint32_t)i};
+        else
+            rg_strmap_put(&taken, g->nodes[i].id, 1);
     }
     qsort(ids, n, sizeof *ids, cmp_newid);
     char **final = rg_malloc((n + 1) * sizeof *final);
@@ -894,7 +929,8 @@ static void assign_ids(rg_graph *g, const bool *merged)
         free(ids[i].want);
     }
     uint32_t *ident = rg_malloc((g->nnodes + 1) * sizeof *ident);
-    for (size_t i = 0; i < g->nnodes; i++) ident[i] = (uint32_t)i;
+    for (size_t i = 0; i < g->nnodes; i++)
+        ident[i] = (uint32_t)i;
     rg_graph_contract(g, ident);
     free(ident);
     free(final);
@@ -909,16 +945,20 @@ static void contract_clusters(resolver *R)
     uint32_t *root = snapshot(R);
     /* members of each root, in rank order (counting sort) */
     size_t *start = rg_calloc(n + 2, sizeof *start);
-    for (size_t r = 0; r < n; r++) start[root[r] + 1]++;
-    for (size_t r = 0; r < n; r++) start[r + 1] += start[r];
+    for (size_t r = 0; r < n; r++)
+        start[root[r] + 1]++;
+    for (size_t r = 0; r < n; r++)
+        start[r + 1] += start[r];
     uint32_t *order = rg_malloc((n + 1) * sizeof *order);
     size_t *fill = rg_malloc((n + 1) * sizeof *fill);
     memcpy(fill, start, (n + 1) * sizeof *fill);
-    for (uint32_t r = 0; r < n; r++) order[fill[root[r]]++] = r;
+    for (uint32_t r = 0; r < n; r++)
+        order[fill[root[r]]++] = r;
 
     uint32_t *rep = rg_malloc((g->nnodes + 1) * sizeof *rep);
     bool *merged = rg_calloc(g->nnodes + 1, sizeof *merged);
-    for (size_t i = 0; i < g->nnodes; i++) rep[i] = (uint32_t)i;
+    for (size_t i = 0; i < g->nnodes; i++)
+        rep[i] = (uint32_t)i;
     bool any = false;
     for (uint32_t rt = 0; rt < n; rt++) {
         size_t k = start[rt + 1] - start[rt];
@@ -926,7 +966,8 @@ static void contract_clusters(resolver *R)
         any = true;
         const uint32_t *members = order + start[rt];
         uint32_t keep = R->node_at[rt];
-        for (size_t i = 0; i < k; i++) rep[R->node_at[members[i]]] = keep;
+        for (size_t i = 0; i < k; i++)
+            rep[R->node_at[members[i]]] = keep;
         uint32_t line = RG_NONE;
         for (size_t i = 0; i < k; i++)
             if (R->label_line[members[i]] < line) line = R->label_line[members[i]];
@@ -998,7 +1039,8 @@ rg_status rg_resolve_graph(rg_graph *g, const rg_resolve_opts *opts, rg_error *e
         size_t npool = 0;
         build_info(&R, &keys, &pool, &npool);
         stage_keys(&R, &keys, pool);
-        for (size_t i = 0; i < npool; i++) free(pool[i]);
+        for (size_t i = 0; i < npool; i++)
+            free(pool[i]);
         free(pool);
         free(keys.r);
         if (!opts->no_typos) stage_typo(&R);

@@ -51,8 +51,10 @@ static void each_line(const char *path, void (*fn)(const char *, size_t, char *)
         if (next) *next++ = '\0';
         lineno++;
         size_t n = strlen(line);
-        while (n && (line[n - 1] == '\r' || line[n - 1] == ' ')) line[--n] = '\0';
-        while (*line == ' ') line++;
+        while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
+            line[--n] = '\0';
+        while (*line == ' ')
+            line++;
         if (*line && *line != '#') fn(path, lineno, line);
     }
     free(copy);
@@ -136,13 +138,15 @@ static void add_country_line(const char *path, size_t lineno, char *line)
      * after the alpha-2 code of countries.tsv is the alpha-3 code. */
     char *fields[64];
     size_t nf = 0;
-    for (char *f = strtok(line, "\t"); f && nf < 64; f = strtok(NULL, "\t")) fields[nf++] = f;
+    for (char *f = strtok(line, "\t"); f && nf < 64; f = strtok(NULL, "\t"))
+        fields[nf++] = f;
     if (nf < 2 || strlen(fields[0]) != 2) {
         rg_warn("data/%s:%zu: expected ALPHA2 and names", path, lineno);
         return;
     }
     char lower[4] = {0};
-    for (int i = 0; i < 2; i++) lower[i] = (char)tolower((unsigned char)fields[0][i]);
+    for (int i = 0; i < 2; i++)
+        lower[i] = (char)tolower((unsigned char)fields[0][i]);
     uint32_t idx;
     if (!rg_strmap_get(&T.codes, lower, &idx)) {
         idx = (uint32_t)T.nalpha2;
@@ -153,7 +157,8 @@ static void add_country_line(const char *path, size_t lineno, char *line)
     }
     size_t first = 1;
     if (strstr(path, "extra") == NULL && nf >= 3 && strlen(fields[1]) == 3) {
-        for (int i = 0; i < 3; i++) lower[i] = (char)tolower((unsigned char)fields[1][i]);
+        for (int i = 0; i < 3; i++)
+            lower[i] = (char)tolower((unsigned char)fields[1][i]);
         rg_strmap_put(&T.codes, lower, idx);
         first = 2;
     }
@@ -195,7 +200,8 @@ void rs_toks_push(rs_toks *tk, const char *s, size_t n)
 
 void rs_toks_free(rs_toks *tk)
 {
-    for (size_t i = 0; i < tk->n; i++) free(tk->t[i]);
+    for (size_t i = 0; i < tk->n; i++)
+        free(tk->t[i]);
     free(tk->t);
     memset(tk, 0, sizeof *tk);
 }
@@ -229,8 +235,10 @@ void rs_toks_sort_unique(rs_toks *tk)
     qsort(tk->t, tk->n, sizeof *tk->t, cmp_str);
     size_t k = 0;
     for (size_t i = 0; i < tk->n; i++) {
-        if (k && strcmp(tk->t[k - 1], tk->t[i]) == 0) free(tk->t[i]);
-        else tk->t[k++] = tk->t[i];
+        if (k && strcmp(tk->t[k - 1], tk->t[i]) == 0)
+            free(tk->t[i]);
+        else
+            tk->t[k++] = tk->t[i];
     }
     tk->n = k;
 }
@@ -244,7 +252,8 @@ static void fold_tokens(const char *name, rs_toks *out)
         size_t n = sp ? (size_t)(sp - p) : strlen(p);
         if (n) rs_toks_push(out, p, n);
         p += n;
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
     }
     free(f);
 }
@@ -331,12 +340,16 @@ void rs_person_tokens(const char *name, rs_toks *out)
     rs_toks tk = {0};
     fold_tokens(un, &tk);
     free(un);
-    while (tk.n > 1 && in_set(&T.titles, tk.t[0])) toks_remove(&tk, 0);
+    while (tk.n > 1 && in_set(&T.titles, tk.t[0]))
+        toks_remove(&tk, 0);
     for (size_t i = 0; i < tk.n && tk.n > 1;) {
-        if (in_set(&T.particles, tk.t[i])) toks_remove(&tk, i);
-        else i++;
+        if (in_set(&T.particles, tk.t[i]))
+            toks_remove(&tk, i);
+        else
+            i++;
     }
-    while (tk.n > 1 && is_suffix(tk.t[tk.n - 1])) toks_remove(&tk, tk.n - 1);
+    while (tk.n > 1 && is_suffix(tk.t[tk.n - 1]))
+        toks_remove(&tk, tk.n - 1);
     for (size_t i = 0; i < tk.n; i++) {
         const char *t = tk.t[i];
         size_t split = 0;
@@ -430,7 +443,8 @@ void rs_org_tokens(const char *name, rs_toks *out)
         }
     }
     size_t content = 0;
-    for (size_t i = 0; i < tk.n; i++) content += !in_set(&T.stop, tk.t[i]);
+    for (size_t i = 0; i < tk.n; i++)
+        content += !in_set(&T.stop, tk.t[i]);
     for (size_t i = 0; i < tk.n; i++) {
         if (content && in_set(&T.stop, tk.t[i])) continue;
         uint32_t idx;
@@ -452,10 +466,12 @@ static char *org_key(const char *name)
 
 char *rg_name_as_acronym(const char *name)
 {
-    while (*name == ' ') name++;
+    while (*name == ' ')
+        name++;
     if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0) name += 4;
     size_t n = strlen(name);
-    while (n && name[n - 1] == ' ') n--;
+    while (n && name[n - 1] == ' ')
+        n--;
     char buf[16];
     size_t k = 0, upper = 0;
     for (size_t i = 0; i < n; i++) {
@@ -499,13 +515,19 @@ size_t rg_name_acronyms(const char *name, char *out[3])
     if (ncontent >= 2) {
         char *c = rg_buf_detach(&content), *a = rg_buf_detach(&all);
         bool dup_c = false;
-        for (size_t i = 0; i < n; i++) dup_c |= strcmp(out[i], c) == 0;
-        if (dup_c) free(c);
-        else out[n++] = c;
+        for (size_t i = 0; i < n; i++)
+            dup_c |= strcmp(out[i], c) == 0;
+        if (dup_c)
+            free(c);
+        else
+            out[n++] = c;
         bool dup_a = false;
-        for (size_t i = 0; i < n; i++) dup_a |= strcmp(out[i], a) == 0;
-        if (dup_a) free(a);
-        else out[n++] = a;
+        for (size_t i = 0; i < n; i++)
+            dup_a |= strcmp(out[i], a) == 0;
+        if (dup_a)
+            free(a);
+        else
+            out[n++] = a;
     } else {
         rg_buf_free(&content);
         rg_buf_free(&all);
@@ -565,11 +587,15 @@ static char *place_key(const char *name)
 char *rg_name_key(rg_node_type type, const char *name)
 {
     switch (type) {
-    case RG_NODE_PERSON: return person_key(name);
+    case RG_NODE_PERSON:
+        return person_key(name);
     case RG_NODE_ORGANISATION:
-    case RG_NODE_INSTITUTION: return org_key(name);
-    case RG_NODE_PLACE: return place_key(name);
-    default: return rg_fold(name, strlen(name));
+    case RG_NODE_INSTITUTION:
+        return org_key(name);
+    case RG_NODE_PLACE:
+        return place_key(name);
+    default:
+        return rg_fold(name, strlen(name));
     }
 }
 
@@ -603,7 +629,8 @@ int rg_edit_distance(const char *a, const char *b, int max)
     /* Three rolling rows of the optimal-string-alignment table. */
     int *prev2 = rg_malloc((m + 1) * sizeof *prev2), *prev = rg_malloc((m + 1) * sizeof *prev),
         *cur = rg_malloc((m + 1) * sizeof *cur);
-    for (size_t j = 0; j <= m; j++) prev[j] = (int)j;
+    for (size_t j = 0; j <= m; j++)
+        prev[j] = (int)j;
     int result = -1;
     for (size_t i = 1; i <= n && result < 0; i++) {
         cur[0] = (int)i;
@@ -648,7 +675,8 @@ static bool org_typo(const rs_toks *x, const rs_toks *y)
 {
     if (x->n != y->n || x->n < 2) return false;
     size_t len = 0;
-    for (size_t i = 0; i < x->n; i++) len += strlen(x->t[i]);
+    for (size_t i = 0; i < x->n; i++)
+        len += strlen(x->t[i]);
     if (len < 12) return false;
     /* Remove one token from each so that the rests are equal. */
     for (size_t i = 0; i < x->n; i++) {
@@ -714,7 +742,8 @@ static bool person_match(const char *a, const char *b)
     if (x.n && y.n) {
         const rs_toks *s = x.n <= y.n ? &x : &y, *l = x.n <= y.n ? &y : &x;
         bool same_last = strcmp(s->t[s->n - 1], l->t[l->n - 1]) == 0;
-        if (s->n == 1) m = same_last && l->n >= 2; /* bare surname */
+        if (s->n == 1)
+            m = same_last && l->n >= 2;             /* bare surname */
         else if (same_last && strlen(s->t[0]) == 1) /* initial + surname */
             m = s->n == 2 && l->t[0][0] == s->t[0][0];
         else if (same_last && strcmp(s->t[0], l->t[0]) == 0) /* middle names */
@@ -728,9 +757,11 @@ static bool person_match(const char *a, const char *b)
 bool rg_name_match(rg_node_type type, const char *a, const char *b)
 {
     switch (type) {
-    case RG_NODE_PERSON: return person_match(a, b);
+    case RG_NODE_PERSON:
+        return person_match(a, b);
     case RG_NODE_ORGANISATION:
-    case RG_NODE_INSTITUTION: return org_match(a, b);
+    case RG_NODE_INSTITUTION:
+        return org_match(a, b);
     default: {
         char *ka = rg_name_key(type, a), *kb = rg_name_key(type, b);
         bool m = *ka && strcmp(ka, kb) == 0;

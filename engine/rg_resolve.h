@@ -110,14 +110,14 @@ void rg_aliases_free(rg_aliases *a);
 
 /* Rules that merged clusters, for reports and tests. */
 typedef enum {
-    RG_RULE_FORCED,   /* same: line of the alias file */
-    RG_RULE_KEY,      /* equal fingerprints */
-    RG_RULE_TYPO,     /* one token one edit apart in a long organisation name */
-    RG_RULE_ACRONYM,  /* acronym and its unique expansion */
-    RG_RULE_SHORT,    /* organisation short form (first and last words) */
-    RG_RULE_MIDDLE,   /* person with and without middle names */
-    RG_RULE_INITIAL,  /* person initial + surname */
-    RG_RULE_SURNAME,  /* bare surname with its unique full name */
+    RG_RULE_FORCED,  /* same: line of the alias file */
+    RG_RULE_KEY,     /* equal fingerprints */
+    RG_RULE_TYPO,    /* one token one edit apart in a long organisation name */
+    RG_RULE_ACRONYM, /* acronym and its unique expansion */
+    RG_RULE_SHORT,   /* organisation short form (first and last words) */
+    RG_RULE_MIDDLE,  /* person with and without middle names */
+    RG_RULE_INITIAL, /* person initial + surname */
+    RG_RULE_SURNAME, /* bare surname with its unique full name */
     RG_RULE_N
 } rg_resolve_rule;
 
@@ -129,10 +129,10 @@ typedef struct rg_resolve_stats {
 } rg_resolve_stats;
 
 typedef struct rg_resolve_opts {
-    const char *aliases_path;   /* --aliases FILE, or NULL */
-    const rg_aliases *aliases;  /* already loaded (wins over aliases_path) */
-    bool no_typos;              /* switch the edit-distance rule off */
-    rg_resolve_stats *stats;    /* filled when non-NULL */
+    const char *aliases_path;  /* --aliases FILE, or NULL */
+    const rg_aliases *aliases; /* already loaded (wins over aliases_path) */
+    bool no_typos;             /* switch the edit-distance rule off */
+    rg_resolve_stats *stats;   /* filled when non-NULL */
 } rg_resolve_opts;
 
 /* Clusters and contracts g's nodes as described above; merged nodes get the
