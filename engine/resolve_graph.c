@@ -203,7 +203,10 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             for (size_t i = 0; i < nd->naliases; i++) {
                 rs_toks t = {0};
                 rs_org_tokens(nd->aliases[i].name, &t);
-                if (t.n >= 2) {
+                /* Other spellings as full as the label only: a short form
+                 * bound in one document ("Foreign Ministry") may name
+                 * another body elsewhere (the stage SHORT handles those). */
+                if (t.n >= 2 && t.n >= in->otok.n) {
                     rs_toks_sort_unique(&t);
                     char *ka = rs_toks_join(&t, SIZE_MAX);
                     add_key(keys, pool, npool, &cap, in->cls, ka, r);
