@@ -28,3 +28,7 @@ install: build
 
 clean:
 	rm -rf $(BUILD) build-asan out
+
+# Benchmarks: every bench/bench_*.c program, built with the project.
+bench: build
+	@for b in $(BUILD)/bench/bench_*; do [ -x "$$b" ] || continue; "$$b" || exit 1; done
