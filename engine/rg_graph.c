@@ -611,6 +611,13 @@ static void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void 
     if (n > 1) qsort(base, n, size, cmp);
 }
 
+/* Orders document indices by the documents' ids (context: the doc array). */
+static int cmp_doc_idx(const void *a, const void *b, void *ctx)
+{
+    const rg_document *docs = ctx;
+    return strcmp(docs[*(const uint32_t *)a].id, docs[*(const uint32_t *)b].id);
+}
+
 /* Orders node indices by the nodes' ids (qsort_r context: the node array). */
 static int cmp_node_idx(const void *a, const void *b, void *ctx)
 {
@@ -635,15 +642,8 @@ void rg_graph_finalize(rg_graph *g)
     size_t nd = g->ndocs;
     uint32_t *dorder = rg_malloc((nd + 1) * sizeof *dorder), *dnew = rg_malloc((nd + 1) * sizeof *dnew);
     for (size_t i = 0; i < nd; i++) dorder[i] = (uint32_t)i;
-    for (size_t i = 1; i < nd; i++) { /* insertion sort: document counts are small */
-        uint32_t v = dorder[i];
-        size_t j = i;
-        while (j > 0 && strcmp(g->docs[dorder[j - 1]].id, g->docs[v].id) > 0) {
-            dorder[j] = dorder[j - 1];
-            j--;
-        }
-        dorder[j] = v;
-    }
+    /* n log n: one input file may hold hundreds of thousands of documents */
+    qsort_r(dorder, nd, sizeof *dorder, cmp_doc_idx, g->docs);
     rg_document *docs = rg_malloc((nd + 1) * sizeof *docs);
     for (size_t i = 0; i < nd; i++) {
         docs[i] = g->docs[dorder[i]];
