@@ -531,6 +531,15 @@ void rg_graph_merge_nodes(rg_graph *g, uint32_t keep, uint32_t drop)
 
 rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 {
+    /* Check the only conflict that can fail the merge before touching dst,
+     * so that a failed merge leaves dst unchanged. */
+    for (size_t i = 0; i < src->nnodes; i++) {
+        const rg_node *sn = &src->nodes[i];
+        uint32_t d = sn->implicit ? RG_NONE : rg_graph_find_node(dst, sn->id);
+        if (d != RG_NONE && !dst->nodes[d].implicit && dst->nodes[d].type != sn->type)
+            return rg_error_set(err, RG_EINPUT, "node '%s' is both %s and %s", sn->id,
+                                rg_node_type_name(dst->nodes[d].type), rg_node_type_name(sn->type));
+    }
     uint32_t *docmap = rg_malloc((src->ndocs + 1) * sizeof *docmap);
     uint32_t *nodemap = rg_malloc((src->nnodes + 1) * sizeof *nodemap);
     rg_status rc = RG_OK;
