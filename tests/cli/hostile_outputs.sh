@@ -4,7 +4,7 @@
 # file and never clobbers a good earlier output; in a multi-file build a
 # failing input is reported, and with --keep-going the rest is still built
 # and the run exits 1. Every input is generated here.
-source "$(dirname "$0")/hostile_lib.sh"
+source "$(dirname "$0")/hostile_lib.bash"
 
 cat >"$T/good.json" <<'J'
 {"nodes": [{"id": "person:a", "type": "person", "label": "A"},

@@ -1,6 +1,5 @@
-# Shared helpers for tests/cli/hostile_*.sh (sourced, not a test itself:
-# ctest runs every tests/cli/*.sh, and this one just returns 77 = skipped
-# when run alone).
+# Shared helpers for tests/cli/hostile_*.sh, sourced (the .bash name keeps
+# it out of ctest's tests/cli/*.sh discovery).
 #
 # run_rg EXPECT LABEL ARGS...: runs $RELGRAPH ARGS in $T with a time limit,
 #   stderr in $ERR, and checks: exit code in EXPECT ("0", "1" or "01"), no
@@ -8,10 +7,6 @@
 # names FILE: stderr names FILE.
 # no_temp DIR: no temporary output file left in DIR.
 set -u
-if [ "${BASH_SOURCE[0]}" = "$0" ]; then
-    echo "helpers only"
-    exit 77
-fi
 : "${RELGRAPH:?RELGRAPH must name the relgraph binary}"
 pass=0
 fail=0
