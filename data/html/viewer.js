@@ -209,6 +209,21 @@
   cy.on('tap', 'node', function (evt) { showNode(evt.target); });
   cy.on('tap', 'edge', function (evt) { showEdge(evt.target); });
 
+  /* Deep links: page.html#node=ID opens a node's details, #search=TEXT
+   * runs a search (handy for sharing a view, and for the browser test). */
+  function fromHash() {
+    var h = decodeURIComponent(location.hash.slice(1));
+    if (h.indexOf('node=') === 0) {
+      var node = cy.getElementById(h.slice(5));
+      if (node.nonempty()) { cy.elements().unselect(); node.select(); showNode(node); }
+    } else if (h.indexOf('search=') === 0) {
+      search.value = h.slice(7);
+      runSearch(true);
+    }
+  }
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
+
   /* Marker for tests and scripts: how many nodes have a drawable position. */
   var drawn = cy.nodes().filter(function (node) {
     var p = node.renderedPosition();
