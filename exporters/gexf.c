@@ -62,7 +62,8 @@ rg_status rg_gexf_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_err
     attr_decl(f, "type", "type", "string");
     attr_decl(f, "role", "role", "string");
     attr_decl(f, "date", "date", "string");
-    attr_decl(f, "key", "key", "string");
+    /* not "key": networkx passes attribute names as add_edge() keywords */
+    attr_decl(f, "key", "edge_key", "string");
     attr_decl(f, "evidence", "evidence", "string");
     attr_decl(f, "symmetric", "symmetric", "boolean");
     for (size_t i = 0; i < nek; i++) {
