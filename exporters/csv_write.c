@@ -122,13 +122,11 @@ static void write_edges(const rg_graph *g, FILE *f, bool neo4j)
         field(f, e->date, false);
         field(f, e->key, false);
         char *ev = rg_export_evidence(g, e, 1000);
-        for (char *p = ev; *p; p++)
-            if (*p == '\n') *p = '\x1f'; /* joined below */
         rg_buf b = {0};
         rg_buf_puts(&b, "");
         for (char *p = ev; *p; p++)
-            if (*p == '\x1f')
-                rg_buf_puts(&b, " | ");
+            if (*p == '\n')
+                rg_buf_puts(&b, " | "); /* one record per line */
             else
                 rg_buf_putc(&b, *p);
         field(f, b.data, false);
