@@ -1,37 +1,59 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
 
 #include "rg_json.h"
+
+/* A JSON string. jansson refuses invalid UTF-8 (json_string returns NULL and
+ * the member would silently vanish), so invalid bytes become U+FFFD. */
+static json_t *jstr(const char *s)
+{
+    json_t *v = json_string(s ? s : "");
+    if (v) return v;
+    rg_buf b = {0};
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k > 0) rg_buf_append(&b, p + i, (size_t)k), i += (size_t)k;
+        else rg_buf_puts(&b, "\xef\xbf\xbd"), i++;
+    }
+    v = json_string(b.data ? b.data : "");
+    rg_buf_free(&b);
+    return v;
+}
 
 static void put_attrs(json_t *obj, const rg_attrs *a)
 {
     for (size_t i = 0; i < a->n; i++)
         if (!json_object_get(obj, a->items[i].key))
-            json_object_set_new(obj, a->items[i].key, json_string(a->items[i].value));
+            json_object_set_new(obj, a->items[i].key, jstr(a->items[i].value));
 }
 
 static json_t *doc_json(const rg_document *d)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(d->id));
-    if (d->title) json_object_set_new(o, "title", json_string(d->title));
-    if (d->date) json_object_set_new(o, "date", json_string(d->date));
-    if (d->path) json_object_set_new(o, "path", json_string(d->path));
-    if (d->sha256) json_object_set_new(o, "sha256", json_string(d->sha256));
+    json_object_set_new(o, "id", jstr(d->id));
+    if (d->title) json_object_set_new(o, "title", jstr(d->title));
+    if (d->date) json_object_set_new(o, "date", jstr(d->date));
+    if (d->path) json_object_set_new(o, "path", jstr(d->path));
+    if (d->sha256) json_object_set_new(o, "sha256", jstr(d->sha256));
     return o;
 }
 
 static json_t *node_json(const rg_graph *g, const rg_node *n)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(n->id));
-    json_object_set_new(o, "type", json_string(rg_node_type_name(n->type)));
-    json_object_set_new(o, "label", json_string(n->label));
+    json_object_set_new(o, "id", jstr(n->id));
+    json_object_set_new(o, "type", jstr(rg_node_type_name(n->type)));
+    json_object_set_new(o, "label", jstr(n->label));
     json_t *al = json_array();
     for (size_t i = 0; i < n->naliases; i++) {
         json_t *a = json_object();
-        json_object_set_new(a, "name", json_string(n->aliases[i].name));
+        json_object_set_new(a, "name", jstr(n->aliases[i].name));
         json_object_set_new(a, "count", json_integer(n->aliases[i].count));
         json_array_append_new(al, a);
     }
@@ -39,12 +61,12 @@ static json_t *node_json(const rg_graph *g, const rg_node *n)
     json_object_set_new(o, "mentions", json_integer(n->mention_count));
     json_t *docs = json_array();
     for (size_t i = 0; i < n->ndocs; i++)
-        json_array_append_new(docs, json_string(g->docs[n->docs[i]].id));
+        json_array_append_new(docs, jstr(g->docs[n->docs[i]].id));
     json_object_set_new(o, "documents", docs);
     json_t *prov = json_array();
     for (size_t i = 0; i < n->nmentions; i++) {
         json_t *p = json_object();
-        json_object_set_new(p, "doc", json_string(g->docs[n->mentions[i].doc].id));
+        json_object_set_new(p, "doc", jstr(g->docs[n->mentions[i].doc].id));
         json_object_set_new(p, "begin", json_integer(n->mentions[i].begin));
         json_object_set_new(p, "end", json_integer(n->mentions[i].end));
         json_array_append_new(prov, p);
@@ -57,20 +79,20 @@ static json_t *node_json(const rg_graph *g, const rg_node *n)
 static json_t *edge_json(const rg_graph *g, const rg_edge *e)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "source", json_string(g->nodes[e->source].id));
-    json_object_set_new(o, "target", json_string(g->nodes[e->target].id));
-    json_object_set_new(o, "key", json_string(e->key));
-    json_object_set_new(o, "type", json_string(e->type));
-    if (e->role) json_object_set_new(o, "role", json_string(e->role));
-    if (e->date) json_object_set_new(o, "date", json_string(e->date));
+    json_object_set_new(o, "source", jstr(g->nodes[e->source].id));
+    json_object_set_new(o, "target", jstr(g->nodes[e->target].id));
+    json_object_set_new(o, "key", jstr(e->key));
+    json_object_set_new(o, "type", jstr(e->type));
+    if (e->role) json_object_set_new(o, "role", jstr(e->role));
+    if (e->date) json_object_set_new(o, "date", jstr(e->date));
     json_object_set_new(o, "weight", json_real(isfinite(e->weight) ? e->weight : 0.0));
     json_t *ev = json_array();
     for (size_t i = 0; i < e->nevidence; i++) {
         json_t *x = json_object();
-        json_object_set_new(x, "doc", json_string(g->docs[e->evidence[i].doc].id));
+        json_object_set_new(x, "doc", jstr(g->docs[e->evidence[i].doc].id));
         json_object_set_new(x, "begin", json_integer(e->evidence[i].begin));
         json_object_set_new(x, "end", json_integer(e->evidence[i].end));
-        json_object_set_new(x, "text", json_string(e->evidence[i].text));
+        json_object_set_new(x, "text", jstr(e->evidence[i].text));
         json_array_append_new(ev, x);
     }
     json_object_set_new(o, "evidence", ev);
@@ -84,7 +106,7 @@ static json_t *graph_json(const rg_graph *g)
     json_object_set_new(root, "directed", json_true());
     json_object_set_new(root, "multigraph", json_true());
     json_t *gr = json_object();
-    json_object_set_new(gr, "relgraph", json_string(RG_VERSION));
+    json_object_set_new(gr, "relgraph", jstr(RG_VERSION));
     json_t *docs = json_array();
     for (size_t i = 0; i < g->ndocs; i++)
         json_array_append_new(docs, doc_json(&g->docs[i]));
