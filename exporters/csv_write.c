@@ -20,13 +20,15 @@ static const char *const node_fixed[] = {"Id",       "Label",     "type", "alias
 static const char *const edge_fixed[] = {"Source",   "Target", "Type", "Id",  "Label",    "Weight",
                                          "relation", "role",   "date", "key", "evidence", NULL};
 
-static void field(FILE *f, const char *s, bool first)
+static void field(FILE *f, const char *value, bool first)
 {
     if (!first) fputc(',', f);
-    if (!s) return;
+    if (!value) return;
+    char *valid = rg_export_utf8(value), *s = valid;
     bool quote = *s == ' ' || (*s && s[strlen(s) - 1] == ' ') || strpbrk(s, ",\"\r\n") != NULL;
     if (!quote) {
         fputs(s, f);
+        free(valid);
         return;
     }
     fputc('"', f);

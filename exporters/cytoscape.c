@@ -21,33 +21,45 @@ static const char *cy_shape(rg_node_type t)
     return (unsigned)t < RG_NODE_NTYPES ? shapes[t] : "ellipse";
 }
 
+/* jansson refuses invalid UTF-8 (json_string returns NULL and the member
+ * would vanish): such bytes become U+FFFD. */
+static json_t *jstr(const char *s)
+{
+    json_t *v = json_string(s ? s : "");
+    if (v) return v;
+    char *fixed = rg_export_utf8(s);
+    v = json_string(fixed);
+    free(fixed);
+    return v;
+}
+
 static void put_attrs(json_t *obj, const rg_attrs *a)
 {
     for (size_t i = 0; i < a->n; i++)
         if (!json_object_get(obj, a->items[i].key))
-            json_object_set_new(obj, a->items[i].key, json_string(a->items[i].value));
+            json_object_set_new(obj, a->items[i].key, jstr(a->items[i].value));
 }
 
 static json_t *node_data(const rg_graph *g, size_t i, double norm, const rg_export_opts *o)
 {
     const rg_node *n = &g->nodes[i];
     json_t *d = json_object();
-    json_object_set_new(d, "id", json_string(n->id));
-    json_object_set_new(d, "value", json_string(n->id));
-    json_object_set_new(d, "name", json_string(n->label));
-    json_object_set_new(d, "label", json_string(n->label));
-    json_object_set_new(d, "type", json_string(rg_node_type_name(n->type)));
+    json_object_set_new(d, "id", jstr(n->id));
+    json_object_set_new(d, "value", jstr(n->id));
+    json_object_set_new(d, "name", jstr(n->label));
+    json_object_set_new(d, "label", jstr(n->label));
+    json_object_set_new(d, "type", jstr(rg_node_type_name(n->type)));
     json_t *al = json_array();
     for (size_t a = 0; a < n->naliases; a++)
-        json_array_append_new(al, json_string(n->aliases[a].name));
+        json_array_append_new(al, jstr(n->aliases[a].name));
     json_object_set_new(d, "aliases", al);
     json_object_set_new(d, "mentions", json_integer(n->mention_count));
     json_t *docs = json_array();
     for (size_t k = 0; k < n->ndocs; k++)
-        json_array_append_new(docs, json_string(g->docs[n->docs[k]].id));
+        json_array_append_new(docs, jstr(g->docs[n->docs[k]].id));
     json_object_set_new(d, "documents", docs);
-    json_object_set_new(d, "color", json_string(rg_export_node_color(n, o)));
-    json_object_set_new(d, "shape", json_string(cy_shape(n->type)));
+    json_object_set_new(d, "color", jstr(rg_export_node_color(n, o)));
+    json_object_set_new(d, "shape", jstr(cy_shape(n->type)));
     json_object_set_new(d, "size", json_real((double)(long)(200 + 600 * norm) / 10));
     put_attrs(d, &n->attrs);
     return json_pack("{s:o}", "data", d);
@@ -59,22 +71,23 @@ static json_t *edge_data(const rg_graph *g, size_t i)
     json_t *d = json_object();
     char id[32];
     snprintf(id, sizeof id, "e%zu", i);
-    json_object_set_new(d, "id", json_string(id));
-    json_object_set_new(d, "source", json_string(g->nodes[e->source].id));
-    json_object_set_new(d, "target", json_string(g->nodes[e->target].id));
-    json_object_set_new(d, "key", json_string(e->key));
-    json_object_set_new(d, "type", json_string(e->type));
-    json_object_set_new(d, "label", json_string(e->role ? e->role : e->type));
-    if (e->role) json_object_set_new(d, "role", json_string(e->role));
-    if (e->date) json_object_set_new(d, "date", json_string(e->date));
+    json_object_set_new(d, "id", jstr(id));
+    json_object_set_new(d, "source", jstr(g->nodes[e->source].id));
+    json_object_set_new(d, "target", jstr(g->nodes[e->target].id));
+    json_object_set_new(d, "key", jstr(e->key));
+    json_object_set_new(d, "type", jstr(e->type));
+    json_object_set_new(d, "label", jstr(e->role ? e->role : e->type));
+    if (e->role) json_object_set_new(d, "role", jstr(e->role));
+    if (e->date) json_object_set_new(d, "date", jstr(e->date));
     json_object_set_new(d, "weight", json_real(e->weight));
     json_object_set_new(d, "symmetric", json_boolean(rg_edge_type_symmetric(e->type)));
     json_t *ev = json_array();
     for (size_t k = 0; k < e->nevidence; k++) {
         const rg_evidence *x = &e->evidence[k];
-        json_array_append_new(ev, json_pack("{s:s,s:s}", "doc",
-                                            x->doc < g->ndocs ? g->docs[x->doc].id : "", "text",
-                                            x->text ? x->text : ""));
+        json_t *o = json_object();
+        json_object_set_new(o, "doc", jstr(x->doc < g->ndocs ? g->docs[x->doc].id : ""));
+        json_object_set_new(o, "text", jstr(x->text));
+        json_array_append_new(ev, o);
     }
     json_object_set_new(d, "evidence", ev);
     put_attrs(d, &e->attrs);
@@ -93,10 +106,10 @@ json_t *rg_cytoscape_json(rg_graph *g, const rg_export_opts *o)
     for (size_t i = 0; i < g->nedges; i++)
         json_array_append_new(edges, edge_data(g, i));
     json_t *gd = json_object();
-    json_object_set_new(gd, "name", json_string("relgraph"));
+    json_object_set_new(gd, "name", jstr("relgraph"));
     put_attrs(gd, &g->attrs);
-    if (o->size_by) json_object_set_new(gd, "size_by", json_string(o->size_by));
-    if (o->color_by) json_object_set_new(gd, "color_by", json_string(o->color_by));
+    if (o->size_by) json_object_set_new(gd, "size_by", jstr(o->size_by));
+    if (o->color_by) json_object_set_new(gd, "color_by", jstr(o->color_by));
     free(norm);
     free(scores);
     return json_pack("{s:o,s:b,s:b,s:{s:o,s:o}}", "data", gd, "directed", 1, "multigraph", 1,

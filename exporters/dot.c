@@ -12,11 +12,12 @@ static void set(void *obj, char *name, const char *value)
 /* Graphviz treats labels and tooltips as escString: a backslash starts an
  * escape (\N = node name, \n = newline), so literal backslashes are doubled
  * and newlines written as \n. */
-static char *esc(const char *s)
+static char *esc(const char *text)
 {
     rg_buf b = {0};
     rg_buf_puts(&b, "");
-    for (; s && *s; s++) {
+    char *valid = rg_export_utf8(text);
+    for (const char *s = valid; *s; s++) {
         if (*s == '\\')
             rg_buf_puts(&b, "\\\\");
         else if (*s == '\n')
@@ -183,7 +184,9 @@ Agraph_t *rg_dot_build(rg_graph *g, const rg_export_opts *o)
     double *norm = scores ? rg_export_normalise(scores, g->nnodes) : NULL;
     for (size_t i = 0; i < g->nnodes; i++) {
         const rg_node *n = &g->nodes[i];
-        nodes[i] = agnode(G, n->id, 1);
+        char *id = rg_export_utf8(n->id);
+        nodes[i] = agnode(G, id, 1);
+        free(id);
         Agraph_t *sub = cluster_of(G, n, o);
         if (sub != G) agsubnode(sub, nodes[i], 1);
         set_esc(nodes[i], "label", n->label);
@@ -206,7 +209,7 @@ Agraph_t *rg_dot_build(rg_graph *g, const rg_export_opts *o)
         }
         for (size_t a = 0; a < n->attrs.n; a++)
             if (!reserved(n->attrs.items[a].key))
-                set(nodes[i], n->attrs.items[a].key, n->attrs.items[a].value);
+                set_esc(nodes[i], n->attrs.items[a].key, n->attrs.items[a].value);
     }
     for (size_t i = 0; i < g->nedges; i++) {
         const rg_edge *e = &g->edges[i];

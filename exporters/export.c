@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 #include "rg_export_priv.h"
 #include "rg_json.h"
@@ -302,9 +303,30 @@ rg_status rg_export(rg_graph *g, const char *format, const char *path, const rg_
     return rc;
 }
 
-void rg_export_xml_text(FILE *f, const char *s)
+char *rg_export_utf8(const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+    rg_buf b = {0};
+    rg_buf_puts(&b, "");
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+    size_t n = strlen((const char *)p);
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k > 0 && cp != 0xFFFE && cp != 0xFFFF) {
+            rg_buf_append(&b, p + i, (size_t)k);
+            i += (size_t)k;
+        } else {
+            rg_buf_puts(&b, "\xef\xbf\xbd");
+            i++;
+        }
+    }
+    return rg_buf_detach(&b);
+}
+
+void rg_export_xml_text(FILE *f, const char *text)
+{
+    char *s = rg_export_utf8(text);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
         case '&':
             fputs("&amp;", f);
@@ -334,6 +356,7 @@ void rg_export_xml_text(FILE *f, const char *s)
             if (*p >= 0x20) fputc(*p, f);
         }
     }
+    free(s);
 }
 
 rg_export_key *rg_export_attr_keys(const rg_graph *g, bool edges, const char *const *reserved,

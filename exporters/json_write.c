@@ -18,8 +18,10 @@ static json_t *jstr(const char *s)
     for (size_t i = 0; i < n;) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (k > 0) rg_buf_append(&b, p + i, (size_t)k), i += (size_t)k;
-        else rg_buf_puts(&b, "\xef\xbf\xbd"), i++;
+        if (k > 0)
+            rg_buf_append(&b, p + i, (size_t)k), i += (size_t)k;
+        else
+            rg_buf_puts(&b, "\xef\xbf\xbd"), i++;
     }
     v = json_string(b.data ? b.data : "");
     rg_buf_free(&b);

@@ -18,6 +18,11 @@ json_t *rg_cytoscape_json(rg_graph *g, const rg_export_opts *opts);
 /* True when s is a complete finite number (strtod). */
 bool rg_export_is_number(const char *s, double *v);
 
+/* A copy of s with invalid UTF-8 bytes replaced by U+FFFD (graphs built from
+ * mis-encoded files may hold them; XML, JSON and DOT consumers reject them).
+ * Caller frees. */
+char *rg_export_utf8(const char *s);
+
 /* Shortest of %.15g / %.17g that reads back as exactly v. */
 const char *rg_export_num(char buf[32], double v);
 
