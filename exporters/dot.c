@@ -100,6 +100,18 @@ static bool types_present(const rg_graph *g, bool present[RG_NODE_NTYPES])
     return g->nnodes > 0;
 }
 
+/* Community names are numbers from the engine: numeric order, then text. */
+static int cmp_community(const void *a, const void *b)
+{
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    char *ex, *ey;
+    double dx = strtod(x, &ex), dy = strtod(y, &ey);
+    bool nx = *x && !*ex, ny = *y && !*ey;
+    if (nx && ny && dx != dy) return dx < dy ? -1 : 1;
+    if (nx != ny) return nx ? -1 : 1;
+    return strcmp(x, y);
+}
+
 /* The legend is the graph's own HTML-like label (a table under the
  * drawing), so it works with every layout engine, clusters or not. */
 static void add_legend(Agraph_t *G, const rg_graph *g, const rg_export_opts *o)
@@ -118,20 +130,27 @@ static void add_legend(Agraph_t *G, const rg_graph *g, const rg_export_opts *o)
         rg_buf_printf(&b, " (%s)</TD></TR>", rg_export_type_shape(t));
     }
     if (by_comm) {
-        /* one swatch per community, in order of first appearance, at most 12 */
+        /* one swatch per community, numerically sorted, at most 12 */
         rg_strmap seen;
         rg_strmap_init(&seen);
-        size_t shown = 0;
-        for (size_t i = 0; i < g->nnodes && shown < 12; i++) {
+        const char **comms = rg_calloc(g->nnodes + 1, sizeof *comms);
+        size_t nc = 0;
+        for (size_t i = 0; i < g->nnodes; i++) {
             const char *c = rg_attrs_get(&g->nodes[i].attrs, "community");
             if (!c || rg_strmap_get(&seen, c, NULL)) continue;
             rg_strmap_put(&seen, c, 0);
-            shown++;
+            comms[nc++] = c;
+        }
+        qsort(comms, nc, sizeof *comms, cmp_community);
+        for (size_t i = 0; i < nc && i < 12; i++) {
             rg_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">community ",
-                          rg_export_community_color(c));
-            html_text(&b, c);
+                          rg_export_community_color(comms[i]));
+            html_text(&b, comms[i]);
             rg_buf_puts(&b, "</TD></TR>");
         }
+        if (nc > 12)
+            rg_buf_printf(&b, "<TR><TD></TD><TD ALIGN=\"LEFT\">(+%zu more)</TD></TR>", nc - 12);
+        free(comms);
         rg_strmap_free(&seen);
     }
     if (o->size_by) {
