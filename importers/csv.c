@@ -375,13 +375,14 @@ static rg_status classify(table *t, rg_error *err)
         assign(t, COL_TYPE, "type");
         assign(t, COL_ALIASES, "aliases");
     }
-    for (size_t i = 0; i < t->ncols; i++) {
-        if (t->role[i] == COL_ATTR && reserved_name(t, t->names[i])) {
-            rg_warn("%s:%zu: column '%s' is a reserved field name here; its values are ignored",
-                    path, t->r.row_line, t->names[i]);
+    /* What is left of the format's own names are the columns relgraph's CSV
+     * export derives (mentions, documents, key, evidence): ignored, as is an
+     * edge table's Id (Gephi and relgraph number edges; relgraph keys them
+     * by type, role and date instead). */
+    for (size_t i = 0; i < t->ncols; i++)
+        if (t->role[i] == COL_ATTR &&
+            (reserved_name(t, t->names[i]) || (t->edges && !strcasecmp(t->names[i], "id"))))
             t->role[i] = COL_SKIP;
-        }
-    }
     return RG_OK;
 }
 
@@ -422,13 +423,13 @@ static void add_attrs(table *t, rg_attrs *a)
         if (t->role[i] == COL_ATTR && *t->r.fields[i]) rg_attrs_set(a, t->names[i], t->r.fields[i]);
 }
 
-/* Aliases: separated by '|'. */
+/* Aliases: separated by '|' or ';' (relgraph's CSV export writes "; "). */
 static void add_aliases(table *t, uint32_t node)
 {
     const char *s = cell(t, COL_ALIASES);
     while (*s) {
-        const char *bar = strchr(s, '|');
-        size_t n = bar ? (size_t)(bar - s) : strlen(s);
+        size_t n = strcspn(s, "|;");
+        const char *next = s[n] ? s + n + 1 : s + n;
         while (n && *s == ' ')
             s++, n--;
         while (n && s[n - 1] == ' ')
@@ -438,7 +439,7 @@ static void add_aliases(table *t, uint32_t node)
             rg_graph_node_add_alias(t->g, node, a, 1);
             free(a);
         }
-        s = bar ? bar + 1 : s + strlen(s);
+        s = next;
     }
 }
 
@@ -508,14 +509,21 @@ static rg_status edge_type(table *t, char **type, const char **directed, const c
 }
 
 /* Type and Label cells that did not give the relation type (nor the
- * directedness) stay attributes, so no value is silently dropped. */
-static void keep_unused(table *t, rg_attrs *a, const char *used, const char *directed)
+ * directedness) stay attributes, so no value is silently dropped, unless
+ * they only repeat the relation or the role (as relgraph's CSV export
+ * writes them). */
+static void keep_unused(table *t, rg_attrs *a, const char *used, const char *directed,
+                        const char *type)
 {
     int roles[2] = {COL_TYPE, COL_LABEL};
     for (int i = 0; i < 2; i++) {
         const char *v = cell(t, roles[i]);
         if (!*v || v == used || (roles[i] == COL_TYPE && directed)) continue;
-        rg_attrs_set(a, t->names[t->col[roles[i]]], v);
+        if (!strcasecmp(v, cell(t, COL_ROLE))) continue;
+        char *norm = rg_csv_edge_type(v);
+        bool same = norm && !strcmp(norm, type);
+        free(norm);
+        if (!same) rg_attrs_set(a, t->names[t->col[roles[i]]], v);
     }
 }
 
@@ -537,13 +545,14 @@ static rg_status edge_row(table *t, rg_error *err)
     uint32_t a = endpoint(t, s), b = endpoint(t, d), e;
     rg_error why = {0};
     rc = rg_graph_add_edge(t->g, a, b, type, cell(t, COL_ROLE), cell(t, COL_DATE), w, &e, &why);
+    if (rc == RG_OK) {
+        rg_attrs *at = &t->g->edges[e].attrs;
+        if (directed) rg_attrs_set(at, "directed", directed);
+        keep_unused(t, at, used, directed, type);
+        add_attrs(t, at);
+    }
     free(type);
-    if (rc) return rg_error_set(err, rc, "%s:%zu: %s", path, line, why.msg);
-    rg_attrs *at = &t->g->edges[e].attrs;
-    if (directed) rg_attrs_set(at, "directed", directed);
-    keep_unused(t, at, used, directed);
-    add_attrs(t, at);
-    return RG_OK;
+    return rc ? rg_error_set(err, rc, "%s:%zu: %s", path, line, why.msg) : RG_OK;
 }
 
 static void table_free(table *t)

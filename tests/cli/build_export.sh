@@ -55,6 +55,28 @@ check cmp -s "$T/flo.json" "$T/stdout.json"
 $RELGRAPH build "$EX/florentine_edges.csv" "$EX/florentine_nodes.csv" -o "$T/flo_rev.json"
 check cmp -s "$T/flo.json" "$T/flo_rev.json"
 
+$RELGRAPH build "$EX/investigation" -o "$T/inv.json"
+check [ $? -eq 0 ]
+check [ "$(counts "$T/inv.json")" = "13 16" ]
+
+# --- relgraph's own CSV export (where this build has it) reads back -------------
+if $RELGRAPH export "$T/inv.json" --to csv -o "$T/csvout" 2>/dev/null; then
+    $RELGRAPH build "$T/csvout" -o "$T/inv_csv.json" 2>"$T/err"
+    check [ $? -eq 0 ]
+    check [ ! -s "$T/err" ] # no warnings about its columns
+    check [ "$(counts "$T/inv_csv.json")" = "13 16" ]
+    # same nodes (types, labels) and links (types, roles, dates, weights)
+    check $PY - "$T/inv.json" "$T/inv_csv.json" <<'PYEOF'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+nodes = lambda d: sorted((n["id"], n["type"], n["label"]) for n in d["nodes"])
+links = lambda d: sorted((l["source"], l["target"], l["key"], l["weight"]) for l in d["links"])
+sys.exit(0 if nodes(a) == nodes(b) and links(a) == links(b) else 1)
+PYEOF
+else
+    echo "note: this build has no 'export --to csv'; CSV round trip not checked"
+fi
+
 # --- directories are walked -----------------------------------------------------
 mkdir -p "$T/dir/sub"
 cp "$EX/florentine_nodes.csv" "$T/dir/"
@@ -64,9 +86,6 @@ echo "not an input" >"$T/dir/README.unknown"
 check [ $? -eq 0 ]
 check cmp -s "$T/walked.json" "$T/listed.json"
 check [ "$(counts "$T/walked.json")" = "15 20" ]
-$RELGRAPH build "$EX/investigation" -o "$T/inv.json"
-check [ $? -eq 0 ]
-check [ "$(counts "$T/inv.json")" = "13 16" ]
 
 # --- exit codes and messages ------------------------------------------------------
 $RELGRAPH build "$T/no-such.csv" -o "$T/x.json" 2>"$T/err"

@@ -191,6 +191,36 @@ static void test_edge_table(void)
     rg_graph_free(&g);
 }
 
+/* What relgraph's own CSV export writes (Gephi headers plus derived
+ * columns) reads back without noise: derived columns and edge ids ignored,
+ * Label repeating the role not kept, aliases split on "; ". */
+static void test_relgraph_export_style(void)
+{
+    rg_graph g, e;
+    rg_error err;
+    RG_CHECK(import(&g,
+                    "Id,Label,type,aliases,mentions,documents,rank\r\n"
+                    "p1,Anwar Raslan,person,Anwar Raslan; Raslan,3,doc1; doc2,colonel\r\n",
+                    &err) == RG_OK);
+    const rg_node *p = get_node(&g, "p1");
+    RG_CHECK(p && p->type == RG_NODE_PERSON && p->naliases == 2 && p->attrs.n == 1);
+    RG_CHECK_STR(p ? rg_attrs_get(&p->attrs, "rank") : NULL, "colonel");
+    RG_CHECK(import(&e,
+                    "Source,Target,Type,Id,Label,Weight,relation,role,date,key,evidence\r\n"
+                    "p1,t1,Directed,e0,defendant,2,participant_in,defendant,2020,"
+                    "participant_in:defendant@2020,\"doc1: He was tried.\"\r\n"
+                    "p1,o1,Undirected,e1,allied_with,1,allied_with,,,allied_with,\r\n",
+                    &err) == RG_OK);
+    const rg_edge *x = find_edge(&e, "p1", "t1", "participant_in");
+    RG_CHECK(x && x->weight == 2 && x->attrs.n == 1); /* only "directed" */
+    RG_CHECK_STR(x ? x->role : NULL, "defendant");
+    RG_CHECK_STR(x ? x->date : NULL, "2020");
+    x = find_edge(&e, "o1", "p1", "allied_with"); /* symmetric: smaller id first */
+    RG_CHECK(x && x->attrs.n == 1);
+    rg_graph_free(&g);
+    rg_graph_free(&e);
+}
+
 static void check_import_err(const char *text, const char *want)
 {
     rg_graph g;
@@ -314,6 +344,7 @@ int main(void)
     test_reader_errors();
     test_node_table();
     test_edge_table();
+    test_relgraph_export_style();
     test_table_errors();
     test_hostile();
     test_import_file();
