@@ -331,17 +331,30 @@ static rg_status read_header(table *t, rg_error *err)
     memcpy(t->header, t->r.store.data, t->r.store.len);
     t->names = rg_calloc(t->ncols, sizeof *t->names);
     t->role = rg_calloc(t->ncols, sizeof *t->role);
-    for (size_t i = 0; i < t->ncols; i++) {
-        t->names[i] = t->header + t->r.offs[i];
-        for (size_t j = 0; j < i; j++)
-            if (*t->names[i] && strcasecmp(t->names[i], t->names[j]) == 0)
-                return rg_error_set(err, RG_EINPUT, "%s:%zu: column '%s' appears twice", path,
-                                    t->r.row_line, t->names[i]);
-        if (!*t->names[i]) t->role[i] = COL_SKIP;
-    }
     for (int k = 0; k < COL_SKIP; k++)
         t->col[k] = -1;
-    return RG_OK;
+    /* duplicate names, case-insensitively; a hash set so that a header of
+     * 100,000 columns costs no more than reading it */
+    rg_strmap seen;
+    rg_strmap_init(&seen);
+    rc = RG_OK;
+    for (size_t i = 0; i < t->ncols && rc == RG_OK; i++) {
+        t->names[i] = t->header + t->r.offs[i];
+        if (!*t->names[i]) {
+            t->role[i] = COL_SKIP;
+            continue;
+        }
+        char *lower = rg_strdup(t->names[i]);
+        for (char *c = lower; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        if (rg_strmap_get(&seen, lower, NULL))
+            rc = rg_error_set(err, RG_EINPUT, "%s:%zu: column '%s' appears twice", path,
+                              t->r.row_line, t->names[i]);
+        rg_strmap_put(&seen, lower, (uint32_t)i);
+        free(lower);
+    }
+    rg_strmap_free(&seen);
+    return rc;
 }
 
 static rg_status classify(table *t, rg_error *err)
