@@ -62,7 +62,7 @@ rg_status rg_csv_reader_init(rg_csv_reader *r, const char *path, const char *dat
     if (len >= 2 &&
         ((data[0] == '\xff' && data[1] == '\xfe') || (data[0] == '\xfe' && data[1] == '\xff')))
         return rg_error_set(err, RG_EINPUT, "%s: the file is UTF-16; save it as UTF-8", path);
-    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) data += 3, len -= 3;
+    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) data += 3, len -= 3, r->bom = 3;
     size_t bad;
     bool nul;
     if (!check_encoding(data, len, &bad, &nul))
@@ -159,6 +159,7 @@ static rg_status read_record(rg_csv_reader *r, bool *blank, rg_error *err)
     r->store.len = 0;
     r->nfields = 0;
     r->row_line = r->line;
+    r->row_begin = r->pos;
     bool quoted_any = false;
     for (;;) {
         while (r->pos < r->len && is_blank(r, r->data[r->pos]))
@@ -177,6 +178,7 @@ static rg_status read_record(rg_csv_reader *r, bool *blank, rg_error *err)
             r->pos++;
             continue;
         }
+        r->row_end = r->pos;
         eat_eol(r);
         break;
     }
@@ -540,6 +542,18 @@ static void keep_unused(table *t, rg_attrs *a, const char *used, const char *dir
     }
 }
 
+/* The row is the edge's evidence: its byte span in the file and its text,
+ * so `relgraph path` and `evidence` can point at the table line. */
+static void add_row_evidence(table *t, uint32_t edge)
+{
+    const rg_csv_reader *r = &t->r;
+    if (r->row_end + r->bom > UINT32_MAX) return;
+    char *text = rg_strndup(r->data + r->row_begin, r->row_end - r->row_begin);
+    rg_graph_edge_add_evidence(t->g, edge, t->doc, (uint32_t)(r->row_begin + r->bom),
+                               (uint32_t)(r->row_end + r->bom), text);
+    free(text);
+}
+
 static rg_status edge_row(table *t, rg_error *err)
 {
     const char *path = t->r.path, *s = cell(t, COL_SOURCE), *d = cell(t, COL_TARGET);
@@ -563,6 +577,7 @@ static rg_status edge_row(table *t, rg_error *err)
         if (directed) rg_attrs_set(at, "directed", directed);
         keep_unused(t, at, used, directed, type);
         add_attrs(t, at);
+        add_row_evidence(t, e);
     }
     free(type);
     return rc ? rg_error_set(err, rc, "%s:%zu: %s", path, line, why.msg) : RG_OK;

@@ -191,6 +191,29 @@ static void test_edge_table(void)
     rg_graph_free(&g);
 }
 
+/* Each row is its edge's evidence: the byte span in the file (BOM
+ * included) and the row's text; a repeated row adds a second record. */
+static void test_row_evidence(void)
+{
+    rg_graph g;
+    rg_error err;
+    const char *t = "\xef\xbb\xbfSource,Target,Note\r\na,b,\"two\nlines\"\r\na,b,again\n";
+    RG_CHECK(import(&g, t, &err) == RG_OK);
+    const rg_edge *e = find_edge(&g, "a", "b", "related_to");
+    RG_CHECK(e && e->nevidence == 2 && e->weight == 2);
+    if (e && e->nevidence == 2) {
+        const rg_evidence *v = &e->evidence[0];
+        RG_CHECK_STR(v->text, "a,b,\"two\nlines\"");
+        RG_CHECK(v->end - v->begin == strlen(v->text));
+        RG_CHECK(memcmp(t + v->begin, v->text, v->end - v->begin) == 0);
+        RG_CHECK_STR(g.docs[v->doc].id, "t");
+        v = &e->evidence[1];
+        RG_CHECK_STR(v->text, "a,b,again");
+        RG_CHECK(memcmp(t + v->begin, "a,b,again\n", 10) == 0);
+    }
+    rg_graph_free(&g);
+}
+
 /* What relgraph's own CSV export writes (Gephi headers plus derived
  * columns) reads back without noise: derived columns and edge ids ignored,
  * Label repeating the role not kept, aliases split on "; ". */
@@ -345,6 +368,7 @@ int main(void)
     test_node_table();
     test_edge_table();
     test_relgraph_export_style();
+    test_row_evidence();
     test_table_errors();
     test_hostile();
     test_import_file();
