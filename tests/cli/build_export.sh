@@ -87,6 +87,22 @@ check [ $? -eq 0 ]
 check cmp -s "$T/walked.json" "$T/listed.json"
 check [ "$(counts "$T/walked.json")" = "15 20" ]
 
+# two tables with the same file name in different directories stay two
+# documents, and each edge's evidence names its own file
+mkdir -p "$T/same/x" "$T/same/y"
+printf 'Source,Target\na,b\n' >"$T/same/x/edges.csv"
+printf 'Source,Target\nc,d\n' >"$T/same/y/edges.csv"
+$RELGRAPH build "$T/same" -o "$T/same.json"
+check [ $? -eq 0 ]
+check $PY - "$T/same.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+path = {doc["id"]: doc["path"] for doc in d["graph"]["documents"]}
+ev = {(l["source"], l["target"]): path[l["evidence"][0]["doc"]] for l in d["links"]}
+sys.exit(0 if len(path) == 2 and ev[("a", "b")].endswith("x/edges.csv")
+         and ev[("c", "d")].endswith("y/edges.csv") else 1)
+PYEOF
+
 # --- exit codes and messages ------------------------------------------------------
 $RELGRAPH build "$T/no-such.csv" -o "$T/x.json" 2>"$T/err"
 check [ $? -eq 1 ]
