@@ -362,14 +362,16 @@ static rg_status read_header(table *t, rg_error *err)
 static rg_status classify(table *t, rg_error *err)
 {
     const char *path = t->r.path;
-    bool src = find_col(t, "source") >= 0, tgt = find_col(t, "target") >= 0;
-    if (src != tgt)
+    bool src = find_col(t, "source") >= 0, tgt = find_col(t, "target") >= 0,
+         id = find_col(t, "id") >= 0;
+    /* A node table may cite its source in a Source column: with an Id and
+     * only one of Source/Target, it is a node table with that attribute. */
+    if (src != tgt && !id)
         return rg_error_set(err, RG_EINPUT,
-                            "%s:%zu: an edge table needs both Source and Target "
-                            "columns",
-                            path, t->r.row_line);
-    t->edges = src;
-    if (!t->edges && find_col(t, "id") < 0)
+                            "%s:%zu: an edge table needs both Source and Target columns", path,
+                            t->r.row_line);
+    t->edges = src && tgt;
+    if (!t->edges && !id)
         return rg_error_set(err, RG_EINPUT,
                             "%s:%zu: header needs an Id column (node table) or Source and Target "
                             "columns (edge table)",

@@ -128,6 +128,13 @@ static void test_node_table(void)
     RG_CHECK_STR(get_node(&g, "y") ? get_node(&g, "y")->label : NULL, "y"); /* no label: id */
     rg_graph_free(&g);
 
+    /* Id with a Source column (a citation) but no Target: a node table */
+    RG_CHECK(import(&g, "Id,Type,Source\nx,person,Court record 12\n", &err) == RG_OK);
+    p = get_node(&g, "x");
+    RG_CHECK(g.nedges == 0 && p && p->type == RG_NODE_PERSON);
+    RG_CHECK_STR(p ? rg_attrs_get(&p->attrs, "Source") : NULL, "Court record 12");
+    rg_graph_free(&g);
+
     /* a short row is padded (warning), a Name column serves as label */
     rg_set_quiet(true);
     RG_CHECK(import(&g, "Id,Name,Type\nx,Only a name\n", &err) == RG_OK);
