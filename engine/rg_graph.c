@@ -584,6 +584,35 @@ void rg_graph_contract(rg_graph *g, const uint32_t *rep)
     rebuild_maps(g);
 }
 
+/* Two inputs may share a file name (a/edges.csv, b/edges.csv) and so a
+ * document id. The same id names the same document only when the records
+ * agree (sha256 when both have one, else path); otherwise the newcomer
+ * takes the first id-N that is free or names that same document. */
+static bool same_doc(const rg_document *a, const rg_document *b)
+{
+    if (a->sha256 && b->sha256) return strcmp(a->sha256, b->sha256) == 0;
+    if (a->path && b->path) return strcmp(a->path, b->path) == 0;
+    return true;
+}
+
+static uint32_t merge_doc(rg_graph *dst, const rg_document *d)
+{
+    uint32_t idx = rg_graph_find_doc(dst, d->id);
+    if (idx == RG_NONE || same_doc(&dst->docs[idx], d)) return rg_graph_add_doc(dst, d);
+    for (unsigned n = 2;; n++) {
+        char *id = rg_sprintf("%s-%u", d->id, n);
+        idx = rg_graph_find_doc(dst, id);
+        if (idx == RG_NONE || same_doc(&dst->docs[idx], d)) {
+            rg_document renamed = *d;
+            renamed.id = id;
+            idx = rg_graph_add_doc(dst, &renamed);
+            free(id);
+            return idx;
+        }
+        free(id);
+    }
+}
+
 void rg_graph_merge_nodes(rg_graph *g, uint32_t keep, uint32_t drop)
 {
     if (keep == drop) return;
@@ -608,7 +637,7 @@ rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
     uint32_t *docmap = rg_malloc((src->ndocs + 1) * sizeof *docmap);
     uint32_t *nodemap = rg_malloc((src->nnodes + 1) * sizeof *nodemap);
     rg_status rc = RG_OK;
-    for (size_t i = 0; i < src->ndocs; i++) docmap[i] = rg_graph_add_doc(dst, &src->docs[i]);
+    for (size_t i = 0; i < src->ndocs; i++) docmap[i] = merge_doc(dst, &src->docs[i]);
     for (size_t i = 0; i < src->nnodes && rc == RG_OK; i++) {
         const rg_node *sn = &src->nodes[i];
         if (sn->implicit) nodemap[i] = rg_graph_add_implicit_node(dst, sn->id, sn->type);

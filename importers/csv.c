@@ -62,7 +62,7 @@ rg_status rg_csv_reader_init(rg_csv_reader *r, const char *path, const char *dat
     if (len >= 2 &&
         ((data[0] == '\xff' && data[1] == '\xfe') || (data[0] == '\xfe' && data[1] == '\xff')))
         return rg_error_set(err, RG_EINPUT, "%s: the file is UTF-16; save it as UTF-8", path);
-    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) data += 3, len -= 3;
+    if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) data += 3, len -= 3, r->bom = 3;
     size_t bad;
     bool nul;
     if (!check_encoding(data, len, &bad, &nul))
@@ -159,6 +159,7 @@ static rg_status read_record(rg_csv_reader *r, bool *blank, rg_error *err)
     r->store.len = 0;
     r->nfields = 0;
     r->row_line = r->line;
+    r->row_begin = r->pos;
     bool quoted_any = false;
     for (;;) {
         while (r->pos < r->len && is_blank(r, r->data[r->pos]))
@@ -177,6 +178,7 @@ static rg_status read_record(rg_csv_reader *r, bool *blank, rg_error *err)
             r->pos++;
             continue;
         }
+        r->row_end = r->pos;
         eat_eol(r);
         break;
     }
@@ -331,30 +333,45 @@ static rg_status read_header(table *t, rg_error *err)
     memcpy(t->header, t->r.store.data, t->r.store.len);
     t->names = rg_calloc(t->ncols, sizeof *t->names);
     t->role = rg_calloc(t->ncols, sizeof *t->role);
-    for (size_t i = 0; i < t->ncols; i++) {
-        t->names[i] = t->header + t->r.offs[i];
-        for (size_t j = 0; j < i; j++)
-            if (*t->names[i] && strcasecmp(t->names[i], t->names[j]) == 0)
-                return rg_error_set(err, RG_EINPUT, "%s:%zu: column '%s' appears twice", path,
-                                    t->r.row_line, t->names[i]);
-        if (!*t->names[i]) t->role[i] = COL_SKIP;
-    }
     for (int k = 0; k < COL_SKIP; k++)
         t->col[k] = -1;
-    return RG_OK;
+    /* duplicate names, case-insensitively; a hash set so that a header of
+     * 100,000 columns costs no more than reading it */
+    rg_strmap seen;
+    rg_strmap_init(&seen);
+    rc = RG_OK;
+    for (size_t i = 0; i < t->ncols && rc == RG_OK; i++) {
+        t->names[i] = t->header + t->r.offs[i];
+        if (!*t->names[i]) {
+            t->role[i] = COL_SKIP;
+            continue;
+        }
+        char *lower = rg_strdup(t->names[i]);
+        for (char *c = lower; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        if (rg_strmap_get(&seen, lower, NULL))
+            rc = rg_error_set(err, RG_EINPUT, "%s:%zu: column '%s' appears twice", path,
+                              t->r.row_line, t->names[i]);
+        rg_strmap_put(&seen, lower, (uint32_t)i);
+        free(lower);
+    }
+    rg_strmap_free(&seen);
+    return rc;
 }
 
 static rg_status classify(table *t, rg_error *err)
 {
     const char *path = t->r.path;
-    bool src = find_col(t, "source") >= 0, tgt = find_col(t, "target") >= 0;
-    if (src != tgt)
+    bool src = find_col(t, "source") >= 0, tgt = find_col(t, "target") >= 0,
+         id = find_col(t, "id") >= 0;
+    /* A node table may cite its source in a Source column: with an Id and
+     * only one of Source/Target, it is a node table with that attribute. */
+    if (src != tgt && !id)
         return rg_error_set(err, RG_EINPUT,
-                            "%s:%zu: an edge table needs both Source and Target "
-                            "columns",
-                            path, t->r.row_line);
-    t->edges = src;
-    if (!t->edges && find_col(t, "id") < 0)
+                            "%s:%zu: an edge table needs both Source and Target columns", path,
+                            t->r.row_line);
+    t->edges = src && tgt;
+    if (!t->edges && !id)
         return rg_error_set(err, RG_EINPUT,
                             "%s:%zu: header needs an Id column (node table) or Source and Target "
                             "columns (edge table)",
@@ -375,13 +392,14 @@ static rg_status classify(table *t, rg_error *err)
         assign(t, COL_TYPE, "type");
         assign(t, COL_ALIASES, "aliases");
     }
-    for (size_t i = 0; i < t->ncols; i++) {
-        if (t->role[i] == COL_ATTR && reserved_name(t, t->names[i])) {
-            rg_warn("%s:%zu: column '%s' is a reserved field name here; its values are ignored",
-                    path, t->r.row_line, t->names[i]);
+    /* What is left of the format's own names are the columns relgraph's CSV
+     * export derives (mentions, documents, key, evidence): ignored, as is an
+     * edge table's Id (Gephi and relgraph number edges; relgraph keys them
+     * by type, role and date instead). */
+    for (size_t i = 0; i < t->ncols; i++)
+        if (t->role[i] == COL_ATTR &&
+            (reserved_name(t, t->names[i]) || (t->edges && !strcasecmp(t->names[i], "id"))))
             t->role[i] = COL_SKIP;
-        }
-    }
     return RG_OK;
 }
 
@@ -422,13 +440,13 @@ static void add_attrs(table *t, rg_attrs *a)
         if (t->role[i] == COL_ATTR && *t->r.fields[i]) rg_attrs_set(a, t->names[i], t->r.fields[i]);
 }
 
-/* Aliases: separated by '|'. */
+/* Aliases: separated by '|' or ';' (relgraph's CSV export writes "; "). */
 static void add_aliases(table *t, uint32_t node)
 {
     const char *s = cell(t, COL_ALIASES);
     while (*s) {
-        const char *bar = strchr(s, '|');
-        size_t n = bar ? (size_t)(bar - s) : strlen(s);
+        size_t n = strcspn(s, "|;");
+        const char *next = s[n] ? s + n + 1 : s + n;
         while (n && *s == ' ')
             s++, n--;
         while (n && s[n - 1] == ' ')
@@ -438,7 +456,7 @@ static void add_aliases(table *t, uint32_t node)
             rg_graph_node_add_alias(t->g, node, a, 1);
             free(a);
         }
-        s = bar ? bar + 1 : s + strlen(s);
+        s = next;
     }
 }
 
@@ -508,15 +526,34 @@ static rg_status edge_type(table *t, char **type, const char **directed, const c
 }
 
 /* Type and Label cells that did not give the relation type (nor the
- * directedness) stay attributes, so no value is silently dropped. */
-static void keep_unused(table *t, rg_attrs *a, const char *used, const char *directed)
+ * directedness) stay attributes, so no value is silently dropped, unless
+ * they only repeat the relation or the role (as relgraph's CSV export
+ * writes them). */
+static void keep_unused(table *t, rg_attrs *a, const char *used, const char *directed,
+                        const char *type)
 {
     int roles[2] = {COL_TYPE, COL_LABEL};
     for (int i = 0; i < 2; i++) {
         const char *v = cell(t, roles[i]);
         if (!*v || v == used || (roles[i] == COL_TYPE && directed)) continue;
-        rg_attrs_set(a, t->names[t->col[roles[i]]], v);
+        if (!strcasecmp(v, cell(t, COL_ROLE))) continue;
+        char *norm = rg_csv_edge_type(v);
+        bool same = norm && !strcmp(norm, type);
+        free(norm);
+        if (!same) rg_attrs_set(a, t->names[t->col[roles[i]]], v);
     }
+}
+
+/* The row is the edge's evidence: its byte span in the file and its text,
+ * so `relgraph path` and `evidence` can point at the table line. */
+static void add_row_evidence(table *t, uint32_t edge)
+{
+    const rg_csv_reader *r = &t->r;
+    if (r->row_end + r->bom > UINT32_MAX) return;
+    char *text = rg_strndup(r->data + r->row_begin, r->row_end - r->row_begin);
+    rg_graph_edge_add_evidence(t->g, edge, t->doc, (uint32_t)(r->row_begin + r->bom),
+                               (uint32_t)(r->row_end + r->bom), text);
+    free(text);
 }
 
 static rg_status edge_row(table *t, rg_error *err)
@@ -537,13 +574,15 @@ static rg_status edge_row(table *t, rg_error *err)
     uint32_t a = endpoint(t, s), b = endpoint(t, d), e;
     rg_error why = {0};
     rc = rg_graph_add_edge(t->g, a, b, type, cell(t, COL_ROLE), cell(t, COL_DATE), w, &e, &why);
+    if (rc == RG_OK) {
+        rg_attrs *at = &t->g->edges[e].attrs;
+        if (directed) rg_attrs_set(at, "directed", directed);
+        keep_unused(t, at, used, directed, type);
+        add_attrs(t, at);
+        add_row_evidence(t, e);
+    }
     free(type);
-    if (rc) return rg_error_set(err, rc, "%s:%zu: %s", path, line, why.msg);
-    rg_attrs *at = &t->g->edges[e].attrs;
-    if (directed) rg_attrs_set(at, "directed", directed);
-    keep_unused(t, at, used, directed);
-    add_attrs(t, at);
-    return RG_OK;
+    return rc ? rg_error_set(err, rc, "%s:%zu: %s", path, line, why.msg) : RG_OK;
 }
 
 static void table_free(table *t)

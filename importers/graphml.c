@@ -46,6 +46,10 @@ typedef struct gml {
     pending_edge *edges;
     size_t nedges, cap_edges;
     rg_strmap seen; /* node id -> line of first definition */
+    /* per domain (FOR_NODE, FOR_EDGE, FOR_GRAPH): the keys with a default,
+     * so elements do not scan every key */
+    uint32_t *defaults[FOR_OTHER];
+    size_t ndefaults[FOR_OTHER], cap_defaults[FOR_OTHER];
 } gml;
 
 static bool named(const xmlNode *n, const char *name)
@@ -227,9 +231,10 @@ static char *data_value(const gkey *k, const xmlNode *d, bool node)
  * given overrides them). */
 static rg_status collect_data(gml *x, const xmlNode *el, int domain, rg_attrs *out, rg_error *err)
 {
-    for (size_t i = 0; i < x->nkeys; i++)
-        if (x->keys[i].dflt && (x->keys[i].domain == domain || x->keys[i].domain == FOR_ALL))
-            rg_attrs_set(out, x->keys[i].name, x->keys[i].dflt);
+    for (size_t i = 0; i < x->ndefaults[domain]; i++) {
+        const gkey *k = &x->keys[x->defaults[domain][i]];
+        rg_attrs_set(out, k->name, k->dflt);
+    }
     for (const xmlNode *c = el->children; c; c = c->next) {
         if (!named(c, "data")) continue;
         const gkey *k = data_key(x, c, err);
@@ -393,6 +398,11 @@ static rg_status read_graphs(gml *x, const xmlNode *root, rg_error *err)
     for (const xmlNode *c = root->children; c && rc == RG_OK; c = c->next) {
         if (named(c, "key")) rc = read_key(x, c, err);
     }
+    for (size_t i = 0; i < x->nkeys; i++) {
+        for (int d = FOR_NODE; d <= FOR_GRAPH && x->keys[i].dflt; d++)
+            if (x->keys[i].domain == d || x->keys[i].domain == FOR_ALL)
+                *RG_PUSH(x->defaults[d], x->ndefaults[d], x->cap_defaults[d]) = (uint32_t)i;
+    }
     for (const xmlNode *c = root->children; c && rc == RG_OK; c = c->next) {
         if (!named(c, "graph")) continue;
         rg_attrs d = {0};
@@ -417,6 +427,8 @@ static void gml_free(gml *x)
     }
     free(x->keys);
     free(x->edges);
+    for (int d = 0; d < FOR_OTHER; d++)
+        free(x->defaults[d]);
     rg_strmap_free(&x->keymap);
     rg_strmap_free(&x->seen);
 }

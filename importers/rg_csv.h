@@ -33,7 +33,11 @@ typedef struct rg_csv_reader {
     char **fields;
     size_t nfields, cap_fields;
     size_t row_line; /* line where the current row starts */
-    rg_buf store;    /* the row's field bytes, NUL-separated */
+    /* the current row's bytes: data[row_begin, row_end), line break
+     * excluded; bom = 3 when a byte order mark was skipped (file offsets
+     * are these plus bom) */
+    size_t row_begin, row_end, bom;
+    rg_buf store; /* the row's field bytes, NUL-separated */
     size_t *offs;
     size_t cap_offs;
 } rg_csv_reader;

@@ -55,6 +55,28 @@ check cmp -s "$T/flo.json" "$T/stdout.json"
 $RELGRAPH build "$EX/florentine_edges.csv" "$EX/florentine_nodes.csv" -o "$T/flo_rev.json"
 check cmp -s "$T/flo.json" "$T/flo_rev.json"
 
+$RELGRAPH build "$EX/investigation" -o "$T/inv.json"
+check [ $? -eq 0 ]
+check [ "$(counts "$T/inv.json")" = "13 16" ]
+
+# --- relgraph's own CSV export (where this build has it) reads back -------------
+if $RELGRAPH export "$T/inv.json" --to csv -o "$T/csvout" 2>/dev/null; then
+    $RELGRAPH build "$T/csvout" -o "$T/inv_csv.json" 2>"$T/err"
+    check [ $? -eq 0 ]
+    check [ ! -s "$T/err" ] # no warnings about its columns
+    check [ "$(counts "$T/inv_csv.json")" = "13 16" ]
+    # same nodes (types, labels) and links (types, roles, dates, weights)
+    check $PY - "$T/inv.json" "$T/inv_csv.json" <<'PYEOF'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+nodes = lambda d: sorted((n["id"], n["type"], n["label"]) for n in d["nodes"])
+links = lambda d: sorted((l["source"], l["target"], l["key"], l["weight"]) for l in d["links"])
+sys.exit(0 if nodes(a) == nodes(b) and links(a) == links(b) else 1)
+PYEOF
+else
+    echo "note: this build has no 'export --to csv'; CSV round trip not checked"
+fi
+
 # --- directories are walked -----------------------------------------------------
 mkdir -p "$T/dir/sub"
 cp "$EX/florentine_nodes.csv" "$T/dir/"
@@ -64,9 +86,22 @@ echo "not an input" >"$T/dir/README.unknown"
 check [ $? -eq 0 ]
 check cmp -s "$T/walked.json" "$T/listed.json"
 check [ "$(counts "$T/walked.json")" = "15 20" ]
-$RELGRAPH build "$EX/investigation" -o "$T/inv.json"
+
+# two tables with the same file name in different directories stay two
+# documents, and each edge's evidence names its own file
+mkdir -p "$T/same/x" "$T/same/y"
+printf 'Source,Target\na,b\n' >"$T/same/x/edges.csv"
+printf 'Source,Target\nc,d\n' >"$T/same/y/edges.csv"
+$RELGRAPH build "$T/same" -o "$T/same.json"
 check [ $? -eq 0 ]
-check [ "$(counts "$T/inv.json")" = "13 16" ]
+check $PY - "$T/same.json" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+path = {doc["id"]: doc["path"] for doc in d["graph"]["documents"]}
+ev = {(l["source"], l["target"]): path[l["evidence"][0]["doc"]] for l in d["links"]}
+sys.exit(0 if len(path) == 2 and ev[("a", "b")].endswith("x/edges.csv")
+         and ev[("c", "d")].endswith("y/edges.csv") else 1)
+PYEOF
 
 # --- exit codes and messages ------------------------------------------------------
 $RELGRAPH build "$T/no-such.csv" -o "$T/x.json" 2>"$T/err"

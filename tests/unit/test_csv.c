@@ -128,6 +128,13 @@ static void test_node_table(void)
     RG_CHECK_STR(get_node(&g, "y") ? get_node(&g, "y")->label : NULL, "y"); /* no label: id */
     rg_graph_free(&g);
 
+    /* Id with a Source column (a citation) but no Target: a node table */
+    RG_CHECK(import(&g, "Id,Type,Source\nx,person,Court record 12\n", &err) == RG_OK);
+    p = get_node(&g, "x");
+    RG_CHECK(g.nedges == 0 && p && p->type == RG_NODE_PERSON);
+    RG_CHECK_STR(p ? rg_attrs_get(&p->attrs, "Source") : NULL, "Court record 12");
+    rg_graph_free(&g);
+
     /* a short row is padded (warning), a Name column serves as label */
     rg_set_quiet(true);
     RG_CHECK(import(&g, "Id,Name,Type\nx,Only a name\n", &err) == RG_OK);
@@ -189,6 +196,59 @@ static void test_edge_table(void)
     e = find_edge(&g, "x", "y", "allied_with");
     RG_CHECK(e && e->weight == 0.5);
     rg_graph_free(&g);
+}
+
+/* Each row is its edge's evidence: the byte span in the file (BOM
+ * included) and the row's text; a repeated row adds a second record. */
+static void test_row_evidence(void)
+{
+    rg_graph g;
+    rg_error err;
+    const char *t = "\xef\xbb\xbfSource,Target,Note\r\na,b,\"two\nlines\"\r\na,b,again\n";
+    RG_CHECK(import(&g, t, &err) == RG_OK);
+    const rg_edge *e = find_edge(&g, "a", "b", "related_to");
+    RG_CHECK(e && e->nevidence == 2 && e->weight == 2);
+    if (e && e->nevidence == 2) {
+        const rg_evidence *v = &e->evidence[0];
+        RG_CHECK_STR(v->text, "a,b,\"two\nlines\"");
+        RG_CHECK(v->end - v->begin == strlen(v->text));
+        RG_CHECK(memcmp(t + v->begin, v->text, v->end - v->begin) == 0);
+        RG_CHECK_STR(g.docs[v->doc].id, "t");
+        v = &e->evidence[1];
+        RG_CHECK_STR(v->text, "a,b,again");
+        RG_CHECK(memcmp(t + v->begin, "a,b,again\n", 10) == 0);
+    }
+    rg_graph_free(&g);
+}
+
+/* What relgraph's own CSV export writes (Gephi headers plus derived
+ * columns) reads back without noise: derived columns and edge ids ignored,
+ * Label repeating the role not kept, aliases split on "; ". */
+static void test_relgraph_export_style(void)
+{
+    rg_graph g, e;
+    rg_error err;
+    RG_CHECK(import(&g,
+                    "Id,Label,type,aliases,mentions,documents,rank\r\n"
+                    "p1,Anwar Raslan,person,Anwar Raslan; Raslan,3,doc1; doc2,colonel\r\n",
+                    &err) == RG_OK);
+    const rg_node *p = get_node(&g, "p1");
+    RG_CHECK(p && p->type == RG_NODE_PERSON && p->naliases == 2 && p->attrs.n == 1);
+    RG_CHECK_STR(p ? rg_attrs_get(&p->attrs, "rank") : NULL, "colonel");
+    RG_CHECK(import(&e,
+                    "Source,Target,Type,Id,Label,Weight,relation,role,date,key,evidence\r\n"
+                    "p1,t1,Directed,e0,defendant,2,participant_in,defendant,2020,"
+                    "participant_in:defendant@2020,\"doc1: He was tried.\"\r\n"
+                    "p1,o1,Undirected,e1,allied_with,1,allied_with,,,allied_with,\r\n",
+                    &err) == RG_OK);
+    const rg_edge *x = find_edge(&e, "p1", "t1", "participant_in");
+    RG_CHECK(x && x->weight == 2 && x->attrs.n == 1); /* only "directed" */
+    RG_CHECK_STR(x ? x->role : NULL, "defendant");
+    RG_CHECK_STR(x ? x->date : NULL, "2020");
+    x = find_edge(&e, "o1", "p1", "allied_with"); /* symmetric: smaller id first */
+    RG_CHECK(x && x->attrs.n == 1);
+    rg_graph_free(&g);
+    rg_graph_free(&e);
 }
 
 static void check_import_err(const char *text, const char *want)
@@ -314,6 +374,8 @@ int main(void)
     test_reader_errors();
     test_node_table();
     test_edge_table();
+    test_relgraph_export_style();
+    test_row_evidence();
     test_table_errors();
     test_hostile();
     test_import_file();

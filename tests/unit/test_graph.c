@@ -183,6 +183,37 @@ static void test_contract(void)
     rg_graph_free(&g);
 }
 
+/* Documents that share an id but are different files stay apart; the
+ * same file met again (same path, or same sha256) is the same document. */
+static void test_doc_collisions(void)
+{
+    rg_graph dst, a, b, c, d;
+    rg_graph_init(&dst);
+    rg_document da = {.id = "edges", .path = "x/edges.csv"};
+    rg_document db = {.id = "edges", .path = "y/edges.csv"};
+    rg_document dt1 = {.id = "report", .path = "x/report.txt", .sha256 = "11"};
+    rg_document dt2 = {.id = "report", .path = "moved/report.txt", .sha256 = "11"};
+    rg_graph *parts[4] = {&a, &b, &c, &d};
+    const rg_document *docs[4] = {&da, &db, &dt1, &dt2};
+    for (int i = 0; i < 4; i++) {
+        rg_graph_init(parts[i]);
+        uint32_t doc = rg_graph_add_doc(parts[i], docs[i]);
+        uint32_t n = node(parts[i], "n", RG_NODE_PERSON, NULL);
+        rg_graph_node_add_doc(parts[i], n, doc);
+        RG_CHECK(rg_graph_merge(&dst, parts[i], NULL) == RG_OK);
+    }
+    /* b again, as when a built graph is rebuilt with its inputs */
+    RG_CHECK(rg_graph_merge(&dst, &b, NULL) == RG_OK);
+    RG_CHECK(dst.ndocs == 3);
+    uint32_t e2 = rg_graph_find_doc(&dst, "edges-2");
+    RG_CHECK(e2 != RG_NONE && !strcmp(dst.docs[e2].path, "y/edges.csv"));
+    RG_CHECK(rg_graph_find_doc(&dst, "report-2") == RG_NONE); /* same sha256: same doc */
+    RG_CHECK(dst.nnodes == 1 && dst.nodes[0].ndocs == 3);
+    for (int i = 0; i < 4; i++)
+        rg_graph_free(parts[i]);
+    rg_graph_free(&dst);
+}
+
 /* The same content added in two different orders. */
 static void build(rg_graph *g, bool reverse)
 {
@@ -240,6 +271,7 @@ int main(void)
     test_implicit();
     test_edges();
     test_contract();
+    test_doc_collisions();
     test_determinism();
     return rg_test_done();
 }

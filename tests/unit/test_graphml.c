@@ -171,11 +171,51 @@ static void test_external_dtd_not_loaded(void)
     rg_graph_free(&g);
 }
 
+/* Mutated and truncated files: OK or an error naming the file, never a
+ * crash (the sanitizer build runs this too); deep nesting is refused. */
+static void test_hostile(void)
+{
+    char buf[sizeof networkx_file];
+    static const char alphabet[] = "<>/=\"'&;# \nabcdegnoprtxy\xc3\xa9\xff";
+    uint64_t x = 0x2545F4914F6CDD1DULL;
+    int bad = 0;
+    rg_set_quiet(true);
+    for (int it = 0; it < 2000; it++) {
+        memcpy(buf, networkx_file, sizeof buf);
+        size_t len = sizeof buf - 1;
+        for (int k = 0; k < 1 + it % 4; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            buf[x % len] = alphabet[(x >> 32) % (sizeof alphabet - 1)];
+        }
+        if (it % 3 == 0) len = (size_t)(x >> 16) % len;
+        rg_graph g;
+        rg_error err = {0};
+        rg_graph_init(&g);
+        rg_status rc = rg_graphml_import(&g, "t.graphml", buf, len, NULL, &err);
+        if (rc != RG_OK && (rc != RG_EINPUT || strncmp(err.msg, "t.graphml", 9) != 0)) bad++;
+        rg_graph_free(&g);
+    }
+    rg_set_quiet(false);
+    RG_CHECK(bad == 0);
+
+    rg_buf deep = {0};
+    rg_buf_puts(&deep, "<graphml><graph><node id=\"a\"><data key=\"k\">");
+    for (int i = 0; i < 100000; i++)
+        rg_buf_puts(&deep, "<x>");
+    rg_graph g;
+    rg_error err = {0};
+    RG_CHECK(import(&g, deep.data, NULL, &err) == RG_EINPUT);
+    RG_CHECK(strncmp(err.msg, "t.graphml:1:", 12) == 0);
+    rg_graph_free(&g);
+    rg_buf_free(&deep);
+}
+
 int main(void)
 {
     test_networkx();
     test_yed();
     test_errors();
     test_external_dtd_not_loaded();
+    test_hostile();
     return rg_test_done();
 }
