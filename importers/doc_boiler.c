@@ -138,10 +138,20 @@ static bool match_prefix_at(const bp_rule *r, const char *s, size_t n)
     return pm(&c, r->pat, r->pat + r->len, s, s + n);
 }
 
+/* s is the lower-cased line (see rule_line): candidate starts are found
+ * with memchr on the pattern's first character when it is a literal. */
 static bool match_contains(const bp_rule *r, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    char first = lower(r->pat[0]);
+    bool literal = first != '*' && first != '%' && first != ' ';
+    for (size_t i = 0; i < n; i++) {
+        if (literal) {
+            const char *p = memchr(s + i, first, n - i);
+            if (!p) return false;
+            i = (size_t)(p - s);
+        }
         if ((i == 0 || !is_alnum(s[i - 1])) && match_prefix_at(r, s + i, n - i)) return true;
+    }
     return false;
 }
 
@@ -193,9 +203,13 @@ typedef struct line {
     bool drop;
 } line;
 
-static bool rule_line(const char *s, size_t n)
+static bool rule_line(const char *line, size_t n)
 {
     if (n == 0 || n > MAX_RULE_LINE) return false;
+    /* matching is ASCII case-insensitive: lower-case the line once */
+    char s[MAX_RULE_LINE];
+    for (size_t i = 0; i < n; i++)
+        s[i] = lower(line[i]);
     for (size_t i = 0; i < bp_nrules; i++) {
         const bp_rule *r = &bp_rules[i];
         if ((r->kind == BP_LINE && match_full(r, s, n)) ||
@@ -253,14 +267,22 @@ static void drop_breadcrumbs(const char *text, line *lines, size_t nlines)
 
 /* ---- placeholders ---- */
 
-/* Case-insensitive search of [t, t+m) in [s, s+n). */
+/* Case-insensitive search of [t, t+m) in [s, s+n); candidates are found
+ * with memchr on the first byte (both cases of a letter). */
 static const char *find_ci(const char *s, size_t n, const char *t, size_t m)
 {
-    for (size_t i = 0; m && i + m <= n; i++) {
-        size_t k = 0;
-        while (k < m && lower(s[i + k]) == lower(t[k]))
+    if (m == 0 || m > n) return NULL;
+    char a = lower(t[0]), b = a >= 'a' && a <= 'z' ? (char)(a - 32) : a;
+    for (size_t i = 0; i + m <= n;) {
+        const char *pa = memchr(s + i, a, n - m + 1 - i);
+        const char *pb = a != b ? memchr(s + i, b, n - m + 1 - i) : NULL;
+        const char *p = !pa ? pb : !pb ? pa : pa < pb ? pa : pb;
+        if (!p) return NULL;
+        size_t k = 1;
+        while (k < m && lower(p[k]) == lower(t[k]))
             k++;
-        if (k == m) return s + i;
+        if (k == m) return p;
+        i = (size_t)(p - s) + 1;
     }
     return NULL;
 }
