@@ -90,8 +90,8 @@ static bool pm(pm_ctx *c, const char *p, const char *pe, const char *s, const ch
 {
     while (p < pe) {
         if (*p == '*') {
-            for (const char *t = se; t >= s; t--)
-                if (pm(c, p + 1, pe, t, se)) return true;
+            for (size_t k = (size_t)(se - s) + 1; k-- > 0;)
+                if (pm(c, p + 1, pe, s + k, se)) return true;
             return false;
         }
         if (*p == ' ') {

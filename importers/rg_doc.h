@@ -6,7 +6,9 @@
  *   U+FFFD with a warning (never fatal); NUL bytes are dropped with a warning.
  * - HTML: parsed with libxml2's HTML parser; the main content's text is kept
  *   (script, style, nav, header, footer, aside, form and hidden elements
- *   dropped), block elements become line breaks.
+ *   dropped), block elements become line breaks. Nesting depth is not
+ *   limited (libxml2's limit is lifted and the tree is walked without
+ *   recursion), so opts->max_depth does not apply to HTML.
  * - page boilerplate is removed from both: cookie banners, "Leave a Comment",
  *   share/download/font-size widgets, view counters, bylines, translation and
  *   disclaimer notices, "Related Publications" and what follows such footers.
@@ -19,6 +21,12 @@
  *   <title>/<h1>, else the first non-empty line, trimmed and cut to about
  *   200 bytes at a word boundary), date as ISO 8601 (HTML publication
  *   <meta>/<time>, else rg_doc_find_date), path, sha256 of the raw input.
+ *
+ * - the text returned: valid UTF-8, LF line ends, no NUL, BOM, zero-width
+ *   space or soft hyphen, Unicode spaces as ASCII spaces, no trailing
+ *   whitespace on a line, no blank lines at either end.
+ * - errors: damaged input is repaired with warnings, never refused; only an
+ *   HTML file over 2 GiB fails (RG_EINPUT naming the file).
  *
  * Ownership: rg_loaded_doc owns its text and document record;
  * rg_loaded_doc_free() releases them.

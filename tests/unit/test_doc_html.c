@@ -160,6 +160,16 @@ static void test_broken_and_empty(void)
     rg_loaded_doc_free(&d);
 }
 
+static void test_table(void)
+{
+    const char *h = "<table><tr><th>Name</th><th>Role</th></tr><tr><td>Ali</td><td>Head"
+                    "</td></tr></table><p>x<span>y</span>z</p>";
+    rg_loaded_doc d;
+    RG_CHECK(load("tab.html", h, strlen(h), &d) == RG_OK);
+    RG_CHECK_STR(d.text, "Name Role\nAli Head\n\nxyz");
+    rg_loaded_doc_free(&d);
+}
+
 static void test_charsets(void)
 {
     char *cs = rg_doc_html_charset("<meta charset=\"Windows-1252\">", 29);
@@ -215,6 +225,7 @@ int main(void)
     test_articles_and_time();
     test_deep_nesting();
     test_broken_and_empty();
+    test_table();
     test_charsets();
     test_boilerplate_in_html();
     return rg_test_done();
