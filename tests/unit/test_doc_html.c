@@ -213,8 +213,11 @@ static void test_boilerplate_in_html(void)
     RG_CHECK(load("s.html", h, strlen(h), &d) == RG_OK);
     RG_CHECK(!has(&d, "jdoe") && !has(&d, "views") && !has(&d, "Related") &&
              !has(&d, "Another story") && !has(&d, "protected"));
-    RG_CHECK(has(&d, "The court in Koblenz") && has(&d, "Witnesses described") &&
-             has(&d, "Contact us at  for details."));
+    char *q = doc_squeeze(d.text);
+    RG_CHECK(strstr(q, "The court in Koblenz") && strstr(q, "Witnesses described") &&
+             strstr(q, "Contact us at for details."));
+    free(q);
+    RG_CHECK(!rg_doc_source_offset(&d, 0, &(size_t){0})); /* HTML: no byte map */
     rg_loaded_doc_free(&d);
 }
 
