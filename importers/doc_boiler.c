@@ -6,7 +6,9 @@
  * Only short lines (at most MAX_RULE_LINE bytes) are ever tested against
  * patterns, which bounds the matcher's backtracking.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
