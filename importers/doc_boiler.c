@@ -242,7 +242,8 @@ static bool ends_with(const char *s, size_t n, const char *t, size_t m)
     return true;
 }
 
-/* Breadcrumbs among the first lines: "Home > News > ..." or "Home <section
+/* Breadcrumbs among the first lines: "Home > News > ..." (or with / | » ›
+ * between the steps) or "Home <section
  * names> <title>" where a following line repeats the title. */
 static void drop_breadcrumbs(const char *text, line *lines, size_t nlines)
 {
@@ -255,8 +256,8 @@ static void drop_breadcrumbs(const char *text, line *lines, size_t nlines)
         size_t n = l->end - l->begin;
         if (n < 5 || n > MAX_RULE_LINE || strncasecmp(s, "home", 4) != 0 || is_alnum(s[4]))
             continue;
-        bool crumbs = memchr(s, '>', n) || memchr(s, '|', n) || memmem(s, n, "\xC2\xBB", 2) ||
-                      memmem(s, n, "\xE2\x80\xBA", 3);
+        bool crumbs = memchr(s, '>', n) || memchr(s, '|', n) || memchr(s, '/', n) ||
+                      memmem(s, n, "\xC2\xBB", 2) || memmem(s, n, "\xE2\x80\xBA", 3);
         for (size_t j = i + 1, k = 0; j < nlines && k < 3 && !crumbs; j++) {
             const line *t = &lines[j];
             if (t->end == t->begin) continue;

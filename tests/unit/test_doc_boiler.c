@@ -74,6 +74,9 @@ static void test_breadcrumbs(void)
               "Detention in Syria: a report\n" BODY);
     RG_CHECK(strncmp(s, "Detention in Syria: a report\n", 29) == 0);
     free(s);
+    s = strip("You are here: Home / Reports\nHome / Reports / Syria\nDetention report\n" BODY);
+    RG_CHECK(strncmp(s, "Detention report\n", 17) == 0);
+    free(s);
     /* "Home Office" is an institution, not a breadcrumb */
     s = strip("Home Office officials said on Monday that asylum claims would be reviewed.\n" BODY);
     RG_CHECK(strncmp(s, "Home Office officials said", 26) == 0);
