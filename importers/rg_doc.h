@@ -20,17 +20,18 @@
  *   <title>/<h1>, else the first non-empty line, trimmed and cut to about
  *   200 bytes at a word boundary), date as ISO 8601 (HTML publication
  *   <meta>/<time>, else rg_doc_find_date), path, sha256 of the raw input.
- *
  * - the text returned: valid UTF-8, no NUL, no CR (a CRLF's CR becomes a
  *   space), Unicode spaces as ASCII spaces (as many as they had bytes).
- *   For a clean UTF-8 text file it is the file byte for byte (minus a BOM
- *   and boilerplate blanked), so offsets into it are offsets into the file;
+ *   For a UTF-8 text file without NUL bytes or BOM it has the file's length
+ *   and every byte at the file's offset (only blanked boilerplate, CRs and
+ *   Unicode spaces differ), so offsets into it are offsets into the file;
  *   in every other text case rg_doc_source_offset() maps them back.
  * - errors: damaged input is repaired with warnings, never refused; only an
  *   HTML file over 2 GiB fails (RG_EINPUT naming the file).
  *
- * Ownership: rg_loaded_doc owns its text and document record;
- * rg_loaded_doc_free() releases them.
+ * Ownership: rg_loaded_doc owns its text, offset map and document record;
+ * rg_loaded_doc_free() releases them. Functions returning char * hand the
+ * string to the caller.
  */
 #ifndef RG_DOC_H
 #define RG_DOC_H
