@@ -2,10 +2,13 @@
  * data/doc/boilerplate.txt (pattern syntax documented there) and the
  * structural breadcrumb rule. Works on lines: a boilerplate line never
  * holds content worth keeping, and a whole-line decision is easy to audit.
+ * Dropped lines are blanked with spaces in place, so offsets are unchanged.
  * Only short lines (at most MAX_RULE_LINE bytes) are ever tested against
  * patterns, which bounds the matcher's backtracking.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,8 +93,8 @@ static bool pm(pm_ctx *c, const char *p, const char *pe, const char *s, const ch
 {
     while (p < pe) {
         if (*p == '*') {
-            for (const char *t = se; t >= s; t--)
-                if (pm(c, p + 1, pe, t, se)) return true;
+            for (size_t k = (size_t)(se - s) + 1; k-- > 0;)
+                if (pm(c, p + 1, pe, s + k, se)) return true;
             return false;
         }
         if (*p == ' ') {
@@ -138,10 +141,20 @@ static bool match_prefix_at(const bp_rule *r, const char *s, size_t n)
     return pm(&c, r->pat, r->pat + r->len, s, s + n);
 }
 
+/* s is the lower-cased line (see rule_line): candidate starts are found
+ * with memchr on the pattern's first character when it is a literal. */
 static bool match_contains(const bp_rule *r, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    char first = lower(r->pat[0]);
+    bool literal = first != '*' && first != '%' && first != ' ';
+    for (size_t i = 0; i < n; i++) {
+        if (literal) {
+            const char *p = memchr(s + i, first, n - i);
+            if (!p) return false;
+            i = (size_t)(p - s);
+        }
         if ((i == 0 || !is_alnum(s[i - 1])) && match_prefix_at(r, s + i, n - i)) return true;
+    }
     return false;
 }
 
@@ -193,9 +206,13 @@ typedef struct line {
     bool drop;
 } line;
 
-static bool rule_line(const char *s, size_t n)
+static bool rule_line(const char *line, size_t n)
 {
     if (n == 0 || n > MAX_RULE_LINE) return false;
+    /* matching is ASCII case-insensitive: lower-case the line once */
+    char s[MAX_RULE_LINE];
+    for (size_t i = 0; i < n; i++)
+        s[i] = lower(line[i]);
     for (size_t i = 0; i < bp_nrules; i++) {
         const bp_rule *r = &bp_rules[i];
         if ((r->kind == BP_LINE && match_full(r, s, n)) ||
@@ -225,7 +242,8 @@ static bool ends_with(const char *s, size_t n, const char *t, size_t m)
     return true;
 }
 
-/* Breadcrumbs among the first lines: "Home > News > ..." or "Home <section
+/* Breadcrumbs among the first lines: "Home > News > ..." (or with / | » ›
+ * between the steps) or "Home <section
  * names> <title>" where a following line repeats the title. */
 static void drop_breadcrumbs(const char *text, line *lines, size_t nlines)
 {
@@ -238,8 +256,8 @@ static void drop_breadcrumbs(const char *text, line *lines, size_t nlines)
         size_t n = l->end - l->begin;
         if (n < 5 || n > MAX_RULE_LINE || strncasecmp(s, "home", 4) != 0 || is_alnum(s[4]))
             continue;
-        bool crumbs = memchr(s, '>', n) || memchr(s, '|', n) || memmem(s, n, "\xC2\xBB", 2) ||
-                      memmem(s, n, "\xE2\x80\xBA", 3);
+        bool crumbs = memchr(s, '>', n) || memchr(s, '|', n) || memchr(s, '/', n) ||
+                      memmem(s, n, "\xC2\xBB", 2) || memmem(s, n, "\xE2\x80\xBA", 3);
         for (size_t j = i + 1, k = 0; j < nlines && k < 3 && !crumbs; j++) {
             const line *t = &lines[j];
             if (t->end == t->begin) continue;
@@ -253,54 +271,40 @@ static void drop_breadcrumbs(const char *text, line *lines, size_t nlines)
 
 /* ---- placeholders ---- */
 
-/* Case-insensitive search of [t, t+m) in [s, s+n). */
+/* Case-insensitive search of [t, t+m) in [s, s+n); candidates are found
+ * with memchr on the first byte (both cases of a letter). */
 static const char *find_ci(const char *s, size_t n, const char *t, size_t m)
 {
-    for (size_t i = 0; m && i + m <= n; i++) {
-        size_t k = 0;
-        while (k < m && lower(s[i + k]) == lower(t[k]))
+    if (m == 0 || m > n) return NULL;
+    char a = lower(t[0]), b = a >= 'a' && a <= 'z' ? (char)(a - 32) : a;
+    for (size_t i = 0; i + m <= n;) {
+        const char *pa = memchr(s + i, a, n - m + 1 - i);
+        const char *pb = a != b ? memchr(s + i, b, n - m + 1 - i) : NULL;
+        const char *p = !pa ? pb : !pb ? pa : pa < pb ? pa : pb;
+        if (!p) return NULL;
+        size_t k = 1;
+        while (k < m && lower(p[k]) == lower(t[k]))
             k++;
-        if (k == m) return s + i;
+        if (k == m) return p;
+        i = (size_t)(p - s) + 1;
     }
     return NULL;
 }
 
-/* After a removal at `at`: when its line is left blank, the line goes too
- * (it was nothing but the placeholder). Returns where to search on. */
-static size_t drop_if_blank(rg_buf *b, size_t at)
+/* Blanks every span-rule occurrence in place. */
+static void blank_spans(char *text, size_t len)
 {
-    size_t ls = at, le = at;
-    while (ls > 0 && b->data[ls - 1] != '\n')
-        ls--;
-    while (le < b->len && b->data[le] != '\n')
-        le++;
-    for (size_t i = ls; i < le; i++)
-        if (!is_space(b->data[i])) return at;
-    if (le < b->len) le++; /* with its newline */
-    memmove(b->data + ls, b->data + le, b->len - le + 1);
-    b->len -= le - ls;
-    return ls;
-}
-
-/* The text with every span-rule occurrence removed. */
-static char *remove_spans(const char *text, size_t len, size_t *out_len)
-{
-    rg_buf b = {0};
-    rg_buf_append(&b, text, len);
     for (size_t i = 0; i < bp_nrules; i++) {
         const bp_rule *r = &bp_rules[i];
         if (r->kind != BP_SPAN) continue;
         const char *hit;
         size_t from = 0;
-        while ((hit = find_ci(b.data + from, b.len - from, r->pat, r->len))) {
-            size_t at = (size_t)(hit - b.data);
-            memmove(b.data + at, b.data + at + r->len, b.len - at - r->len + 1);
-            b.len -= r->len;
-            from = drop_if_blank(&b, at);
+        while ((hit = find_ci(text + from, len - from, r->pat, r->len))) {
+            size_t at = (size_t)(hit - text);
+            memset(text + at, ' ', r->len);
+            from = at + r->len;
         }
     }
-    *out_len = b.len;
-    return rg_buf_detach(&b);
 }
 
 /* ---- lines ---- */
@@ -339,37 +343,24 @@ static void classify(const char *text, size_t len, line *lines, size_t nlines)
     drop_breadcrumbs(text, lines, nlines);
 }
 
-/* Joins the kept lines (trailing whitespace trimmed), with at most one
- * blank line in a row and none at either end. */
-static char *join_kept(const char *text, const line *lines, size_t nlines, size_t *out_len)
+/* Blanks the dropped lines' bytes, keeping their newlines. */
+static void blank_dropped(char *text, const line *lines, size_t nlines)
 {
-    rg_buf b = {0};
-    bool blank = false;
-    for (size_t i = 0; i < nlines; i++) {
-        const line *l = &lines[i];
-        if (l->drop) continue;
-        if (l->end == l->begin) {
-            blank = b.len > 0;
-            continue;
-        }
-        if (b.len) rg_buf_append(&b, "\n\n", blank ? 2 : 1);
-        rg_buf_append(&b, text + l->raw_begin, l->end - l->raw_begin);
-        blank = false;
-    }
-    *out_len = b.len;
-    return rg_buf_detach(&b);
+    for (size_t i = 0; i < nlines; i++)
+        if (lines[i].drop)
+            memset(text + lines[i].raw_begin, ' ', lines[i].raw_end - lines[i].raw_begin);
 }
 
 char *rg_doc_strip_boilerplate(const char *text, size_t len, size_t *out_len)
 {
     pthread_once(&bp_once, bp_load);
-    size_t n;
-    char *clean = remove_spans(text, len, &n);
+    char *out = rg_strndup(text, len);
+    blank_spans(out, len);
     size_t nlines;
-    line *lines = split_lines(clean, n, &nlines);
-    classify(clean, n, lines, nlines);
-    char *out = join_kept(clean, lines, nlines, out_len);
+    line *lines = split_lines(out, len, &nlines);
+    classify(out, len, lines, nlines);
+    blank_dropped(out, lines, nlines);
     free(lines);
-    free(clean);
+    *out_len = len;
     return out;
 }

@@ -64,8 +64,10 @@ static bool rule_has(const char *kind, const char *word, size_t n)
 {
     pthread_once(&html_rules_once, rules_load);
     char key[96];
-    if (n > 63) return false;
-    int k = snprintf(key, sizeof key, "%s:", kind);
+    size_t k = strlen(kind);
+    if (n > 63 || k > 30) return false;
+    memcpy(key, kind, k);
+    key[k++] = ':';
     for (size_t i = 0; i < n; i++)
         key[k + i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] | 0x20 : word[i]);
     key[k + n] = '\0';
@@ -168,14 +170,14 @@ static void out_break(html_out *o, int n)
 
 static void out_text(html_out *o, const char *s)
 {
-    for (; *s; s++) {
+    while (*s) {
         unsigned char c = (unsigned char)*s;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            o->space = true;
+            o->space = true, s++;
             continue;
         }
         if (c == 0xC2 && (unsigned char)s[1] == 0xA0) { /* no-break space */
-            o->space = true, s++;
+            o->space = true, s += 2;
             continue;
         }
         if (o->pending_nl && o->b.len) {
@@ -184,14 +186,23 @@ static void out_text(html_out *o, const char *s)
             rg_buf_putc(&o->b, ' ');
         }
         o->pending_nl = 0, o->space = false;
-        rg_buf_putc(&o->b, (char)c);
+        /* the run up to the next whitespace in one append */
+        const char *e = s + 1;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r' && *e != '\f' &&
+               !((unsigned char)e[0] == 0xC2 && (unsigned char)e[1] == 0xA0))
+            e++;
+        rg_buf_append(&o->b, s, (size_t)(e - s));
+        s = e;
     }
 }
 
+/* The break an element makes: 2 blank line, 1 line break, 0 none; table
+ * cells and the like make a space (-1). */
 static int break_of(const xmlNode *n)
 {
     const char *name = name_of(n);
     size_t len = strlen(name);
+    if (rule_has("cell", name, len)) return -1;
     if (rule_has("para", name, len)) return 2;
     if (rule_has("block", name, len)) return 1;
     return 0;
@@ -207,7 +218,10 @@ static bool walk_enter(html_out *o, const xmlNode *n, bool outer)
     }
     if (n->type != XML_ELEMENT_NODE || is_dropped(n, outer)) return false;
     int br = break_of(n);
-    if (br) out_break(o, br);
+    if (br > 0)
+        out_break(o, br);
+    else if (br < 0)
+        o->space = true;
     return true;
 }
 
@@ -215,7 +229,10 @@ static void walk_leave(html_out *o, const xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE) return;
     int br = break_of(n);
-    if (br) out_break(o, br);
+    if (br > 0)
+        out_break(o, br);
+    else if (br < 0)
+        o->space = true;
 }
 
 /* Pre-order walk of root's subtree with explicit parent links: no stack. */
@@ -285,11 +302,22 @@ static bool role_main(const xmlNode *n)
     return m;
 }
 
-/* The content root: the <article> with the most text when it holds a fair
- * share of the page's text, else <main> (or role=main), else <body>. */
-static const xmlNode *choose_root(const xmlNode *top, bool *outer)
+/* The content root, whether it is the whole page (`outer`: site headers
+ * are dropped then) and its text. */
+typedef struct root_choice {
+    const xmlNode *root;
+    bool outer;
+    char *text;
+    size_t len;
+} root_choice;
+
+/* Picks the <article> with the most text when it holds a fair share of the
+ * page's text, else <main> (or role=main), else <body>. The texts computed
+ * to decide are kept, not recomputed. */
+static void choose_root(const xmlNode *top, root_choice *c)
 {
     const xmlNode *body = NULL, *main_el = NULL, *best = NULL;
+    char *best_text = NULL;
     size_t best_len = 0, articles = 0;
     for (const xmlNode *n = top; n; n = next_node(n)) {
         if (n->type != XML_ELEMENT_NODE) continue;
@@ -297,18 +325,22 @@ static const xmlNode *choose_root(const xmlNode *top, bool *outer)
         if (!main_el && (is_elem(n, "main") || role_main(n))) main_el = n;
         if (is_elem(n, "article") && articles++ < 32) {
             size_t len;
-            free(extract(n, false, &len));
-            if (len > best_len) best = n, best_len = len;
+            char *t = extract(n, false, &len);
+            if (len > best_len)
+                free(best_text), best = n, best_text = t, best_len = len;
+            else
+                free(t);
         }
     }
-    const xmlNode *page = main_el ? main_el : body ? body : top;
-    size_t page_len;
-    free(extract(page, page != main_el, &page_len));
-    *outer = false;
-    if (best && best_len * 5 >= page_len) return best;
-    if (main_el) return main_el;
-    *outer = true;
-    return page;
+    c->root = main_el ? main_el : body ? body : top;
+    c->outer = !main_el;
+    c->text = extract(c->root, c->outer, &c->len);
+    if (best && best_len * 5 >= c->len) {
+        free(c->text);
+        *c = (root_choice){best, false, best_text, best_len};
+    } else {
+        free(best_text);
+    }
 }
 
 /* Collapsed text content of an element, or NULL when empty. */
@@ -408,11 +440,11 @@ rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, rg_do
         out->text = rg_strdup("");
         return RG_OK; /* an empty page is an empty document */
     }
-    bool outer;
-    const xmlNode *root = choose_root(top, &outer);
-    out->text = extract(root, outer, &out->len);
-    out->title = find_title(top, root, outer);
-    out->date = find_date(top, root);
+    root_choice c;
+    choose_root(top, &c);
+    out->text = c.text, out->len = c.len;
+    out->title = find_title(top, c.root, c.outer);
+    out->date = find_date(top, c.root);
     xmlFreeDoc(doc);
     return RG_OK;
 }
