@@ -1,8 +1,113 @@
+/* Document import: load the text (rg_doc), run the extraction pipeline
+ * (extract/rg_pipeline.h), optionally link actors named in one sentence,
+ * and add the result to the graph. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/rg_document_extract.h"
+#include "rg_extract.h"
 #include "rg_import.h"
+
+/* The user's lexicon is loaded once per path and reused for every
+ * document of the run. */
+static pthread_mutex_t lex_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *lex_path;
+static rg_gazetteer *lex_gaz;
+
+rg_status rg_document_gazetteer(const char *lexicon, const rg_gazetteer **gaz, rg_error *err)
+{
+    if (!lexicon) {
+        *gaz = rg_gaz_builtin();
+        return RG_OK;
+    }
+    pthread_mutex_lock(&lex_lock);
+    rg_status rc = RG_OK;
+    if (!lex_path || strcmp(lex_path, lexicon) != 0) {
+        const rg_gazetteer *g;
+        bool owned;
+        rc = rg_pipeline_gazetteer(lexicon, &g, &owned, err);
+        if (rc == RG_OK) {
+            if (lex_gaz) rg_gaz_free(lex_gaz);
+            free(lex_path);
+            lex_gaz = owned ? (rg_gazetteer *)g : NULL;
+            lex_path = rg_strdup(lexicon);
+        }
+    }
+    *gaz = lex_gaz ? lex_gaz : rg_gaz_builtin();
+    pthread_mutex_unlock(&lex_lock);
+    return rc;
+}
+
+char *rg_document_id(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *dot = strrchr(b, '.');
+    return dot && dot > b ? rg_strndup(b, (size_t)(dot - b)) : rg_strdup(b);
+}
+
+/* Plain UTF-8 reading: a BOM is dropped by blanking it and NUL bytes become
+ * spaces, so offsets stay those of the file. */
+static char *plain_text(const char *data, size_t len)
+{
+    char *t = rg_malloc(len + 1);
+    memcpy(t, data, len);
+    t[len] = 0;
+    if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) memset(t, ' ', 3);
+    for (size_t i = 0; i < len; i++)
+        if (t[i] == 0) t[i] = ' ';
+    return t;
+}
+
+rg_status rg_document_extract(const char *path, rg_format format, const char *data, size_t len,
+                              const rg_import_opts *opts, rg_extraction *x, rg_error *err)
+{
+    const rg_gazetteer *gaz;
+    rg_status rc = rg_document_gazetteer(opts ? opts->lexicon : NULL, &gaz, err);
+    if (rc) return rc;
+    if (format == RG_FORMAT_HTML)
+        return rg_error_set(err, RG_EINPUT, "%s: HTML documents need the document loader", path);
+    char *text = plain_text(data, len);
+    rg_extraction_init(x);
+    x->doc.id = rg_document_id(path);
+    x->doc.path = rg_strdup(path);
+    rg_pipeline_run(gaz, text, len, x, NULL);
+    free(text);
+    return RG_OK;
+}
+
+/* co_mentioned relations between the distinct actors of each sentence. */
+static void add_co_mentions(rg_extraction *x)
+{
+    size_t nm = x->nmentions;
+    uint32_t *ents = rg_malloc((nm + 1) * sizeof *ents);
+    for (size_t i = 0; i < nm;) {
+        size_t j = i, k = 0;
+        uint32_t s = x->mentions[i].sentence;
+        for (; j < nm && x->mentions[j].sentence == s; j++) {
+            uint32_t e = x->mentions[j].entity;
+            if (e == RG_NONE) continue;
+            bool seen = false;
+            for (size_t q = 0; q < k; q++) seen |= ents[q] == e;
+            if (!seen) ents[k++] = e;
+        }
+        for (size_t a = 0; a < k; a++)
+            for (size_t b = a + 1; b < k; b++)
+                rg_extraction_add_relation(x, "co_mentioned", NULL, ents[a], ents[b], s);
+        i = j;
+    }
+    free(ents);
+}
 
 rg_status rg_document_import(rg_graph *g, const char *path, rg_format format, const char *data,
                              size_t len, const rg_import_opts *opts, rg_error *err)
 {
-    (void)g, (void)format, (void)data, (void)len, (void)opts;
-    return rg_error_set(err, RG_EINPUT, "%s: document input is not supported yet", path);
+    rg_extraction x;
+    rg_status rc = rg_document_extract(path, format, data, len, opts, &x, err);
+    if (rc) return rc;
+    if (opts && opts->co_mentions) add_co_mentions(&x);
+    rc = rg_graph_add_extraction(g, &x, err);
+    rg_extraction_free(&x);
+    return rc;
 }
