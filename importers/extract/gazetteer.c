@@ -115,7 +115,8 @@ void rg_gaz_add(rg_gazetteer *g, const char *phrase, size_t len, uint32_t bits)
         ntok++;
     }
     if (!ntok) return;
-    if (ntok == 1 && (t.shape & RG_SHAPE_ALLCAPS) && (bits & RG_GAZ_ENTITY)) bits |= RG_GAZ_ACRONYM;
+    if (bits & RG_GAZ_ENTITY)
+        bits |= (ntok == 1 && (t.shape & RG_SHAPE_ALLCAPS)) ? RG_GAZ_ACRONYM : RG_GAZ_ANYCASE;
     put_key(g, key, kn, bits);
     if (ntok > g->max_tokens) g->max_tokens = ntok;
 }
@@ -166,6 +167,7 @@ static const struct {
     {"common", RG_GAZ_COMMON},
     {"nominal_organisation", RG_GAZ_NOMINAL_ORG},
     {"nominal_institution", RG_GAZ_NOMINAL_INST},
+    {"nominal_place", RG_GAZ_NOMINAL_PLACE},
     {"stop", RG_GAZ_STOP},
     {"location_preposition", RG_GAZ_LOC_PREP},
     {"abbreviation", RG_GAZ_ABBREV},

@@ -117,7 +117,7 @@ static void fold_tokens(rg_ner *r)
  * and at the start (or "the"/"al" there). */
 static bool case_ok(const rg_ner *r, size_t i, size_t j, uint32_t b)
 {
-    if (b & RG_GAZ_ACRONYM) return i == j && allcaps(r, i);
+    if ((b & RG_GAZ_ACRONYM) && !(b & RG_GAZ_ANYCASE)) return i == j && allcaps(r, i);
     if (!r->tk[j].cap && r->toks[j].kind != RG_TOK_PUNCT) return false;
     return r->tk[i].cap || tok_is(r, i, "the") || tok_is(r, i, "al");
 }
@@ -147,7 +147,7 @@ static void scan_phrases(rg_ner *r, size_t i)
             t->ent_len = len;
             t->ent_bits = b;
         }
-        if (b & (RG_GAZ_NOMINAL_ORG | RG_GAZ_NOMINAL_INST)) {
+        if (b & (RG_GAZ_NOMINAL_ORG | RG_GAZ_NOMINAL_INST | RG_GAZ_NOMINAL_PLACE)) {
             t->nom_len = len;
             t->nom_bits = b;
         }
@@ -157,7 +157,7 @@ static void scan_phrases(rg_ner *r, size_t i)
         if (!(b & RG_GAZ_PREFIX)) break;
     }
     /* an acronym entry never applies to lower-case text */
-    if ((t->bits & RG_GAZ_ACRONYM) && !allcaps(r, i)) t->bits &= ~(uint32_t)RG_GAZ_ENTITY;
+    if ((t->bits & RG_GAZ_ACRONYM) && !(t->bits & RG_GAZ_ANYCASE) && !allcaps(r, i)) t->bits &= ~(uint32_t)RG_GAZ_ENTITY;
 }
 
 static void prepare(rg_ner *r, const rg_token *toks, size_t n)
@@ -231,6 +231,24 @@ static void emit_typed(rg_ner *r, size_t the, size_t s, size_t e, int type, int 
                    ? the
                    : s;
     emit(r, b, e, s, e, type, flags);
+}
+
+/* Known names inside a longer mention or a title ("the Kurdistan Regional
+ * Government", "Minister for the Middle East", "the Assad regime") are
+ * mentions of their own, nested in the longer one. */
+static void emit_nested(rg_ner *r, size_t s, size_t e)
+{
+    for (size_t k = s; k < e;) {
+        const rg_ner_tok *t = &r->tk[k];
+        if (t->ent_len && k + t->ent_len <= e && !(k == s && k + t->ent_len == e) && t->cap &&
+            !(t->bits & RG_GAZ_STOP)) {
+            int type = known_type(t->ent_bits);
+            emit(r, k, k + t->ent_len, k, k + t->ent_len, type, RG_NM_NESTED | RG_NM_KNOWN);
+            k += t->ent_len;
+        } else {
+            k++;
+        }
+    }
 }
 
 /* ---- chunks ------------------------------------------------------------ */
@@ -343,7 +361,7 @@ static int head_type(const rg_ner *r, size_t s, size_t e)
 
 static bool loc_prep_before(const rg_ner *r, size_t s)
 {
-    if (s >= 1 && !r->tk[s - 1].cap && (bits(r, s - 1) & RG_GAZ_LOC_PREP)) return true;
+    if (s >= 1 && (bits(r, s - 1) & RG_GAZ_LOC_PREP)) return true;
     return s >= 2 && r->tk[s - 2].prep_len == 2;
 }
 
@@ -399,6 +417,8 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
         if (p >= e || r->tk[p].title_len == 0 || r->tk[p].ent_len > r->tk[p].title_len)
             return false;
     }
+    if (p > s && r->tk[s].ent_len == p - s) /* "US" in "US Secretary of State John Kerry" */
+        emit(r, s, p, s, p, known_type(r->tk[s].ent_bits), RG_NM_KNOWN);
     size_t q = p;
     while (q < e && r->tk[q].title_len && r->tk[q].ent_len <= r->tk[q].title_len)
         q += r->tk[q].title_len;
@@ -406,10 +426,12 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
     size_t ab = the != SIZE_MAX ? the : s;
     if (q == e) {
         annotate(r, ab, e, RG_ANN_ROLE, RG_NONE);
+        emit_nested(r, p, e);
         return true;
     }
     if (!r->tk[q].cap) { /* "the head of X": a role, then X */
         annotate(r, ab, q, RG_ANN_ROLE, RG_NONE);
+        emit_nested(r, p, q);
         size_t k = q + 1, th = SIZE_MAX;
         if (tok_is(r, k, "the")) th = k++;
         if (k < e) analyze(r, k, e, th);
@@ -424,6 +446,7 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
         analyze(r, q, e, SIZE_MAX);
         return true;
     }
+    emit_nested(r, p, q);
     uint32_t m = emit(r, q, ne, q, ne, RG_MENTION_PERSON, 0);
     annotate(r, ab, q, RG_ANN_TITLE, m);
     if (ne < e) analyze(r, ne, e, SIZE_MAX);
@@ -469,6 +492,7 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
     int h = head_type(r, s, e);
     if (h >= 0) {
         emit_typed(r, the, s, e, h, 0);
+        emit_nested(r, s, e);
         return;
     }
     if (t->ent_len > 0 && t->ent_len < e - s) {
@@ -524,6 +548,7 @@ static bool list_item(rg_ner *r)
     int type = t->ent_len == e - s ? known_type(t->ent_bits) : head_type(r, s, e);
     if (type < 0 || type == RG_NER_UNTYPED) type = RG_MENTION_ORGANISATION;
     emit(r, s, e, s, e, type, RG_NM_LIST);
+    emit_nested(r, s, e);
     return true;
 }
 
@@ -560,17 +585,20 @@ static size_t group(rg_ner *r, size_t s, size_t e, size_t the)
     int type = (group_org(r, e) || !state) ? RG_MENTION_ORGANISATION : RG_MENTION_INSTITUTION;
     size_t b = the != SIZE_MAX ? the : s;
     emit(r, b, ge, s, ge, type, RG_NM_GROUP);
+    emit_nested(r, s, e);
     return ge;
 }
 
 static size_t nominal(rg_ner *r, size_t i)
 {
     const rg_ner_tok *t = &r->tk[i];
-    int type = (t->nom_bits & RG_GAZ_NOMINAL_INST) ? RG_MENTION_INSTITUTION
-                                                    : RG_MENTION_ORGANISATION;
+    int type = (t->nom_bits & RG_GAZ_NOMINAL_PLACE)  ? RG_MENTION_PLACE
+               : (t->nom_bits & RG_GAZ_NOMINAL_INST) ? RG_MENTION_INSTITUTION
+                                                     : RG_MENTION_ORGANISATION;
     size_t e = i + t->nom_len, ns = i;
     if (tok_is(r, i, "the") && t->nom_len > 1) ns = i + 1;
     emit(r, i, e, ns, e, type, RG_NM_NOMINAL);
+    emit_nested(r, ns, e);
     return e;
 }
 

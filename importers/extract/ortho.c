@@ -144,6 +144,16 @@ static uint32_t match_nominal(const ortho *o, const char *key)
     return RG_NONE;
 }
 
+/* "the city": the place named last, if any. */
+static uint32_t match_place(const ortho *o)
+{
+    for (size_t k = o->ne, seen = 0; k-- > 0 && seen < SEARCH_LIMIT; seen++)
+        if (o->e[k].type == RG_MENTION_PLACE && o->e[k].strong &&
+            !(o->m[o->e[k].best].flags & RG_NM_NOMINAL))
+            return (uint32_t)k;
+    return RG_NONE;
+}
+
 /* A one-word name and exactly one earlier person with that first or last name. */
 static uint32_t match_person_part(const ortho *o, const char *key)
 {
@@ -191,6 +201,7 @@ static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *
     if (rg_strmap_get(&o->keys, key, &k) && compatible(o->e[k].type, m->type)) return k;
     bool one_word = strchr(key, ' ') == NULL;
     if ((m->flags & RG_NM_ACRONYM) && (k = match_acronym(o, key)) != RG_NONE) return k;
+    if ((m->flags & RG_NM_NOMINAL) && m->type == RG_MENTION_PLACE) return match_place(o);
     if ((m->flags & RG_NM_NOMINAL) && (k = match_nominal(o, key)) != RG_NONE) return k;
     if (one_word && (m->type == RG_MENTION_PERSON || m->type == RG_NER_UNTYPED ||
                      (m->flags & RG_NM_WEAK)) &&
@@ -264,6 +275,10 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
             continue;
         }
         uint32_t k = find(&o, i, key, entity_of);
+        if (k == RG_NONE && (m[i].flags & RG_NM_NOMINAL) && m[i].type == RG_MENTION_PLACE) {
+            entity_of[i] = RG_NONE; /* "the city" with no city before it */
+            continue;
+        }
         if (k == RG_NONE) k = new_entity(&o, i, key);
         else join(&o, k, i, key);
         entity_of[i] = k;

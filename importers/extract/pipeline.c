@@ -23,21 +23,82 @@ rg_status rg_pipeline_gazetteer(const char *lexicon_path, const rg_gazetteer **g
     return RG_OK;
 }
 
-/* Keeps mentions in text order and drops any that overlaps the one before
- * (rules never should produce these; this keeps the output well-formed). */
-static size_t tidy(rg_ner_mention *m, size_t n, uint32_t *remap)
+/* Roles that stand for a person named before with the same title word:
+ * "Foreign Secretary Boris Johnson ... The Foreign Secretary said". Each
+ * becomes a mention pointing (alias_of) at the titled person's mention. */
+static void link_roles(rg_ner *r)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (o && m[i].begin < m[o - 1].end) {
-            remap[i] = RG_NONE;
+    char key[256], tkey[256];
+    for (size_t a = 0; a < r->nanns; a++) {
+        const rg_ner_annotation *ra = &r->anns[a];
+        if (ra->kind != RG_ANN_ROLE) continue;
+        size_t n = rg_ortho_key(r->text + ra->begin, ra->end - ra->begin, key, sizeof key);
+        if (!n || !(r->text[ra->end - 1] & 0x80 || (r->text[ra->end - 1] >= 'a' &&
+                                                      r->text[ra->end - 1] <= 'z')))
+            continue;
+        const char *last = strrchr(key, ' ');
+        last = last ? last + 1 : key;
+        for (size_t b = a; b-- > 0;) {
+            const rg_ner_annotation *ta = &r->anns[b];
+            if (ta->kind != RG_ANN_TITLE || ta->mention == RG_NONE) continue;
+            rg_ortho_key(r->text + ta->begin, ta->end - ta->begin, tkey, sizeof tkey);
+            const char *tl = strrchr(tkey, ' ');
+            tl = tl ? tl + 1 : tkey;
+            if (strcmp(tl, last) != 0) continue;
+            rg_ner_mention *m = RG_PUSH(r->mentions, r->nmentions, r->cap_mentions);
+            m->begin = m->name_begin = ra->begin;
+            m->end = m->name_end = ra->end;
+            m->sentence = ra->sentence;
+            m->alias_of = ta->mention;
+            m->type = RG_MENTION_PERSON;
+            m->flags = RG_NM_ROLE;
+            break;
+        }
+    }
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const rg_ner_mention *x = *(rg_ner_mention *const *)a, *y = *(rg_ner_mention *const *)b;
+    if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+    if (x->end != y->end) return x->end > y->end ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorts mentions by (begin, longest first) and drops any that overlaps a
+ * kept one without being nested in it, so the output is well-formed.
+ * remap[old index] = new index or RG_NONE; alias links follow. */
+static size_t tidy(rg_ner *r, uint32_t *remap)
+{
+    size_t n = r->nmentions;
+    rg_ner_mention **order = rg_malloc((n + 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++) order[i] = &r->mentions[i];
+    qsort(order, n, sizeof *order, cmp_span);
+    rg_ner_mention *out = rg_malloc((n + 1) * sizeof *out);
+    size_t o = 0, outer = SIZE_MAX;
+    for (size_t k = 0; k < n; k++) {
+        rg_ner_mention *m = order[k];
+        size_t old = (size_t)(m - r->mentions);
+        remap[old] = RG_NONE;
+        if (outer != SIZE_MAX && m->begin < out[outer].end) {
+            bool inside = m->end <= out[outer].end && (m->flags & RG_NM_NESTED);
+            bool same = m->begin == out[o - 1].begin && m->end == out[o - 1].end;
+            if (!inside || same) continue;
+            remap[old] = (uint32_t)o;
+            out[o++] = *m;
             continue;
         }
-        remap[i] = (uint32_t)o;
-        m[o] = m[i];
-        if (m[o].alias_of != RG_NONE) m[o].alias_of = remap[m[o].alias_of];
-        o++;
+        remap[old] = (uint32_t)o;
+        outer = o;
+        out[o++] = *m;
     }
+    for (size_t i = 0; i < o; i++)
+        if (out[i].alias_of != RG_NONE) out[i].alias_of = remap[out[i].alias_of];
+    free(order);
+    free(r->mentions);
+    r->mentions = out;
+    r->nmentions = o;
+    r->cap_mentions = n + 1;
     return o;
 }
 
@@ -84,9 +145,9 @@ void rg_pipeline_run(const rg_gazetteer *gaz, const char *text, size_t len, rg_e
         rg_ner_sentence(&r, toks, n, s);
     }
     free(toks);
-    size_t nm = r.nmentions;
-    uint32_t *remap = rg_malloc((nm + 1) * sizeof *remap);
-    nm = tidy(r.mentions, nm, remap);
+    link_roles(&r);
+    uint32_t *remap = rg_malloc((r.nmentions + 1) * sizeof *remap);
+    size_t nm = tidy(&r, remap);
     uint32_t *entity_of = rg_malloc((nm + 1) * sizeof *entity_of);
     uint32_t *xidx = rg_malloc((nm + 1) * sizeof *xidx);
     uint8_t *type_of = rg_malloc(nm + 1);

@@ -53,6 +53,8 @@ enum {
     RG_GAZ_PERSON_CUE = 1u << 23,  /* said, told: a preceding unknown name is a person */
     RG_GAZ_ACRONYM = 1u << 24,     /* set for one-token all-capital entries ("UN", "WHO"):
                                       they match only all-capital text */
+    RG_GAZ_ANYCASE = 1u << 25,     /* the same key also listed in another case ("Daesh") */
+    RG_GAZ_NOMINAL_PLACE = 1u << 26, /* "the city", "the town": refers to a place named before */
 };
 
 #define RG_GAZ_ENTITY (RG_GAZ_PLACE | RG_GAZ_ORG | RG_GAZ_INST | RG_GAZ_PERSON)

@@ -46,6 +46,8 @@ enum {
     RG_NM_LIST = 8,     /* a list item */
     RG_NM_KNOWN = 16,   /* from the gazetteer */
     RG_NM_GROUP = 32,   /* demonym + group noun */
+    RG_NM_ROLE = 64,    /* a role standing for a person named before: "the Foreign Secretary" */
+    RG_NM_NESTED = 128, /* a known name inside a longer mention or title */
 };
 
 typedef struct rg_ner_mention {

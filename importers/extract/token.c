@@ -159,14 +159,25 @@ static uint8_t word_shape(const char *s, size_t n)
     return sh;
 }
 
+/* Should a hyphen split "ISIL-held" or "counter-ISIL" (an acronym glued to
+ * an ordinary word), while "al-Assad" and "Secretary-General" stay whole? */
+static bool split_hyphen(unsigned up, unsigned low, int32_t next)
+{
+    if (up >= 2 && low == 0) return !rg_cp_is_upper(next);
+    return up == 0 && low >= 4 && rg_cp_is_upper(next);
+}
+
 /* Scans a word from tz->pos; returns its end. */
 static size_t scan_word(const rg_tokenizer *tz, size_t p)
 {
     size_t start = p, k, k2;
+    unsigned up = 0, low = 0; /* letters of the current hyphen-separated part */
     for (;;) {
         if (p - start >= RG_TOKEN_MAX) break;
         int32_t cp = peek(tz, p, &k);
         if (cp >= 0 && cp_is_wordch(cp)) {
+            if (rg_cp_is_upper(cp)) up++;
+            else if (rg_cp_is_letter(cp)) low++;
             p += k;
             continue;
         }
@@ -178,6 +189,8 @@ static size_t scan_word(const rg_tokenizer *tz, size_t p)
                 int32_t after = peek(tz, p + k + k2, &k3);
                 if (after < 0 || !cp_is_wordch(after)) break; /* possessive */
             }
+            if (is_hyphen(cp) && split_hyphen(up, low, nx)) break;
+            up = low = 0;
             p += k;
             continue;
         }
