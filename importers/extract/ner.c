@@ -485,7 +485,8 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
     if (s >= e) return;
     const rg_ner_tok *t = &r->tk[s];
     if (t->ent_len == e - s) {
-        emit_typed(r, the, s, e, known_type(t->ent_bits), RG_NM_KNOWN);
+        int type = known_type(t->ent_bits);
+        emit_typed(r, the, s, e, type, RG_NM_KNOWN);
         return;
     }
     if (titled(r, s, e, the)) return;

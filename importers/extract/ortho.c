@@ -197,7 +197,8 @@ static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *
 {
     const rg_ner_mention *m = &o->m[i];
     uint32_t k;
-    if (m->alias_of != RG_NONE && entity_of[m->alias_of] != RG_NONE) return entity_of[m->alias_of];
+    if (m->alias_of != RG_NONE && m->alias_of < i && entity_of[m->alias_of] != RG_NONE)
+        return entity_of[m->alias_of];
     if (rg_strmap_get(&o->keys, key, &k) && compatible(o->e[k].type, m->type)) return k;
     bool one_word = strchr(key, ' ') == NULL;
     if ((m->flags & RG_NM_ACRONYM) && (k = match_acronym(o, key)) != RG_NONE) return k;
@@ -269,6 +270,10 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
     rg_strmap_init(&o.keys);
     char key[512];
     for (size_t i = 0; i < n; i++) {
+        if (m[i].alias_of != RG_NONE && m[i].alias_of > i) { /* resolved below */
+            entity_of[i] = RG_NONE;
+            continue;
+        }
         rg_ortho_key(text + m[i].name_begin, m[i].name_end - m[i].name_begin, key, sizeof key);
         if (!key[0]) {
             entity_of[i] = RG_NONE;
@@ -284,6 +289,9 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
         entity_of[i] = k;
         rg_strmap_put(&o.keys, key, k);
     }
+    /* Mentions that point forward: "The Foreign Secretary, Boris Johnson". */
+    for (size_t i = n; i-- > 0;)
+        if (m[i].alias_of != RG_NONE && m[i].alias_of > i) entity_of[i] = entity_of[m[i].alias_of];
     /* Number the surviving entities in order of first mention. */
     uint32_t *final = rg_malloc((o.ne + 1) * sizeof *final);
     for (size_t k = 0; k < o.ne; k++) final[k] = RG_NONE;

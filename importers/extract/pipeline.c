@@ -26,6 +26,37 @@ rg_status rg_pipeline_gazetteer(const char *lexicon_path, const rg_gazetteer **g
 /* Roles that stand for a person named before with the same title word:
  * "Foreign Secretary Boris Johnson ... The Foreign Secretary said". Each
  * becomes a mention pointing (alias_of) at the titled person's mention. */
+/* "The Foreign Secretary, Boris Johnson, said" and "Boris Johnson, the
+ * Foreign Secretary,": a person mention next to the role across a comma. */
+static uint32_t appositive(const rg_ner *r, const rg_ner_annotation *ra)
+{
+    for (size_t i = 0; i < r->nmentions; i++) {
+        const rg_ner_mention *m = &r->mentions[i];
+        if (m->sentence != ra->sentence || m->type != RG_MENTION_PERSON) continue;
+        uint32_t a = m->end <= ra->begin ? m->end : ra->end;
+        uint32_t b = m->end <= ra->begin ? ra->begin : m->begin;
+        if (b < a || b - a > 4) continue;
+        bool comma = false, other = false;
+        for (uint32_t p = a; p < b; p++) {
+            if (r->text[p] == ',') comma = true;
+            else if (r->text[p] != ' ') other = true;
+        }
+        if (comma && !other) return (uint32_t)i;
+    }
+    return RG_NONE;
+}
+
+static void add_role(rg_ner *r, const rg_ner_annotation *ra, uint32_t person)
+{
+    rg_ner_mention *m = RG_PUSH(r->mentions, r->nmentions, r->cap_mentions);
+    m->begin = m->name_begin = ra->begin;
+    m->end = m->name_end = ra->end;
+    m->sentence = ra->sentence;
+    m->alias_of = person;
+    m->type = RG_MENTION_PERSON;
+    m->flags = RG_NM_ROLE;
+}
+
 static void link_roles(rg_ner *r)
 {
     char key[256], tkey[256];
@@ -38,6 +69,11 @@ static void link_roles(rg_ner *r)
             continue;
         const char *last = strrchr(key, ' ');
         last = last ? last + 1 : key;
+        uint32_t ap = appositive(r, ra);
+        if (ap != RG_NONE) {
+            add_role(r, ra, ap);
+            continue;
+        }
         for (size_t b = a; b-- > 0;) {
             const rg_ner_annotation *ta = &r->anns[b];
             if (ta->kind != RG_ANN_TITLE || ta->mention == RG_NONE) continue;
@@ -45,13 +81,7 @@ static void link_roles(rg_ner *r)
             const char *tl = strrchr(tkey, ' ');
             tl = tl ? tl + 1 : tkey;
             if (strcmp(tl, last) != 0) continue;
-            rg_ner_mention *m = RG_PUSH(r->mentions, r->nmentions, r->cap_mentions);
-            m->begin = m->name_begin = ra->begin;
-            m->end = m->name_end = ra->end;
-            m->sentence = ra->sentence;
-            m->alias_of = ta->mention;
-            m->type = RG_MENTION_PERSON;
-            m->flags = RG_NM_ROLE;
+            add_role(r, ra, ta->mention);
             break;
         }
     }
