@@ -236,12 +236,12 @@ static void emit_typed(rg_ner *r, size_t the, size_t s, size_t e, int type, int 
 /* Known names inside a longer mention or a title ("the Kurdistan Regional
  * Government", "Minister for the Middle East", "the Assad regime") are
  * mentions of their own, nested in the longer one. */
-static void emit_nested(rg_ner *r, size_t s, size_t e)
+static void emit_nested_mask(rg_ner *r, size_t s, size_t e, uint32_t mask)
 {
     for (size_t k = s; k < e;) {
         const rg_ner_tok *t = &r->tk[k];
         if (t->ent_len && k + t->ent_len <= e && !(k == s && k + t->ent_len == e) && t->cap &&
-            !(t->bits & RG_GAZ_STOP)) {
+            !(t->bits & RG_GAZ_STOP) && (t->ent_bits & mask)) {
             int type = known_type(t->ent_bits);
             emit(r, k, k + t->ent_len, k, k + t->ent_len, type, RG_NM_NESTED | RG_NM_KNOWN);
             k += t->ent_len;
@@ -249,6 +249,18 @@ static void emit_nested(rg_ner *r, size_t s, size_t e)
             k++;
         }
     }
+}
+
+/* Inside a name only places and persons nest ("Human Rights Organization in
+ * Syria", "the Assad regime"); inside a title, institutions too. */
+static void emit_nested(rg_ner *r, size_t s, size_t e)
+{
+    emit_nested_mask(r, s, e, RG_GAZ_PLACE | RG_GAZ_PERSON);
+}
+
+static void emit_nested_title(rg_ner *r, size_t s, size_t e)
+{
+    emit_nested_mask(r, s, e, RG_GAZ_PLACE | RG_GAZ_PERSON | RG_GAZ_INST | RG_GAZ_ORG);
 }
 
 /* ---- chunks ------------------------------------------------------------ */
@@ -273,6 +285,8 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
     size_t k = e + 1;
     if (tok_is(r, k, "the") || tok_is(r, k, "al")) k++;
     if (!cap(r, k) || r->headline) return 0;
+    if ((r->tk[k].bits & RG_GAZ_STOP) && !r->tk[k].ent_len) return 0; /* "on Tuesday" */
+    if ((r->tk[k].bits & RG_GAZ_DEMONYM) && !cap(r, k + 1)) return 0; /* "on the Syrian issue" */
     uint32_t b = r->tk[e].bits;
     if ((b & RG_GAZ_PARTICLE) && !(b & RG_GAZ_CONNECTOR)) return k; /* "bin", "van" */
     if (!(b & RG_GAZ_CONNECTOR)) return 0;
@@ -284,6 +298,7 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
         /* "Center for Media and Freedom of Expression", not "France and Germany" */
         if (!has_head(r, s, e, heads)) return 0;
         if (r->tk[k].ent_len && (r->tk[k].ent_bits & RG_GAZ_PLACE) == 0) return 0;
+        if (r->tk[k].bits & (RG_GAZ_GIVEN | RG_GAZ_PARTICLE)) return 0; /* "... Branch and Abdel Salam" */
         return k;
     }
     return has_head(r, s, e, heads | RG_GAZ_PLACE_PRE) ? k : 0;
@@ -294,7 +309,7 @@ static size_t chunk_end(const rg_ner *r, size_t s)
 {
     size_t e = s;
     while (e < r->ntoks && e - s < 24) {
-        if (r->tk[e].ent_len > 1 && e == s) { /* a known phrase may hold anything */
+        if (r->tk[e].ent_len > 1 && (e == s || cap(r, e))) { /* a known phrase may hold anything */
             e += r->tk[e].ent_len;
             continue;
         }
@@ -426,12 +441,12 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
     size_t ab = the != SIZE_MAX ? the : s;
     if (q == e) {
         annotate(r, ab, e, RG_ANN_ROLE, RG_NONE);
-        emit_nested(r, p, e);
+        emit_nested_title(r, p, e);
         return true;
     }
     if (!r->tk[q].cap) { /* "the head of X": a role, then X */
         annotate(r, ab, q, RG_ANN_ROLE, RG_NONE);
-        emit_nested(r, p, q);
+        emit_nested_title(r, p, q);
         size_t k = q + 1, th = SIZE_MAX;
         if (tok_is(r, k, "the")) th = k++;
         if (k < e) analyze(r, k, e, th);
@@ -446,7 +461,12 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
         analyze(r, q, e, SIZE_MAX);
         return true;
     }
-    emit_nested(r, p, q);
+    emit_nested_title(r, p, q);
+    if (q > p && connector(r, q - 1)) { /* "the Head of Air Intelligence Branch" */
+        annotate(r, ab, q - 1, RG_ANN_ROLE, RG_NONE);
+        analyze(r, q, e, SIZE_MAX);
+        return true;
+    }
     uint32_t m = emit(r, q, ne, q, ne, RG_MENTION_PERSON, 0);
     annotate(r, ab, q, RG_ANN_TITLE, m);
     if (ne < e) analyze(r, ne, e, SIZE_MAX);
@@ -460,7 +480,8 @@ static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
     if (e - s == 1) {
         uint32_t b = bits(r, s);
         size_t len = r->toks[s].end - r->toks[s].begin;
-        if (allcaps(r, s) && len >= 2 && len <= 10 && !(b & RG_GAZ_STOP)) {
+        if (allcaps(r, s) && len >= 2 && len <= 10 && !(b & RG_GAZ_STOP) &&
+            !(len >= 4 && (b & RG_GAZ_COMMON))) {
             emit_typed(r, the, s, e, RG_MENTION_ORGANISATION, RG_NM_ACRONYM);
             return;
         }
@@ -490,7 +511,7 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
         return;
     }
     if (titled(r, s, e, the)) return;
-    int h = head_type(r, s, e);
+    int h = e - s >= 2 ? head_type(r, s, e) : -1;
     if (h >= 0) {
         emit_typed(r, the, s, e, h, 0);
         emit_nested(r, s, e);
@@ -537,14 +558,16 @@ static bool list_item(rg_ner *r)
     unsigned words = 0, caps = 0;
     for (size_t k = s; k < e; k++) {
         if (r->toks[k].kind == RG_TOK_PUNCT &&
-            (r->toks[k].cp == ':' || r->toks[k].cp == '.' || r->toks[k].cp == ',' ||
-             r->toks[k].cp == ';'))
+            (r->toks[k].cp == ':' || r->toks[k].cp == ',' || r->toks[k].cp == ';' ||
+             (r->toks[k].cp == '.' && k + 1 < e && r->toks[k + 1].space)))
             return false;
         if (r->toks[k].kind != RG_TOK_WORD || connector(r, k)) continue;
         words++;
         if (r->tk[k].cap) caps++;
     }
     if (words == 0 || words > 12 || caps * 10 < words * 7) return false;
+    if (e - s == 1 && (r->tk[s].bits & (RG_GAZ_STOP | RG_GAZ_COMMON)) && !r->tk[s].ent_len)
+        return false; /* "-ENDS-", "- Note" */
     const rg_ner_tok *t = &r->tk[s];
     int type = t->ent_len == e - s ? known_type(t->ent_bits) : head_type(r, s, e);
     if (type < 0 || type == RG_NER_UNTYPED) type = RG_MENTION_ORGANISATION;
@@ -590,6 +613,17 @@ static size_t group(rg_ner *r, size_t s, size_t e, size_t the)
     return ge;
 }
 
+/* "the Association of Caesar Families" is a name, not the nominal "the
+ * Association". */
+static bool nominal_continues(const rg_ner *r, size_t i)
+{
+    size_t last = i + r->tk[i].nom_len - 1;
+    if (!cap(r, last)) return false;
+    size_t s = last;
+    while (s > i && cap(r, s - 1)) s--;
+    return chunk_end(r, s) > last + 1;
+}
+
 static size_t nominal(rg_ner *r, size_t i)
 {
     const rg_ner_tok *t = &r->tk[i];
@@ -615,7 +649,8 @@ void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentenc
             i += 3;
             continue;
         }
-        if (r->tk[i].nom_len && !(r->tk[i].cap && r->tk[i].ent_len > r->tk[i].nom_len)) {
+        if (r->tk[i].nom_len && !(r->tk[i].cap && r->tk[i].ent_len > r->tk[i].nom_len) &&
+            !nominal_continues(r, i)) {
             i = nominal(r, i);
             continue;
         }

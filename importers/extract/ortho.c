@@ -173,6 +173,22 @@ static uint32_t match_person_part(const ortho *o, const char *key)
     return found;
 }
 
+/* Is every word of a also a word of b? */
+static bool words_within(const char *a, const char *b)
+{
+    char w[128];
+    for (const char *p = a; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n >= sizeof w) return false;
+        memcpy(w, p, n);
+        w[n] = 0;
+        if (!has_word(b, w)) return false;
+        p += n + (e ? 1 : 0);
+    }
+    return true;
+}
+
 /* "Syrian Coalition" and "Syrian National Coalition". */
 static uint32_t match_first_last(const ortho *o, const char *key)
 {
@@ -183,7 +199,9 @@ static uint32_t match_first_last(const ortho *o, const char *key)
         if (!is_org(o->e[k].type)) continue;
         key_word(o->e[k].key, 0, b0, sizeof b0);
         key_word(o->e[k].key, -1, b1, sizeof b1);
-        if (strcmp(a0, b0) == 0 && strcmp(a1, b1) == 0) return (uint32_t)k;
+        if (strcmp(a0, b0) == 0 && strcmp(a1, b1) == 0 &&
+            (words_within(key, o->e[k].key) || words_within(o->e[k].key, key)))
+            return (uint32_t)k;
     }
     return RG_NONE;
 }
@@ -211,6 +229,13 @@ static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *
     if (!one_word && is_org(m->type) && !(m->flags & RG_NM_NOMINAL) &&
         (k = match_first_last(o, key)) != RG_NONE)
         return k;
+    if (!one_word && is_org(m->type) && !(m->flags & RG_NM_NOMINAL)) {
+        /* a second spelling of a name whose acronym was seen: "IIIM" */
+        char ini[64];
+        initials(key, ini, sizeof ini);
+        if (strlen(ini) >= 3 && rg_strmap_get(&o->keys, ini, &k) && is_org(o->e[k].type))
+            return k;
+    }
     return RG_NONE;
 }
 

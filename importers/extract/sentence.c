@@ -66,7 +66,8 @@ static bool boundary(const rg_splitter *sp, const rg_token *toks, size_t n, cons
     size_t i = n;
     while (i > 0 && toks[i - 1].kind == RG_TOK_PUNCT && is_closer(toks[i - 1].cp)) i--;
     if (i == 0 || toks[i - 1].kind != RG_TOK_PUNCT || !is_terminal(toks[i - 1].cp)) return false;
-    if (!starts_sentence(next)) return false;
+    if (!starts_sentence(next) || !next->space) return false; /* "e.V", "3.5" */
+    if (n == 2 && toks[0].kind == RG_TOK_NUM) return false; /* "12. Women Now": a list number */
     if (toks[i - 1].cp == '.' && i == n && i >= 2 && toks[i - 2].end == toks[i - 1].begin &&
         abbrev_before(sp, &toks[i - 2]))
         return false;
