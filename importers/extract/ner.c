@@ -183,7 +183,9 @@ static void prepare(rg_ner *r, const rg_token *toks, size_t n)
     for (size_t i = 0; i < n; i++) scan_phrases(r, i);
     /* Headlines ("Joint Statement: Towards Accountability...") capitalise
      * every word, so capitals say nothing there. */
-    r->headline = words >= 4 && lower * 5 <= words;
+    bool ends = toks[n - 1].kind == RG_TOK_PUNCT &&
+                (toks[n - 1].cp == '.' || toks[n - 1].cp == '!' || toks[n - 1].cp == '?');
+    r->headline = !ends && words >= 4 && lower * 5 <= words;
 }
 
 /* ---- output ----------------------------------------------------------- */
