@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/rg_document_extract.h"
+#include "rg_doc.h"
 #include "rg_extract.h"
 #include "rg_import.h"
 
@@ -47,17 +48,66 @@ char *rg_document_id(const char *path)
     return dot && dot > b ? rg_strndup(b, (size_t)(dot - b)) : rg_strdup(b);
 }
 
-/* Plain UTF-8 reading: a BOM is dropped by blanking it and NUL bytes become
- * spaces, so offsets stay those of the file. */
-static char *plain_text(const char *data, size_t len)
+/* The ASCII letters and digits of a line, lower-cased: what survives the
+ * loader's character-level repairs (dropped marks, replaced bytes). */
+static void skeleton(const char *s, size_t n, rg_buf *b)
 {
-    char *t = rg_malloc(len + 1);
-    memcpy(t, data, len);
-    t[len] = 0;
-    if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) memset(t, ' ', 3);
-    for (size_t i = 0; i < len; i++)
-        if (t[i] == 0) t[i] = ' ';
-    return t;
+    b->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) rg_buf_putc(b, (char)c);
+        else if (c >= 'A' && c <= 'Z') rg_buf_putc(b, (char)(c + 32));
+    }
+    rg_buf_putc(b, 0);
+}
+
+static bool valid_utf8(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (c == 0 || k == 0 || i + k > n) return false;
+        for (size_t j = 1; j < k; j++)
+            if (((unsigned char)s[i + j] & 0xC0) != 0x80) return false;
+        i += k;
+    }
+    return true;
+}
+
+/* The loader deletes boilerplate lines and collapses blank runs, so its
+ * offsets are not the file's. Users (and `relgraph mentions`) want offsets
+ * into the file they gave, so for valid UTF-8 text the original is used with
+ * the lines the loader dropped blanked to spaces in place: a line is kept
+ * when its skeleton is that of a line of the loaded text. NULL when the
+ * input is not valid UTF-8 (the loaded, repaired text is used then). */
+static char *blank_dropped(const char *orig, size_t olen, const char *kept, size_t klen)
+{
+    if (!valid_utf8(orig, olen)) return NULL;
+    rg_strmap lines;
+    rg_strmap_init(&lines);
+    rg_buf sk = {0};
+    for (size_t k = 0; k < klen;) {
+        const char *nl = memchr(kept + k, '\n', klen - k);
+        size_t e = nl ? (size_t)(nl - kept) : klen;
+        skeleton(kept + k, e - k, &sk);
+        if (sk.data[0]) rg_strmap_put(&lines, sk.data, 1);
+        k = e + 1;
+    }
+    char *out = rg_malloc(olen + 1);
+    memcpy(out, orig, olen);
+    out[olen] = 0;
+    for (size_t p = 0; p < olen;) {
+        const char *nl = memchr(orig + p, '\n', olen - p);
+        size_t e = nl ? (size_t)(nl - orig) : olen;
+        skeleton(orig + p, e - p, &sk);
+        uint32_t v;
+        if (sk.data[0] && !rg_strmap_get(&lines, sk.data, &v))
+            for (size_t i = p; i < e; i++) out[i] = ' ';
+        p = e + 1;
+    }
+    rg_buf_free(&sk);
+    rg_strmap_free(&lines);
+    return out;
 }
 
 rg_status rg_document_extract(const char *path, rg_format format, const char *data, size_t len,
@@ -66,14 +116,16 @@ rg_status rg_document_extract(const char *path, rg_format format, const char *da
     const rg_gazetteer *gaz;
     rg_status rc = rg_document_gazetteer(opts ? opts->lexicon : NULL, &gaz, err);
     if (rc) return rc;
-    if (format == RG_FORMAT_HTML)
-        return rg_error_set(err, RG_EINPUT, "%s: HTML documents need the document loader", path);
-    char *text = plain_text(data, len);
+    rg_loaded_doc d;
+    rc = rg_doc_load(path, format, data, len, opts, &d, err);
+    if (rc) return rc;
     rg_extraction_init(x);
-    x->doc.id = rg_document_id(path);
-    x->doc.path = rg_strdup(path);
-    rg_pipeline_run(gaz, text, len, x, NULL);
-    free(text);
+    rg_document_copy(&x->doc, &d.doc);
+    char *same = format == RG_FORMAT_TEXT ? blank_dropped(data, len, d.text, d.len) : NULL;
+    if (same) rg_pipeline_run(gaz, same, len, x, NULL);
+    else rg_pipeline_run(gaz, d.text, d.len, x, NULL);
+    free(same);
+    rg_loaded_doc_free(&d);
     return RG_OK;
 }
 

@@ -301,6 +301,8 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
         if (!has_head(r, s, e, heads)) return 0;
         if (r->tk[k].ent_len && (r->tk[k].ent_bits & RG_GAZ_PLACE) == 0) return 0;
         if (r->tk[k].bits & (RG_GAZ_GIVEN | RG_GAZ_PARTICLE)) return 0; /* "... Branch and Abdel Salam" */
+        for (size_t j = k; j < r->ntoks && r->tk[j].cap; j++) /* "X Network and the Y Observatory" */
+            if (r->tk[j].bits & heads) return 0;
         return k;
     }
     return has_head(r, s, e, heads | RG_GAZ_PLACE_PRE) ? k : 0;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rg_date.h"
 #include "rg_ortho.h"
 #include "rg_sentence.h"
 
@@ -157,6 +158,76 @@ static void keep_annotations(rg_ner *r, const uint32_t *remap, const uint32_t *x
     r->nanns = r->cap_anns = 0;
 }
 
+/* Dates (rg_date): absolute ones and relative ones anchored on the
+ * document's date, as mentions with their ISO value. */
+typedef struct date_ctx {
+    rg_extraction *x;
+    size_t sentence; /* moves forward: dates come in text order */
+} date_ctx;
+
+static bool add_date(const rg_date_match *dm, void *p)
+{
+    date_ctx *c = p;
+    rg_extraction *x = c->x;
+    while (c->sentence + 1 < x->nsentences && x->sentences[c->sentence].end <= dm->begin)
+        c->sentence++;
+    uint32_t s = x->nsentences ? (uint32_t)c->sentence : RG_NONE;
+    uint32_t m = rg_extraction_add_mention(x, RG_MENTION_DATE, (uint32_t)dm->begin,
+                                           (uint32_t)dm->end, s, RG_NONE);
+    if (dm->iso[0]) x->mentions[m].value = rg_strdup(dm->iso);
+    return true;
+}
+
+static int cmp_xmention(const void *a, const void *b)
+{
+    const rg_xmention *x = a, *y = b;
+    if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
+    if (x->end != y->end) return x->end > y->end ? -1 : 1;
+    return (x->type == RG_MENTION_DATE) - (y->type == RG_MENTION_DATE);
+}
+
+/* Adds the dates that overlap no entity mention and sorts all mentions by
+ * position. Annotations keep pointing at their mentions (via old -> new). */
+static void add_dates(rg_extraction *x, rg_pipeline_extras *extras)
+{
+    size_t first = x->nmentions;
+    date_ctx c = {x, 0};
+    rg_date_find_all(x->text, x->len, x->doc.date, add_date, &c);
+    size_t o = first;
+    for (size_t i = first, k = 0; i < x->nmentions; i++) {
+        rg_xmention *d = &x->mentions[i];
+        while (k < first && x->mentions[k].end <= d->begin) k++;
+        bool clash = false;
+        for (size_t j = k; j < first && x->mentions[j].begin < d->end; j++) clash = true;
+        if (clash) {
+            free(d->value);
+            continue;
+        }
+        x->mentions[o++] = *d;
+    }
+    x->nmentions = o;
+    if (o == first) return;
+    /* tag entity mentions with their old index to follow them through the sort */
+    uint32_t *pos = rg_malloc((o + 1) * sizeof *pos);
+    char **vals = rg_malloc((o + 1) * sizeof *vals);
+    for (size_t i = 0; i < o; i++) {
+        vals[i] = x->mentions[i].value;
+        x->mentions[i].value = (char *)(uintptr_t)(i + 1); /* old index, restored below */
+    }
+    qsort(x->mentions, o, sizeof *x->mentions, cmp_xmention);
+    for (size_t i = 0; i < o; i++) {
+        size_t old = (size_t)(uintptr_t)x->mentions[i].value - 1;
+        pos[old] = (uint32_t)i;
+        x->mentions[i].value = vals[old];
+    }
+    if (extras)
+        for (size_t i = 0; i < extras->nanns; i++)
+            if (extras->anns[i].mention != RG_NONE)
+                extras->anns[i].mention = pos[extras->anns[i].mention];
+    free(pos);
+    free(vals);
+}
+
 void rg_pipeline_run(const rg_gazetteer *gaz, const char *text, size_t len, rg_extraction *x,
                      rg_pipeline_extras *extras)
 {
@@ -187,6 +258,7 @@ void rg_pipeline_run(const rg_gazetteer *gaz, const char *text, size_t len, rg_e
         /* remap maps old ner indices to tidied ones; annotations hold old ones */
         keep_annotations(&r, remap, xidx, extras);
     }
+    add_dates(x, extras);
     free(remap);
     free(entity_of);
     free(xidx);

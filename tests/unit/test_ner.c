@@ -43,7 +43,9 @@ static int touched(const char *s)
     if (!p) return 0;
     uint32_t b = (uint32_t)(p - x.text), e = b + (uint32_t)strlen(s);
     for (size_t i = 0; i < x.nmentions; i++)
-        if (x.mentions[i].begin < e && b < x.mentions[i].end) return 1;
+        if (x.mentions[i].begin < e && b < x.mentions[i].end &&
+            x.mentions[i].type != RG_MENTION_DATE)
+            return 1;
     return 0;
 }
 
@@ -136,6 +138,26 @@ static void test_places(void)
     RG_CHECK(!touched("During") && !touched("March"));
 }
 
+static void test_dates(void)
+{
+    run("The statement of 15 November 2018 was read in Geneva.");
+    RG_CHECK(type_of("15 November 2018") == RG_MENTION_DATE);
+    int found = 0;
+    for (size_t i = 0; i < x.nmentions; i++)
+        if (x.mentions[i].type == RG_MENTION_DATE && x.mentions[i].value &&
+            strcmp(x.mentions[i].value, "2018-11-15") == 0 && x.mentions[i].entity == RG_NONE)
+            found = 1;
+    RG_CHECK(found);
+    /* relative dates resolve against the document date */
+    rg_extraction_free(&x);
+    rg_extraction_init(&x);
+    x.doc.date = rg_strdup("2025-04-16");
+    const char *t = "On Monday the delegation met officials.";
+    rg_pipeline_run(NULL, t, strlen(t), &x, NULL);
+    RG_CHECK(x.nmentions == 1 && x.mentions[0].value &&
+             strcmp(x.mentions[0].value, "2025-04-14") == 0);
+}
+
 static void test_negatives(void)
 {
     run("He said They would go. However, Both sides agreed in May. It was over. "
@@ -155,6 +177,7 @@ int main(void)
     test_nominals();
     test_places();
     test_negatives();
+    test_dates();
     rg_extraction_free(&x);
     rg_pipeline_extras_free(&ex);
     return rg_test_done();
