@@ -138,7 +138,7 @@ static uint32_t match_nominal(const ortho *o, const char *key)
     for (size_t k = o->ne, seen = 0; k-- > 0 && seen < SEARCH_LIMIT; seen++) {
         if (!is_org(o->e[k].type)) continue;
         const rg_ner_mention *bm = &o->m[o->e[k].best];
-        if (bm->flags & RG_NM_NOMINAL) continue;
+        if ((bm->flags & RG_NM_NOMINAL) && !strchr(o->e[k].key, ' ')) continue;
         if (has_word(o->e[k].key, head)) return (uint32_t)k;
     }
     return RG_NONE;
@@ -193,6 +193,9 @@ static bool words_within(const char *a, const char *b)
 static uint32_t match_first_last(const ortho *o, const char *key)
 {
     char a0[128], a1[128], b0[128], b1[128];
+    int words = 1;
+    for (const char *p = key; *p; p++) words += *p == ' ';
+    if (words > 2) return RG_NONE; /* "Air Intelligence Branch" is not "Air Force ... Branch" */
     key_word(key, 0, a0, sizeof a0);
     key_word(key, -1, a1, sizeof a1);
     for (size_t k = o->ne, seen = 0; k-- > 0 && seen < SEARCH_LIMIT; seen++) {
@@ -211,6 +214,16 @@ static bool compatible(int a, int b)
     return a == b || a == RG_NER_UNTYPED || b == RG_NER_UNTYPED || (is_org(a) && is_org(b));
 }
 
+/* "association of caesar families" -> "caesar families association" (the
+ * orthomatcher's reversal around a preposition); "" when not of that form. */
+static void reversed(const char *key, char *buf, size_t cap)
+{
+    buf[0] = 0;
+    const char *of = strstr(key, " of ");
+    if (!of || strstr(of + 4, " of ") || strlen(key) + 1 > cap) return;
+    snprintf(buf, cap, "%s %.*s", of + 4, (int)(of - key), key);
+}
+
 static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *entity_of)
 {
     const rg_ner_mention *m = &o->m[i];
@@ -219,6 +232,10 @@ static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *
         return entity_of[m->alias_of];
     if (rg_strmap_get(&o->keys, key, &k) && compatible(o->e[k].type, m->type)) return k;
     bool one_word = strchr(key, ' ') == NULL;
+    char rev[512];
+    reversed(key, rev, sizeof rev);
+    if (rev[0] && is_org(m->type) && rg_strmap_get(&o->keys, rev, &k) && is_org(o->e[k].type))
+        return k;
     if ((m->flags & RG_NM_ACRONYM) && (k = match_acronym(o, key)) != RG_NONE) return k;
     if ((m->flags & RG_NM_NOMINAL) && m->type == RG_MENTION_PLACE) return match_place(o);
     if ((m->flags & RG_NM_NOMINAL) && (k = match_nominal(o, key)) != RG_NONE) return k;
@@ -313,6 +330,9 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
         else join(&o, k, i, key);
         entity_of[i] = k;
         rg_strmap_put(&o.keys, key, k);
+        char rev[512];
+        reversed(key, rev, sizeof rev);
+        if (rev[0] && is_org(m[i].type)) rg_strmap_put(&o.keys, rev, k);
     }
     /* Mentions that point forward: "The Foreign Secretary, Boris Johnson". */
     for (size_t i = n; i-- > 0;)
