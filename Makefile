@@ -26,5 +26,13 @@ demo: build
 install: build
 	cmake --install $(BUILD)
 
+# entity scores on ../shared/corpora/re3d-dev (skipped when ../shared is absent)
+eval: build
+	./scripts/eval.sh $(BUILD)/relgraph
+
+# extraction speed in MB/s (BENCH_MB=50 by default)
+bench: build
+	./bench/ner.sh $(BUILD)/relgraph
+
 clean:
 	rm -rf $(BUILD) build-asan out

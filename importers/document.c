@@ -52,13 +52,15 @@ char *rg_document_id(const char *path)
  * loader's character-level repairs (dropped marks, replaced bytes). */
 static void skeleton(const char *s, size_t n, rg_buf *b)
 {
-    b->len = 0;
+    rg_grow(&b->data, &b->cap, n + 1, 1);
+    size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) rg_buf_putc(b, (char)c);
-        else if (c >= 'A' && c <= 'Z') rg_buf_putc(b, (char)(c + 32));
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) b->data[o++] = (char)c;
+        else if (c >= 'A' && c <= 'Z') b->data[o++] = (char)(c + 32);
     }
-    rg_buf_putc(b, 0);
+    b->data[o] = 0;
+    b->len = o;
 }
 
 static bool valid_utf8(const char *s, size_t n)

@@ -31,7 +31,15 @@ rg_status rg_pipeline_gazetteer(const char *lexicon_path, const rg_gazetteer **g
  * Foreign Secretary,": a person mention next to the role across a comma. */
 static uint32_t appositive(const rg_ner *r, const rg_ner_annotation *ra)
 {
-    for (size_t i = 0; i < r->nmentions; i++) {
+    /* mentions come in text order: start at the first one past the role */
+    size_t lo = 0, hi = r->nmentions;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->mentions[mid].begin < ra->end) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t from = lo > 8 ? lo - 8 : 0, to = lo + 8 < r->nmentions ? lo + 8 : r->nmentions;
+    for (size_t i = from; i < to; i++) {
         const rg_ner_mention *m = &r->mentions[i];
         if (m->sentence != ra->sentence || m->type != RG_MENTION_PERSON) continue;
         uint32_t a = m->end <= ra->begin ? m->end : ra->end;
@@ -75,7 +83,7 @@ static void link_roles(rg_ner *r)
             add_role(r, ra, ap);
             continue;
         }
-        for (size_t b = a; b-- > 0;) {
+        for (size_t b = a, seen = 0; b-- > 0 && seen++ < 256;) {
             const rg_ner_annotation *ta = &r->anns[b];
             if (ta->kind != RG_ANN_TITLE || ta->mention == RG_NONE) continue;
             rg_ortho_key(r->text + ta->begin, ta->end - ta->begin, tkey, sizeof tkey);
