@@ -15,7 +15,7 @@ static const char usage[] =
     "  -o, --output FILE    where to write the graph ('-' for stdout); required\n"
     "  -k, --keep-going     build from the readable inputs when some fail (exit 1)\n"
     "      --co-mentions    also link actors named in the same sentence\n"
-    "      --lexicon FILE   extra lexicon for entity extraction (docs/LEXICON.md)\n"
+    "      --lexicon FILE   extra lexicon for entity extraction (docs/EXTRACTION.md)\n"
     "      --aliases FILE   forced and forbidden merges for entity resolution\n"
     "      --max-bytes N    refuse input files larger than N bytes (default 268435456)\n"
     "      --max-depth N    nesting limit for JSON, HTML and GraphML (default 256)\n"
