@@ -38,12 +38,18 @@ static void json_str(FILE *f, const char *s, size_t n)
     fputc('"', f);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
-        else if (c == '\n') fputs("\\n", f);
-        else if (c == '\t') fputs("\\t", f);
-        else if (c == '\r') fputs("\\r", f);
-        else if (c < 0x20) fprintf(f, "\\u%04x", c);
-        else fputc(c, f);
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c == '\r')
+            fputs("\\r", f);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
     }
     fputc('"', f);
 }
@@ -71,7 +77,8 @@ static void print_mentions(FILE *f, const rg_extraction *x)
         }
         fputs("}\n", f);
     }
-    for (size_t i = 0; i < x->nentities; i++) free(ids[i]);
+    for (size_t i = 0; i < x->nentities; i++)
+        free(ids[i]);
     free(ids);
 }
 
@@ -100,7 +107,8 @@ static int run(int argc, char **argv)
     if (rc) return rc < 0 ? 0 : rc;
     rg_import_opts io = {0};
     unsigned long v;
-    if (a.npositional == 0) rc = rg_usage_error(&rg_cmd_mentions, "no inputs");
+    if (a.npositional == 0)
+        rc = rg_usage_error(&rg_cmd_mentions, "no inputs");
     else if (a.values[O_MAXB] && !rg_parse_uint(a.values[O_MAXB], &v))
         rc = rg_usage_error(&rg_cmd_mentions, "--max-bytes needs a number");
     if (rc) {
@@ -133,7 +141,8 @@ static int run(int argc, char **argv)
         return rg_fail(1, "%s", err.msg);
     }
     int failed = 0;
-    for (size_t i = 0; i < n; i++) failed |= run_one(out.fp, inputs[i], &io);
+    for (size_t i = 0; i < n; i++)
+        failed |= run_one(out.fp, inputs[i], &io);
     if (rg_outfile_commit(&out, &err) != RG_OK) failed = rg_fail(1, "%s", err.msg);
     rg_free_list(inputs, n);
     rg_args_free(&a, O_N);

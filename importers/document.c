@@ -56,8 +56,10 @@ static void skeleton(const char *s, size_t n, rg_buf *b)
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) b->data[o++] = (char)c;
-        else if (c >= 'A' && c <= 'Z') b->data[o++] = (char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            b->data[o++] = (char)c;
+        else if (c >= 'A' && c <= 'Z')
+            b->data[o++] = (char)(c + 32);
     }
     b->data[o] = 0;
     b->len = o;
@@ -104,7 +106,8 @@ static char *blank_dropped(const char *orig, size_t olen, const char *kept, size
         skeleton(orig + p, e - p, &sk);
         uint32_t v;
         if (sk.data[0] && !rg_strmap_get(&lines, sk.data, &v))
-            for (size_t i = p; i < e; i++) out[i] = ' ';
+            for (size_t i = p; i < e; i++)
+                out[i] = ' ';
         p = e + 1;
     }
     rg_buf_free(&sk);
@@ -124,8 +127,10 @@ rg_status rg_document_extract(const char *path, rg_format format, const char *da
     rg_extraction_init(x);
     rg_document_copy(&x->doc, &d.doc);
     char *same = format == RG_FORMAT_TEXT ? blank_dropped(data, len, d.text, d.len) : NULL;
-    if (same) rg_pipeline_run(gaz, same, len, x, NULL);
-    else rg_pipeline_run(gaz, d.text, d.len, x, NULL);
+    if (same)
+        rg_pipeline_run(gaz, same, len, x, NULL);
+    else
+        rg_pipeline_run(gaz, d.text, d.len, x, NULL);
     free(same);
     rg_loaded_doc_free(&d);
     return RG_OK;
@@ -143,7 +148,8 @@ static void add_co_mentions(rg_extraction *x)
             uint32_t e = x->mentions[j].entity;
             if (e == RG_NONE) continue;
             bool seen = false;
-            for (size_t q = 0; q < k; q++) seen |= ents[q] == e;
+            for (size_t q = 0; q < k; q++)
+                seen |= ents[q] == e;
             if (!seen) ents[k++] = e;
         }
         for (size_t a = 0; a < k; a++)

@@ -66,7 +66,8 @@ static void grow(rg_gazetteer *g)
     for (size_t i = 0; i < oldcap; i++) {
         if (old[i].len == 0) continue;
         size_t j = (size_t)old[i].hash & (g->cap - 1);
-        while (g->slots[j].len) j = (j + 1) & (g->cap - 1);
+        while (g->slots[j].len)
+            j = (j + 1) & (g->cap - 1);
         g->slots[j] = old[i];
     }
     free(old);
@@ -188,10 +189,11 @@ bool rg_gaz_category(const char *name, uint32_t *bits)
 }
 
 /* One lexicon line (without its newline). */
-static rg_status load_line(rg_gazetteer *g, const char *s, size_t n, uint32_t def,
-                           const char *name, size_t lineno, rg_error *err)
+static rg_status load_line(rg_gazetteer *g, const char *s, size_t n, uint32_t def, const char *name,
+                           size_t lineno, rg_error *err)
 {
-    while (n && (s[n - 1] == '\r' || s[n - 1] == ' ')) n--;
+    while (n && (s[n - 1] == '\r' || s[n - 1] == ' '))
+        n--;
     if (n == 0 || s[0] == '#') return RG_OK;
     const char *tab = memchr(s, '\t', n);
     uint32_t bits = def;
@@ -208,8 +210,8 @@ static rg_status load_line(rg_gazetteer *g, const char *s, size_t n, uint32_t de
                                 lineno, cat);
     }
     if (bits == 0)
-        return rg_error_set(err, RG_EINPUT, "%s:%zu: entry needs a category (NAME<TAB>type)",
-                            name, lineno);
+        return rg_error_set(err, RG_EINPUT, "%s:%zu: entry needs a category (NAME<TAB>type)", name,
+                            lineno);
     rg_gaz_add(g, s, plen, bits);
     return RG_OK;
 }

@@ -96,7 +96,8 @@ static bool initial(const rg_ner *r, size_t i)
 static void fold_tokens(rg_ner *r)
 {
     size_t need = 0;
-    for (size_t i = 0; i < r->ntoks; i++) need += (r->toks[i].end - r->toks[i].begin) * 3 + 2;
+    for (size_t i = 0; i < r->ntoks; i++)
+        need += (r->toks[i].end - r->toks[i].begin) * 3 + 2;
     if (need > r->cap_fold) {
         r->cap_fold = need * 2;
         r->fold = rg_realloc(r->fold, r->cap_fold);
@@ -157,7 +158,8 @@ static void scan_phrases(rg_ner *r, size_t i)
         if (!(b & RG_GAZ_PREFIX)) break;
     }
     /* an acronym entry never applies to lower-case text */
-    if ((t->bits & RG_GAZ_ACRONYM) && !(t->bits & RG_GAZ_ANYCASE) && !allcaps(r, i)) t->bits &= ~(uint32_t)RG_GAZ_ENTITY;
+    if ((t->bits & RG_GAZ_ACRONYM) && !(t->bits & RG_GAZ_ANYCASE) && !allcaps(r, i))
+        t->bits &= ~(uint32_t)RG_GAZ_ENTITY;
 }
 
 static void prepare(rg_ner *r, const rg_token *toks, size_t n)
@@ -180,7 +182,8 @@ static void prepare(rg_ner *r, const rg_token *toks, size_t n)
             if (t->shape & RG_SHAPE_LOWER) lower++;
         }
     }
-    for (size_t i = 0; i < n; i++) scan_phrases(r, i);
+    for (size_t i = 0; i < n; i++)
+        scan_phrases(r, i);
     /* Headlines ("Joint Statement: Towards Accountability...") capitalise
      * every word, so capitals say nothing there. */
     bool ends = toks[n - 1].kind == RG_TOK_PUNCT &&
@@ -228,10 +231,10 @@ static int known_type(uint32_t b)
  * (re3d and most annotation guides do), places and persons do not. */
 static void emit_typed(rg_ner *r, size_t the, size_t s, size_t e, int type, int flags)
 {
-    size_t b = (the != SIZE_MAX &&
-                (type == RG_MENTION_ORGANISATION || type == RG_MENTION_INSTITUTION))
-                   ? the
-                   : s;
+    size_t b =
+        (the != SIZE_MAX && (type == RG_MENTION_ORGANISATION || type == RG_MENTION_INSTITUTION))
+            ? the
+            : s;
     emit(r, b, e, s, e, type, flags);
 }
 
@@ -300,8 +303,10 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
         /* "Center for Media and Freedom of Expression", not "France and Germany" */
         if (!has_head(r, s, e, heads)) return 0;
         if (r->tk[k].ent_len && (r->tk[k].ent_bits & RG_GAZ_PLACE) == 0) return 0;
-        if (r->tk[k].bits & (RG_GAZ_GIVEN | RG_GAZ_PARTICLE)) return 0; /* "... Branch and Abdel Salam" */
-        for (size_t j = k; j < r->ntoks && r->tk[j].cap; j++) /* "X Network and the Y Observatory" */
+        if (r->tk[k].bits & (RG_GAZ_GIVEN | RG_GAZ_PARTICLE))
+            return 0; /* "... Branch and Abdel Salam" */
+        for (size_t j = k; j < r->ntoks && r->tk[j].cap;
+             j++) /* "X Network and the Y Observatory" */
             if (r->tk[j].bits & heads) return 0;
         return k;
     }
@@ -327,7 +332,8 @@ static size_t chunk_end(const rg_ner *r, size_t s)
         }
         /* "Maj. Gen.", "Stephen J. Townsend": a period glued to an
          * abbreviation or an initial inside a name */
-        if (e > s && is_punct(r, e, '.') && r->toks[e].begin == r->toks[e - 1].end && cap(r, e + 1) &&
+        if (e > s && is_punct(r, e, '.') && r->toks[e].begin == r->toks[e - 1].end &&
+            cap(r, e + 1) &&
             ((bits(r, e - 1) & RG_GAZ_ABBREV) || r->toks[e - 1].end - r->toks[e - 1].begin == 1)) {
             e++;
             continue;
@@ -342,8 +348,10 @@ static size_t chunk_end(const rg_ner *r, size_t s)
         break;
     }
     if (e > r->ntoks) e = r->ntoks;
-    while (e > s && !cap(r, e - 1) && r->toks[e - 1].kind != RG_TOK_PUNCT) e--;
-    while (e > s && r->toks[e - 1].kind == RG_TOK_PUNCT) e--;
+    while (e > s && !cap(r, e - 1) && r->toks[e - 1].kind != RG_TOK_PUNCT)
+        e--;
+    while (e > s && r->toks[e - 1].kind == RG_TOK_PUNCT)
+        e--;
     return e > s ? e : s + 1;
 }
 
@@ -363,8 +371,10 @@ static int head_type(const rg_ner *r, size_t s, size_t e)
     int t = -1;
     for (size_t k = s; k < conn; k++) {
         if (!r->tk[k].cap) continue;
-        if (r->tk[k].bits & RG_GAZ_INST_HEAD) t = RG_MENTION_INSTITUTION;
-        else if (r->tk[k].bits & RG_GAZ_ORG_HEAD) t = RG_MENTION_ORGANISATION;
+        if (r->tk[k].bits & RG_GAZ_INST_HEAD)
+            t = RG_MENTION_INSTITUTION;
+        else if (r->tk[k].bits & RG_GAZ_ORG_HEAD)
+            t = RG_MENTION_ORGANISATION;
     }
     if (t >= 0) return t;
     if ((r->tk[conn - 1].cap && (r->tk[conn - 1].bits & RG_GAZ_PLACE_HEAD) && conn - s >= 2) ||
@@ -429,8 +439,9 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
 {
     size_t p = s;
     if (r->tk[p].title_len == 0 || r->tk[p].ent_len > r->tk[p].title_len) {
-        bool prefix = (bits(r, p) & RG_GAZ_DEMONYM) ||
-                      (r->tk[p].ent_len && (r->tk[p].ent_bits & (RG_GAZ_PLACE | RG_GAZ_ORG | RG_GAZ_INST)));
+        bool prefix =
+            (bits(r, p) & RG_GAZ_DEMONYM) ||
+            (r->tk[p].ent_len && (r->tk[p].ent_bits & (RG_GAZ_PLACE | RG_GAZ_ORG | RG_GAZ_INST)));
         if (!prefix) return false;
         p += r->tk[p].ent_len ? r->tk[p].ent_len : 1;
         if (p >= e || r->tk[p].title_len == 0 || r->tk[p].ent_len > r->tk[p].title_len)
@@ -459,7 +470,8 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
     size_t ne = q;
     while (ne < e && (r->tk[ne].cap || (bits(r, ne) & RG_GAZ_PARTICLE) || is_punct(r, ne, '.')))
         ne++;
-    while (ne > q && r->toks[ne - 1].kind == RG_TOK_PUNCT) ne--;
+    while (ne > q && r->toks[ne - 1].kind == RG_TOK_PUNCT)
+        ne--;
     if (r->tk[q].ent_len == ne - q && !(r->tk[q].ent_bits & RG_GAZ_PERSON)) {
         annotate(r, ab, q, RG_ANN_ROLE, RG_NONE); /* "Commander U.S. Central Command" */
         analyze(r, q, e, SIZE_MAX);
@@ -492,21 +504,26 @@ static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
         if (b & (RG_GAZ_COMMON | RG_GAZ_STOP | RG_GAZ_DEMONYM | RG_GAZ_TITLE)) return;
         if (r->toks[s].shape & RG_SHAPE_DIGIT) return;
     }
-    if (loc_prep_before(r, s)) emit(r, s, e, s, e, RG_MENTION_PLACE, RG_NM_WEAK);
-    else if (person_cue_after(r, e)) emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
+    if (loc_prep_before(r, s))
+        emit(r, s, e, s, e, RG_MENTION_PLACE, RG_NM_WEAK);
+    else if (person_cue_after(r, e))
+        emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
     else {
         bool common = false;
         for (size_t k = s; k < e; k++)
             if (bits(r, k) & (RG_GAZ_COMMON | RG_GAZ_DEMONYM)) common = true;
-        if (e - s >= 2 && !common) emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
-        else emit_typed(r, the, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
+        if (e - s >= 2 && !common)
+            emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
+        else
+            emit_typed(r, the, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
     }
 }
 
 static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
 {
     s = strip_start(r, s, e, &the);
-    while (e > s && !r->tk[e - 1].cap && r->toks[e - 1].kind != RG_TOK_PUNCT) e--;
+    while (e > s && !r->tk[e - 1].cap && r->toks[e - 1].kind != RG_TOK_PUNCT)
+        e--;
     if (s >= e) return;
     const rg_ner_tok *t = &r->tk[s];
     if (t->ent_len == e - s) {
@@ -541,8 +558,8 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
 
 static bool bullet(uint32_t cp)
 {
-    return cp == 0x2022 || cp == 0xB7 || cp == '-' || cp == '*' || cp == 0x2013 ||
-           cp == 0x25AA || cp == 0x2023 || cp == 0x25E6 || cp == 0x25CF || cp == 0x2043;
+    return cp == 0x2022 || cp == 0xB7 || cp == '-' || cp == '*' || cp == 0x2013 || cp == 0x25AA ||
+           cp == 0x2023 || cp == 0x25E6 || cp == 0x25CF || cp == 0x2043;
 }
 
 /* "12. Syrian Network for Human Rights", "• Women Now": a list item that
@@ -557,7 +574,8 @@ static bool list_item(rg_ner *r)
     else
         return false;
     size_t e = n;
-    while (e > s && r->toks[e - 1].kind == RG_TOK_PUNCT && r->toks[e - 1].cp != ')') e--;
+    while (e > s && r->toks[e - 1].kind == RG_TOK_PUNCT && r->toks[e - 1].cp != ')')
+        e--;
     if (e <= s || !cap(r, s)) return false;
     unsigned words = 0, caps = 0;
     for (size_t k = s; k < e; k++) {
@@ -624,7 +642,8 @@ static bool nominal_continues(const rg_ner *r, size_t i)
     size_t last = i + r->tk[i].nom_len - 1;
     if (!cap(r, last)) return false;
     size_t s = last;
-    while (s > i && cap(r, s - 1)) s--;
+    while (s > i && cap(r, s - 1))
+        s--;
     return chunk_end(r, s) > last + 1;
 }
 
@@ -665,8 +684,10 @@ void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentenc
         size_t the = (i > 0 && tok_is(r, i - 1, "the")) ? i - 1 : SIZE_MAX;
         size_t e = chunk_end(r, i);
         size_t ge = group(r, i, e, the);
-        if (ge) e = ge;
-        else analyze(r, i, e, the);
+        if (ge)
+            e = ge;
+        else
+            analyze(r, i, e, the);
         i = e > i ? e : i + 1;
     }
 }

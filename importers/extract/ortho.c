@@ -57,7 +57,8 @@ static bool is_org(int t)
 static int rank(const rg_ner_mention *m, const char *key)
 {
     int words = 1;
-    for (const char *p = key; *p; p++) words += *p == ' ';
+    for (const char *p = key; *p; p++)
+        words += *p == ' ';
     if (m->flags & RG_NM_NOMINAL) return 0;
     if (m->flags & RG_NM_ACRONYM) return 1;
     return 2 + (words > 20 ? 20 : words);
@@ -194,7 +195,8 @@ static uint32_t match_first_last(const ortho *o, const char *key)
 {
     char a0[128], a1[128], b0[128], b1[128];
     int words = 1;
-    for (const char *p = key; *p; p++) words += *p == ' ';
+    for (const char *p = key; *p; p++)
+        words += *p == ' ';
     if (words > 2) return RG_NONE; /* "Air Intelligence Branch" is not "Air Force ... Branch" */
     key_word(key, 0, a0, sizeof a0);
     key_word(key, -1, a1, sizeof a1);
@@ -239,8 +241,8 @@ static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *
     if ((m->flags & RG_NM_ACRONYM) && (k = match_acronym(o, key)) != RG_NONE) return k;
     if ((m->flags & RG_NM_NOMINAL) && m->type == RG_MENTION_PLACE) return match_place(o);
     if ((m->flags & RG_NM_NOMINAL) && (k = match_nominal(o, key)) != RG_NONE) return k;
-    if (one_word && (m->type == RG_MENTION_PERSON || m->type == RG_NER_UNTYPED ||
-                     (m->flags & RG_NM_WEAK)) &&
+    if (one_word &&
+        (m->type == RG_MENTION_PERSON || m->type == RG_NER_UNTYPED || (m->flags & RG_NM_WEAK)) &&
         (k = match_person_part(o, key)) != RG_NONE)
         return k;
     if (!one_word && is_org(m->type) && !(m->flags & RG_NM_NOMINAL) &&
@@ -250,8 +252,7 @@ static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *
         /* a second spelling of a name whose acronym was seen: "IIIM" */
         char ini[64];
         initials(key, ini, sizeof ini);
-        if (strlen(ini) >= 3 && rg_strmap_get(&o->keys, ini, &k) && is_org(o->e[k].type))
-            return k;
+        if (strlen(ini) >= 3 && rg_strmap_get(&o->keys, ini, &k) && is_org(o->e[k].type)) return k;
     }
     return RG_NONE;
 }
@@ -326,8 +327,10 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
             entity_of[i] = RG_NONE; /* "the city" with no city before it */
             continue;
         }
-        if (k == RG_NONE) k = new_entity(&o, i, key);
-        else join(&o, k, i, key);
+        if (k == RG_NONE)
+            k = new_entity(&o, i, key);
+        else
+            join(&o, k, i, key);
         entity_of[i] = k;
         rg_strmap_put(&o.keys, key, k);
         char rev[512];
@@ -339,7 +342,8 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
         if (m[i].alias_of != RG_NONE && m[i].alias_of > i) entity_of[i] = entity_of[m[i].alias_of];
     /* Number the surviving entities in order of first mention. */
     uint32_t *final = rg_malloc((o.ne + 1) * sizeof *final);
-    for (size_t k = 0; k < o.ne; k++) final[k] = RG_NONE;
+    for (size_t k = 0; k < o.ne; k++)
+        final[k] = RG_NONE;
     for (size_t i = 0; i < n; i++) {
         uint32_t k = entity_of[i];
         if (k == RG_NONE || o.e[k].type == RG_NER_UNTYPED) {
@@ -355,7 +359,8 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
         entity_of[i] = final[k];
     }
     free(final);
-    for (size_t k = 0; k < o.ne; k++) free(o.e[k].key);
+    for (size_t k = 0; k < o.ne; k++)
+        free(o.e[k].key);
     free(o.e);
     rg_strmap_free(&o.keys);
 }

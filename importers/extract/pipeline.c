@@ -35,8 +35,10 @@ static uint32_t appositive(const rg_ner *r, const rg_ner_annotation *ra)
     size_t lo = 0, hi = r->nmentions;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (r->mentions[mid].begin < ra->end) lo = mid + 1;
-        else hi = mid;
+        if (r->mentions[mid].begin < ra->end)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     size_t from = lo > 8 ? lo - 8 : 0, to = lo + 8 < r->nmentions ? lo + 8 : r->nmentions;
     for (size_t i = from; i < to; i++) {
@@ -47,8 +49,10 @@ static uint32_t appositive(const rg_ner *r, const rg_ner_annotation *ra)
         if (b < a || b - a > 4) continue;
         bool comma = false, other = false;
         for (uint32_t p = a; p < b; p++) {
-            if (r->text[p] == ',') comma = true;
-            else if (r->text[p] != ' ') other = true;
+            if (r->text[p] == ',')
+                comma = true;
+            else if (r->text[p] != ' ')
+                other = true;
         }
         if (comma && !other) return (uint32_t)i;
     }
@@ -73,8 +77,8 @@ static void link_roles(rg_ner *r)
         const rg_ner_annotation *ra = &r->anns[a];
         if (ra->kind != RG_ANN_ROLE) continue;
         size_t n = rg_ortho_key(r->text + ra->begin, ra->end - ra->begin, key, sizeof key);
-        if (!n || !(r->text[ra->end - 1] & 0x80 || (r->text[ra->end - 1] >= 'a' &&
-                                                      r->text[ra->end - 1] <= 'z')))
+        if (!n || !(r->text[ra->end - 1] & 0x80 ||
+                    (r->text[ra->end - 1] >= 'a' && r->text[ra->end - 1] <= 'z')))
             continue;
         const char *last = strrchr(key, ' ');
         last = last ? last + 1 : key;
@@ -111,7 +115,8 @@ static size_t tidy(rg_ner *r, uint32_t *remap)
 {
     size_t n = r->nmentions;
     rg_ner_mention **order = rg_malloc((n + 1) * sizeof *order);
-    for (size_t i = 0; i < n; i++) order[i] = &r->mentions[i];
+    for (size_t i = 0; i < n; i++)
+        order[i] = &r->mentions[i];
     qsort(order, n, sizeof *order, cmp_span);
     rg_ner_mention *out = rg_malloc((n + 1) * sizeof *out);
     size_t o = 0, outer = SIZE_MAX;
@@ -204,9 +209,11 @@ static void add_dates(rg_extraction *x, rg_pipeline_extras *extras)
     size_t o = first;
     for (size_t i = first, k = 0; i < x->nmentions; i++) {
         rg_xmention *d = &x->mentions[i];
-        while (k < first && x->mentions[k].end <= d->begin) k++;
+        while (k < first && x->mentions[k].end <= d->begin)
+            k++;
         bool clash = false;
-        for (size_t j = k; j < first && x->mentions[j].begin < d->end; j++) clash = true;
+        for (size_t j = k; j < first && x->mentions[j].begin < d->end; j++)
+            clash = true;
         if (clash) {
             free(d->value);
             continue;

@@ -27,33 +27,33 @@
 #include "rg_util.h"
 
 enum {
-    RG_GAZ_PREFIX = 1u << 0,       /* a proper prefix of a longer phrase */
-    RG_GAZ_PLACE = 1u << 1,        /* known place: country, city, region */
-    RG_GAZ_COUNTRY = 1u << 2,      /* a country (also RG_GAZ_PLACE) */
-    RG_GAZ_ORG = 1u << 3,          /* known organisation */
-    RG_GAZ_INST = 1u << 4,         /* known institution */
-    RG_GAZ_PERSON = 1u << 5,       /* known person */
-    RG_GAZ_DEMONYM = 1u << 6,      /* "Syrian", "Dutch" */
-    RG_GAZ_GIVEN = 1u << 7,        /* given name */
-    RG_GAZ_TITLE = 1u << 8,        /* title or role: "Foreign Minister", "Maj. Gen." */
-    RG_GAZ_INST_HEAD = 1u << 9,    /* ministry, court, council, ... */
-    RG_GAZ_ORG_HEAD = 1u << 10,    /* association, network, ... */
-    RG_GAZ_PLACE_HEAD = 1u << 11,  /* river, province, ... ("Tigris River") */
-    RG_GAZ_PLACE_PRE = 1u << 12,   /* mount, lake, ... ("Mount Sinjar") */
-    RG_GAZ_PARTICLE = 1u << 13,    /* name particles: al, bin, abu, van, de */
-    RG_GAZ_COMMON = 1u << 14,      /* a common English word (lower case in wamerican) */
-    RG_GAZ_NOMINAL_ORG = 1u << 15, /* "the regime", "rebels": a group as organisation */
-    RG_GAZ_NOMINAL_INST = 1u << 16, /* "the government", "the Army" */
-    RG_GAZ_STOP = 1u << 17,        /* never an entity on its own: pronouns, months, days */
-    RG_GAZ_LOC_PREP = 1u << 18,    /* in, near, at: a following unknown name is a place */
-    RG_GAZ_ABBREV = 1u << 19,      /* abbreviation taking a period: Mr, Gen, Col */
-    RG_GAZ_GROUP_NOUN = 1u << 20,  /* lower-case head after a demonym/name: government, forces */
-    RG_GAZ_IGNORE = 1u << 21,      /* user: never an entity */
-    RG_GAZ_CONNECTOR = 1u << 22,   /* of, for, and, the: inside organisation names */
-    RG_GAZ_PERSON_CUE = 1u << 23,  /* said, told: a preceding unknown name is a person */
-    RG_GAZ_ACRONYM = 1u << 24,     /* set for one-token all-capital entries ("UN", "WHO"):
-                                      they match only all-capital text */
-    RG_GAZ_ANYCASE = 1u << 25,     /* the same key also listed in another case ("Daesh") */
+    RG_GAZ_PREFIX = 1u << 0,         /* a proper prefix of a longer phrase */
+    RG_GAZ_PLACE = 1u << 1,          /* known place: country, city, region */
+    RG_GAZ_COUNTRY = 1u << 2,        /* a country (also RG_GAZ_PLACE) */
+    RG_GAZ_ORG = 1u << 3,            /* known organisation */
+    RG_GAZ_INST = 1u << 4,           /* known institution */
+    RG_GAZ_PERSON = 1u << 5,         /* known person */
+    RG_GAZ_DEMONYM = 1u << 6,        /* "Syrian", "Dutch" */
+    RG_GAZ_GIVEN = 1u << 7,          /* given name */
+    RG_GAZ_TITLE = 1u << 8,          /* title or role: "Foreign Minister", "Maj. Gen." */
+    RG_GAZ_INST_HEAD = 1u << 9,      /* ministry, court, council, ... */
+    RG_GAZ_ORG_HEAD = 1u << 10,      /* association, network, ... */
+    RG_GAZ_PLACE_HEAD = 1u << 11,    /* river, province, ... ("Tigris River") */
+    RG_GAZ_PLACE_PRE = 1u << 12,     /* mount, lake, ... ("Mount Sinjar") */
+    RG_GAZ_PARTICLE = 1u << 13,      /* name particles: al, bin, abu, van, de */
+    RG_GAZ_COMMON = 1u << 14,        /* a common English word (lower case in wamerican) */
+    RG_GAZ_NOMINAL_ORG = 1u << 15,   /* "the regime", "rebels": a group as organisation */
+    RG_GAZ_NOMINAL_INST = 1u << 16,  /* "the government", "the Army" */
+    RG_GAZ_STOP = 1u << 17,          /* never an entity on its own: pronouns, months, days */
+    RG_GAZ_LOC_PREP = 1u << 18,      /* in, near, at: a following unknown name is a place */
+    RG_GAZ_ABBREV = 1u << 19,        /* abbreviation taking a period: Mr, Gen, Col */
+    RG_GAZ_GROUP_NOUN = 1u << 20,    /* lower-case head after a demonym/name: government, forces */
+    RG_GAZ_IGNORE = 1u << 21,        /* user: never an entity */
+    RG_GAZ_CONNECTOR = 1u << 22,     /* of, for, and, the: inside organisation names */
+    RG_GAZ_PERSON_CUE = 1u << 23,    /* said, told: a preceding unknown name is a person */
+    RG_GAZ_ACRONYM = 1u << 24,       /* set for one-token all-capital entries ("UN", "WHO"):
+                                        they match only all-capital text */
+    RG_GAZ_ANYCASE = 1u << 25,       /* the same key also listed in another case ("Daesh") */
     RG_GAZ_NOMINAL_PLACE = 1u << 26, /* "the city", "the town": refers to a place named before */
 };
 

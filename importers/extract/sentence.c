@@ -29,8 +29,8 @@ static bool starts_sentence(const rg_token *t)
     if (t->kind == RG_TOK_NUM) return true;
     if (t->kind == RG_TOK_WORD) return (t->shape & (RG_SHAPE_UPINIT | RG_SHAPE_ALLCAPS)) != 0;
     uint32_t c = t->cp;
-    return c == '"' || c == 0x201C || c == '(' || c == '[' || c == 0x2022 || c == '-' ||
-           c == '*' || c == 0x2018 || c == '\'' || c == 0x2013 || c == 0x2014;
+    return c == '"' || c == 0x201C || c == '(' || c == '[' || c == 0x2022 || c == '-' || c == '*' ||
+           c == 0x2018 || c == '\'' || c == 0x2013 || c == 0x2014;
 }
 
 /* Is the period after word token w part of an abbreviation? */
@@ -52,8 +52,8 @@ static bool abbrev_before(const rg_splitter *sp, const rg_token *w)
 static bool line_break_ends(const rg_token *prev, const rg_token *next)
 {
     if (next->nl >= 2) return true;
-    bool prev_runs = (prev->kind == RG_TOK_WORD && (prev->shape & RG_SHAPE_LOWER)) ||
-                     prev->cp == ',';
+    bool prev_runs =
+        (prev->kind == RG_TOK_WORD && (prev->shape & RG_SHAPE_LOWER)) || prev->cp == ',';
     bool next_runs = next->kind == RG_TOK_WORD && (next->shape & RG_SHAPE_LOWER);
     return !(prev_runs && next_runs);
 }
@@ -64,10 +64,11 @@ static bool boundary(const rg_splitter *sp, const rg_token *toks, size_t n, cons
     const rg_token *prev = &toks[n - 1];
     if (next->nl) return line_break_ends(prev, next);
     size_t i = n;
-    while (i > 0 && toks[i - 1].kind == RG_TOK_PUNCT && is_closer(toks[i - 1].cp)) i--;
+    while (i > 0 && toks[i - 1].kind == RG_TOK_PUNCT && is_closer(toks[i - 1].cp))
+        i--;
     if (i == 0 || toks[i - 1].kind != RG_TOK_PUNCT || !is_terminal(toks[i - 1].cp)) return false;
     if (!starts_sentence(next) || !next->space) return false; /* "e.V", "3.5" */
-    if (n == 2 && toks[0].kind == RG_TOK_NUM) return false; /* "12. Women Now": a list number */
+    if (n == 2 && toks[0].kind == RG_TOK_NUM) return false;   /* "12. Women Now": a list number */
     if (toks[i - 1].cp == '.' && i == n && i >= 2 && toks[i - 2].end == toks[i - 1].begin &&
         abbrev_before(sp, &toks[i - 2]))
         return false;

@@ -14,8 +14,8 @@ size_t rg_utf8_next(const char *s, size_t n, int32_t *cp)
         return 1;
     }
     utf8proc_int32_t v;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-                                          (utf8proc_ssize_t)(n < 4 ? n : 4), &v);
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n < 4 ? n : 4), &v);
     if (k <= 0) {
         *cp = -1;
         return 1;
@@ -49,8 +49,9 @@ static bool cp_is_digit(int32_t cp)
 
 static bool cp_is_space(int32_t cp)
 {
-    if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
-                          cp == '\v' || cp == 0;
+    if (cp < 0x80)
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+               cp == 0;
     if (cp < 0) return false;
     if (cp == 0xFEFF || cp == 0x200B || cp == 0x200E || cp == 0x200F) return true;
     utf8proc_category_t c = utf8proc_category(cp);
@@ -135,8 +136,10 @@ static uint8_t word_shape(const char *s, size_t n)
             if (first) first_up = u;
             first = false;
             letters++;
-            if (u) up++;
-            else if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL) low++;
+            if (u)
+                up++;
+            else if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+                low++;
         } else if (cp_is_digit(cp)) {
             dig++;
             first = false;
@@ -151,11 +154,16 @@ static uint8_t word_shape(const char *s, size_t n)
     if (dig) sh |= RG_SHAPE_DIGIT;
     if (name) sh |= RG_SHAPE_NAME;
     if (letters == 0) return sh;
-    if (up >= 2 && low == 0) sh |= RG_SHAPE_ALLCAPS;
-    else if (up == 1 && low == 0 && letters == 1) sh |= RG_SHAPE_UPINIT;
-    else if (first_up) sh |= RG_SHAPE_UPINIT;
-    else if (up == 0) sh |= RG_SHAPE_LOWER;
-    else sh |= RG_SHAPE_MIXED;
+    if (up >= 2 && low == 0)
+        sh |= RG_SHAPE_ALLCAPS;
+    else if (up == 1 && low == 0 && letters == 1)
+        sh |= RG_SHAPE_UPINIT;
+    else if (first_up)
+        sh |= RG_SHAPE_UPINIT;
+    else if (up == 0)
+        sh |= RG_SHAPE_LOWER;
+    else
+        sh |= RG_SHAPE_MIXED;
     return sh;
 }
 
@@ -176,8 +184,10 @@ static size_t scan_word(const rg_tokenizer *tz, size_t p)
         if (p - start >= RG_TOKEN_MAX) break;
         int32_t cp = peek(tz, p, &k);
         if (cp >= 0 && cp_is_wordch(cp)) {
-            if (rg_cp_is_upper(cp)) up++;
-            else if (rg_cp_is_letter(cp)) low++;
+            if (rg_cp_is_upper(cp))
+                up++;
+            else if (rg_cp_is_letter(cp))
+                low++;
             p += k;
             continue;
         }
@@ -239,7 +249,8 @@ bool rg_tokenizer_next(rg_tokenizer *tz, rg_token *t)
         if (d) { /* "U.S.-led" */
             size_t k2, k3;
             int32_t h = peek(tz, end, &k2);
-            if (is_hyphen(h) && rg_cp_is_letter(peek(tz, end + k2, &k3))) end = scan_word(tz, end + k2);
+            if (is_hyphen(h) && rg_cp_is_letter(peek(tz, end + k2, &k3)))
+                end = scan_word(tz, end + k2);
         }
         t->kind = RG_TOK_WORD;
     } else {
@@ -260,7 +271,8 @@ size_t rg_tokenize(const char *s, size_t len, rg_token **out)
     rg_tokenizer_init(&tz, s, len);
     rg_token *arr = NULL, t;
     size_t n = 0, cap = 0;
-    while (rg_tokenizer_next(&tz, &t)) *RG_PUSH(arr, n, cap) = t;
+    while (rg_tokenizer_next(&tz, &t))
+        *RG_PUSH(arr, n, cap) = t;
     *out = arr;
     return n;
 }
@@ -301,7 +313,8 @@ size_t rg_token_fold(const char *s, size_t n, char *buf, size_t cap)
         utf8proc_ssize_t m = utf8proc_decompose_char(
             cp, dst, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
         if (m < 0 || m > 8) continue;
-        for (utf8proc_ssize_t j = 0; j < m; j++) o = put_utf8(buf, o, cap, dst[j]);
+        for (utf8proc_ssize_t j = 0; j < m; j++)
+            o = put_utf8(buf, o, cap, dst[j]);
     }
     buf[o] = 0;
     return o;

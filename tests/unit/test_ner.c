@@ -79,8 +79,10 @@ static void test_acronym(void)
     RG_CHECK(type_of("IDM") == RG_MENTION_INSTITUTION);
     uint32_t e1 = RG_NONE, e2 = RG_NONE;
     for (size_t i = 0; i < x.nmentions; i++) {
-        if (x.mentions[i].end - x.mentions[i].begin == 3) e2 = x.mentions[i].entity;
-        else e1 = x.mentions[i].entity;
+        if (x.mentions[i].end - x.mentions[i].begin == 3)
+            e2 = x.mentions[i].entity;
+        else
+            e1 = x.mentions[i].entity;
     }
     RG_CHECK(e1 != RG_NONE && e1 == e2);
     run("He joined ZORBA last year.");

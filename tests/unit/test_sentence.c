@@ -55,7 +55,8 @@ static void test_empty_and_long(void)
     free(sp);
     size_t len = 20000;
     char *s = malloc(len + 1);
-    for (size_t i = 0; i < len; i += 2) s[i] = 'w', s[i + 1] = ' ';
+    for (size_t i = 0; i < len; i += 2)
+        s[i] = 'w', s[i + 1] = ' ';
     s[len] = 0;
     size_t n = rg_sentence_split(s, len, rg_gaz_builtin(), &sp);
     RG_CHECK(n >= len / 2 / RG_SENTENCE_MAX); /* cut, never one giant sentence */

@@ -13,7 +13,8 @@ static size_t toks(const char *s, rg_token **t)
 static int has_tok(const char *s, const rg_token *t, size_t n, const char *want)
 {
     for (size_t i = 0; i < n; i++)
-        if (t[i].end - t[i].begin == strlen(want) && memcmp(s + t[i].begin, want, strlen(want)) == 0)
+        if (t[i].end - t[i].begin == strlen(want) &&
+            memcmp(s + t[i].begin, want, strlen(want)) == 0)
             return (int)i;
     return -1;
 }
@@ -79,7 +80,8 @@ static void test_robust(void)
 {
     size_t len = 3 * 1000 * 1000;
     char *s = malloc(len);
-    for (size_t i = 0; i < len; i++) s[i] = 'a';
+    for (size_t i = 0; i < len; i++)
+        s[i] = 'a';
     s[10] = '\0';
     s[20] = (char)0xC3; /* truncated sequence */
     s[30] = (char)0xFF;
