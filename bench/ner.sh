@@ -49,12 +49,22 @@ if [ -d "$shared/corpora/seeds" ]; then
     for _ in $(seq "$reps"); do cat "$shared"/corpora/seeds/*.txt; echo; done >"$tmp/seeds.txt"
     files+=("$tmp/seeds.txt")
 fi
+# Wall time depends on the machine's load; CPU time (user + system of the
+# relgraph process) is what one core costs. Both are printed.
 for f in "${files[@]}"; do
-    bytes=$(wc -c <"$f")
-    start=$(date +%s.%N)
-    taskset -c 0 "$bin" mentions -q "$f" >"$tmp/out.jsonl" 2>/dev/null || "$bin" mentions -q "$f" >"$tmp/out.jsonl"
-    end=$(date +%s.%N)
-    awk -v f="$(basename "$f")" -v b="$bytes" -v s="$start" -v e="$end" \
-        -v m="$(wc -l <"$tmp/out.jsonl")" \
-        'BEGIN { printf "%-14s %6.1f MB %8d mentions %6.2f s %7.1f MB/s\n", f, b / 1048576, m, e - s, b / 1048576 / (e - s) }'
+    python3 - "$bin" "$f" "$tmp/out.jsonl" <<'PY'
+import os, resource, subprocess, sys, time
+binary, path, out = sys.argv[1:4]
+size = os.path.getsize(path)
+t0 = time.time()
+with open(out, "w") as fo:
+    subprocess.run([binary, "mentions", "-q", path], stdout=fo, check=True)
+wall = time.time() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = ru.ru_utime + ru.ru_stime
+n = sum(1 for _ in open(out))
+mb = size / 1048576
+print("%-14s %6.1f MB %8d mentions  cpu %6.2f s %6.1f MB/s  wall %6.2f s %6.1f MB/s  max rss %d MB"
+      % (os.path.basename(path), mb, n, cpu, mb / cpu, wall, mb / wall, ru.ru_maxrss // 1024))
+PY
 done

@@ -48,21 +48,28 @@ char *rg_document_id(const char *path)
     return dot && dot > b ? rg_strndup(b, (size_t)(dot - b)) : rg_strdup(b);
 }
 
-/* The ASCII letters and digits of a line, lower-cased: what survives the
- * loader's character-level repairs (dropped marks, replaced bytes). */
-static void skeleton(const char *s, size_t n, rg_buf *b)
+/* Hash of a line's ASCII letters and digits, lower-cased: what survives the
+ * loader's character-level repairs (dropped marks, replaced bytes). 0 when
+ * the line has none. */
+static uint64_t skeleton_hash(const char *s, size_t n)
 {
-    rg_grow(&b->data, &b->cap, n + 1, 1);
-    size_t o = 0;
+    uint64_t h = 1469598103934665603ull;
+    bool any = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-            b->data[o++] = (char)c;
-        else if (c >= 'A' && c <= 'Z')
-            b->data[o++] = (char)(c + 32);
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            h = (h ^ c) * 1099511628211ull;
+            any = true;
+        }
     }
-    b->data[o] = 0;
-    b->len = o;
+    return any ? (h ? h : 1) : 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 static bool valid_utf8(const char *s, size_t n)
@@ -82,36 +89,33 @@ static bool valid_utf8(const char *s, size_t n)
  * offsets are not the file's. Users (and `relgraph mentions`) want offsets
  * into the file they gave, so for valid UTF-8 text the original is used with
  * the lines the loader dropped blanked to spaces in place: a line is kept
- * when its skeleton is that of a line of the loaded text. NULL when the
+ * when its skeleton (skeleton_hash) is that of a line of the loaded text. NULL when the
  * input is not valid UTF-8 (the loaded, repaired text is used then). */
 static char *blank_dropped(const char *orig, size_t olen, const char *kept, size_t klen)
 {
     if (!valid_utf8(orig, olen)) return NULL;
-    rg_strmap lines;
-    rg_strmap_init(&lines);
-    rg_buf sk = {0};
+    uint64_t *kept_h = NULL;
+    size_t nk = 0, cap = 0;
     for (size_t k = 0; k < klen;) {
         const char *nl = memchr(kept + k, '\n', klen - k);
         size_t e = nl ? (size_t)(nl - kept) : klen;
-        skeleton(kept + k, e - k, &sk);
-        if (sk.data[0]) rg_strmap_put(&lines, sk.data, 1);
+        uint64_t h = skeleton_hash(kept + k, e - k);
+        if (h) *RG_PUSH(kept_h, nk, cap) = h;
         k = e + 1;
     }
+    if (nk) qsort(kept_h, nk, sizeof *kept_h, cmp_u64);
     char *out = rg_malloc(olen + 1);
     memcpy(out, orig, olen);
     out[olen] = 0;
     for (size_t p = 0; p < olen;) {
         const char *nl = memchr(orig + p, '\n', olen - p);
         size_t e = nl ? (size_t)(nl - orig) : olen;
-        skeleton(orig + p, e - p, &sk);
-        uint32_t v;
-        if (sk.data[0] && !rg_strmap_get(&lines, sk.data, &v))
-            for (size_t i = p; i < e; i++)
-                out[i] = ' ';
+        uint64_t h = skeleton_hash(orig + p, e - p);
+        if (h && !(nk && bsearch(&h, kept_h, nk, sizeof *kept_h, cmp_u64)))
+            for (size_t i = p; i < e; i++) out[i] = ' ';
         p = e + 1;
     }
-    rg_buf_free(&sk);
-    rg_strmap_free(&lines);
+    free(kept_h);
     return out;
 }
 

@@ -273,6 +273,22 @@ static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 static void build_builtin(void)
 {
     rg_gazetteer *g = rg_gaz_new();
+    /* size the table and key arena once for the built-in data (about two
+     * slots per line) instead of rehashing while loading */
+    size_t bytes = 0, lines = 0;
+    for (size_t i = 0; i < sizeof builtin_files / sizeof *builtin_files; i++) {
+        size_t len;
+        const char *data = rg_data_get(builtin_files[i].path, &len);
+        if (!data) continue;
+        bytes += len;
+        for (size_t k = 0; k < len; k++) lines += data[k] == '\n';
+    }
+    size_t cap = g->cap;
+    while (cap < lines * 4) cap *= 2;
+    free(g->slots);
+    g->cap = cap;
+    g->slots = rg_calloc(cap, sizeof *g->slots);
+    rg_grow(&g->keys.data, &g->keys.cap, bytes + 1, 1);
     for (size_t i = 0; i < sizeof builtin_files / sizeof *builtin_files; i++) {
         size_t len;
         const char *data = rg_data_get(builtin_files[i].path, &len);

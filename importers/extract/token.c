@@ -99,6 +99,11 @@ static void skip_space(rg_tokenizer *tz, rg_token *t)
     bool sp = false;
     for (;;) {
         size_t k;
+        if (tz->pos < tz->len && tz->s[tz->pos] == ' ') {
+            sp = true;
+            tz->pos++;
+            continue;
+        }
         int32_t cp = peek(tz, tz->pos, &k);
         if (cp == -2 || !cp_is_space(cp)) break;
         if (cp == '\n') nl++;
@@ -129,6 +134,13 @@ static uint8_t word_shape(const char *s, size_t n)
     bool first_up = false, first = true, name = false;
     size_t i = 0;
     while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z' && !first) { /* the common case */
+            letters++;
+            low++;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t k = rg_utf8_next(s + i, n - i, &cp);
         if (rg_cp_is_letter(cp)) {
