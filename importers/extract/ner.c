@@ -394,6 +394,24 @@ static bool loc_prep_before(const rg_ner *r, size_t s)
     return s >= 2 && r->tk[s - 2].prep_len == 2;
 }
 
+/* "in Qamenas, Sarmin and Talamenes": a name listed right after a place. */
+static bool after_place_list(const rg_ner *r, size_t s)
+{
+    if (s < 2 || r->nmentions == 0) return false;
+    if (!is_punct(r, s - 1, ',') && !tok_is(r, s - 1, "and")) return false;
+    size_t k = s - 1;
+    if (tok_is(r, k, "and") && is_punct(r, k - 1, ',')) k--;
+    const rg_ner_mention *m = &r->mentions[r->nmentions - 1];
+    return m->sentence == r->sentence && m->type == RG_MENTION_PLACE &&
+           m->end == r->toks[k - 1].end;
+}
+
+/* '..., said Russell.': a reporting verb right before the name. */
+static bool person_cue_before(const rg_ner *r, size_t s)
+{
+    return s >= 1 && !r->tk[s - 1].cap && (bits(r, s - 1) & RG_GAZ_PERSON_CUE);
+}
+
 static bool person_cue_after(const rg_ner *r, size_t e)
 {
     if (e < r->ntoks && (bits(r, e) & RG_GAZ_PERSON_CUE)) return true;
@@ -501,12 +519,16 @@ static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
             emit_typed(r, the, s, e, RG_MENTION_ORGANISATION, RG_NM_ACRONYM);
             return;
         }
-        if (b & (RG_GAZ_COMMON | RG_GAZ_STOP | RG_GAZ_DEMONYM | RG_GAZ_TITLE)) return;
+        if (b & (RG_GAZ_STOP | RG_GAZ_DEMONYM | RG_GAZ_TITLE)) return;
+        if (b & RG_GAZ_COMMON) { /* "Cook said": only as a short form of a name seen before */
+            emit(r, s, e, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
+            return;
+        }
         if (r->toks[s].shape & RG_SHAPE_DIGIT) return;
     }
-    if (loc_prep_before(r, s))
+    if (loc_prep_before(r, s) || after_place_list(r, s))
         emit(r, s, e, s, e, RG_MENTION_PLACE, RG_NM_WEAK);
-    else if (person_cue_after(r, e))
+    else if (person_cue_after(r, e) || person_cue_before(r, s))
         emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
     else {
         bool common = false;
@@ -548,7 +570,10 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
         return;
     }
     if (person_evidence(r, s, e)) {
-        emit(r, s, e, s, e, RG_MENTION_PERSON, 0);
+        /* "near Al Huwayjah": an Arabic article after a location preposition
+         * starts a place name, unless a given name starts a person's */
+        bool place = loc_prep_before(r, s) && !(bits(r, s) & RG_GAZ_GIVEN);
+        emit(r, s, e, s, e, place ? RG_MENTION_PLACE : RG_MENTION_PERSON, place ? RG_NM_WEAK : 0);
         return;
     }
     unknown(r, s, e, the);
