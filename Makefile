@@ -39,6 +39,10 @@ FUZZ_TIME ?= 60
 fuzz: deps
 	FUZZ_TIME=$(FUZZ_TIME) ./scripts/fuzz.sh
 
+# entity scores on ../shared/corpora/re3d-dev (skipped when ../shared is absent)
+eval: build
+	./scripts/eval.sh $(BUILD)/relgraph
+
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz out
 
@@ -47,4 +51,5 @@ clean:
 # bench/bench_*.c program built with the project.
 bench: build
 	@if [ -x bench/run.sh ]; then bench/run.sh $(BUILD); fi
+	./bench/ner.sh $(BUILD)/relgraph
 	@for b in $(BUILD)/bench/bench_*; do [ -x "$$b" ] || continue; "$$b" || exit 1; done

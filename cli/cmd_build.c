@@ -16,7 +16,7 @@ static const char usage[] =
     "  -o, --output FILE    where to write the graph ('-' for stdout); required\n"
     "  -k, --keep-going     build from the readable inputs when some fail (exit 1)\n"
     "      --co-mentions    also link actors named in the same sentence\n"
-    "      --lexicon FILE   extra lexicon for entity extraction (docs/LEXICON.md)\n"
+    "      --lexicon FILE   extra lexicon for entity extraction (docs/EXTRACTION.md)\n"
     "      --aliases FILE   forced and forbidden merges for entity resolution\n"
     "                       (docs/RESOLUTION.md)\n"
     "      --no-resolve     keep one node per document entity (no cross-document merging)\n"

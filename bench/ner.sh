@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# make bench: extraction speed of `relgraph mentions` in MB/s on one core.
+# The corpus is generated at run time: synthetic news paragraphs built from
+# the repository's own lexicons (names, titles, organisations, places) in
+# varied sentence templates, plus, when ../shared is present, the seed
+# articles repeated, each written as one large document.
+set -eu
+bin=${1:-build/relgraph}
+mb=${BENCH_MB:-50}
+top=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+python3 - "$top" "$tmp/synthetic.txt" "$mb" <<'PY'
+import os, random, sys
+top, out, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def lex(name):
+    rows = []
+    for l in open(os.path.join(top, "data", "lexicon", name), encoding="utf-8"):
+        l = l.rstrip("\n")
+        if l and not l.startswith("#"):
+            rows.append(l.split("\t")[0])
+    return rows
+rnd = random.Random(42)
+given, titles = lex("given-names.txt"), lex("titles.txt")
+orgs, insts, places = lex("organisations.txt"), lex("institutions.txt"), lex("places.txt")
+words = [w for w in lex("common-words.txt") if len(w) > 3][:20000]
+surn = ["Haddad", "Khoury", "Mansour", "Nasser", "Petrov", "Smith", "Dubois", "Rahman"]
+templates = [
+    "{t} {g} {s} met officials of the {i} in {p} on 15 November 2018.",
+    "The {o} said that {g} {s}, the head of the {i}, had visited {p} last week.",
+    "According to a statement issued by the {i}, the talks in {p} focused on {w} and {w}.",
+    "{s} told reporters in {p} that the {o} would {w} the {w} of {w} efforts.",
+    "Members of the {o} and the {i} discussed the {w} situation near {p} with {g} {s}.",
+]
+target = mb * 1024 * 1024
+with open(out, "w", encoding="utf-8") as f:
+    size = 0
+    while size < target:
+        para = " ".join(rnd.choice(templates).format(
+            t=rnd.choice(titles), g=rnd.choice(given), s=rnd.choice(surn), i=rnd.choice(insts),
+            o=rnd.choice(orgs), p=rnd.choice(places), w=rnd.choice(words)) for _ in range(6)) + "\n\n"
+        f.write(para)
+        size += len(para.encode("utf-8"))
+PY
+files=("$tmp/synthetic.txt")
+shared=${RG_SHARED:-$top/../shared}
+if [ -d "$shared/corpora/seeds" ]; then
+    reps=$((mb * 1024 * 1024 / $(cat "$shared"/corpora/seeds/*.txt | wc -c) + 1))
+    for _ in $(seq "$reps"); do cat "$shared"/corpora/seeds/*.txt; echo; done >"$tmp/seeds.txt"
+    files+=("$tmp/seeds.txt")
+fi
+# Wall time depends on the machine's load; CPU time (user + system of the
+# relgraph process) is what one core costs. Both are printed.
+for f in "${files[@]}"; do
+    python3 - "$bin" "$f" "$tmp/out.jsonl" <<'PY'
+import os, resource, subprocess, sys, time
+binary, path, out = sys.argv[1:4]
+size = os.path.getsize(path)
+t0 = time.time()
+with open(out, "w") as fo:
+    subprocess.run([binary, "mentions", "-q", path], stdout=fo, check=True)
+wall = time.time() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = ru.ru_utime + ru.ru_stime
+n = sum(1 for _ in open(out))
+mb = size / 1048576
+print("%-14s %6.1f MB %8d mentions  cpu %6.2f s %6.1f MB/s  wall %6.2f s %6.1f MB/s  max rss %d MB"
+      % (os.path.basename(path), mb, n, cpu, mb / cpu, wall, mb / wall, ru.ru_maxrss // 1024))
+PY
+done

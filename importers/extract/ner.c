@@ -1,0 +1,718 @@
+#include "rg_ner.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rg_extract.h"
+#include "rg_util.h"
+
+/* What the gazetteer says about token i, computed once per sentence:
+ * the single token's categories and the longest phrase of each kind that
+ * starts at i. */
+struct rg_ner_tok {
+    uint32_t foff, flen; /* folded form in r->fold */
+    uint32_t bits;       /* categories of the token alone */
+    uint32_t ent_bits;   /* of the longest known name starting here */
+    uint8_t ent_len, nom_len, title_len, grp_len, prep_len;
+    uint32_t nom_bits;
+    bool cap; /* capitalised word: "Syria", "IIIM", "al-Assad" */
+};
+
+void rg_ner_init(rg_ner *r, const rg_gazetteer *gaz, const char *text)
+{
+    memset(r, 0, sizeof *r);
+    r->gaz = gaz;
+    r->text = text;
+}
+
+void rg_ner_free(rg_ner *r)
+{
+    free(r->mentions);
+    free(r->anns);
+    free(r->tk);
+    free(r->fold);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- token helpers ---------------------------------------------------- */
+
+static const char *fold_of(const rg_ner *r, size_t i)
+{
+    return r->fold + r->tk[i].foff;
+}
+
+static bool tok_is(const rg_ner *r, size_t i, const char *w)
+{
+    if (i >= r->ntoks) return false;
+    size_t n = strlen(w);
+    return r->tk[i].flen == n && memcmp(fold_of(r, i), w, n) == 0;
+}
+
+static bool is_punct(const rg_ner *r, size_t i, uint32_t cp)
+{
+    return i < r->ntoks && r->toks[i].kind == RG_TOK_PUNCT && r->toks[i].cp == cp;
+}
+
+static bool cap(const rg_ner *r, size_t i)
+{
+    return i < r->ntoks && r->tk[i].cap;
+}
+
+static bool allcaps(const rg_ner *r, size_t i)
+{
+    return i < r->ntoks && (r->toks[i].shape & RG_SHAPE_ALLCAPS);
+}
+
+static uint32_t bits(const rg_ner *r, size_t i)
+{
+    return i < r->ntoks ? r->tk[i].bits : 0;
+}
+
+/* Lower-case connector inside a name ("of", "for", "and", "the"). */
+static bool connector(const rg_ner *r, size_t i)
+{
+    return i < r->ntoks && !r->tk[i].cap && (r->tk[i].bits & RG_GAZ_CONNECTOR);
+}
+
+static bool opener(uint32_t cp)
+{
+    return cp == '"' || cp == 0x201C || cp == 0x2018 || cp == '(' || cp == ':' || cp == 0x2022 ||
+           cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '*' || cp == '[' || cp == '\'';
+}
+
+/* First word of the sentence, or right after an opening quote, colon or bullet. */
+static bool initial(const rg_ner *r, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && r->toks[k - 1].kind != RG_TOK_WORD) {
+        if (r->toks[k - 1].kind == RG_TOK_PUNCT && opener(r->toks[k - 1].cp)) return true;
+        k--;
+    }
+    return k == 0;
+}
+
+/* ---- per-sentence preparation ---------------------------------------- */
+
+static void fold_tokens(rg_ner *r)
+{
+    size_t need = 0;
+    for (size_t i = 0; i < r->ntoks; i++)
+        need += (r->toks[i].end - r->toks[i].begin) * 3 + 2;
+    if (need > r->cap_fold) {
+        r->cap_fold = need * 2;
+        r->fold = rg_realloc(r->fold, r->cap_fold);
+    }
+    size_t off = 0;
+    for (size_t i = 0; i < r->ntoks; i++) {
+        const rg_token *t = &r->toks[i];
+        size_t room = (t->end - t->begin) * 3 + 2;
+        size_t n = rg_token_fold(r->text + t->begin, t->end - t->begin, r->fold + off, room);
+        r->tk[i].foff = (uint32_t)off;
+        r->tk[i].flen = (uint32_t)n;
+        off += n + 1;
+    }
+}
+
+/* May a known name spanning tokens i..j match here? Acronyms need all
+ * capitals ("WHO" but not "who"); other names need a capital at the end
+ * and at the start (or "the"/"al" there). */
+static bool case_ok(const rg_ner *r, size_t i, size_t j, uint32_t b)
+{
+    if ((b & RG_GAZ_ACRONYM) && !(b & RG_GAZ_ANYCASE)) return i == j && allcaps(r, i);
+    if (!r->tk[j].cap && r->toks[j].kind != RG_TOK_PUNCT) return false;
+    return r->tk[i].cap || tok_is(r, i, "the") || tok_is(r, i, "al");
+}
+
+/* Longest phrases of each kind starting at token i. */
+static void scan_phrases(rg_ner *r, size_t i)
+{
+    char key[1024];
+    size_t kn = 0;
+    uint64_t h = RG_GAZ_HASH0;
+    rg_ner_tok *t = &r->tk[i];
+    for (size_t j = i; j < r->ntoks && j - i < r->gaz->max_tokens; j++) {
+        size_t fl = r->tk[j].flen;
+        if (kn + fl + 1 >= sizeof key) break;
+        if (j > i) {
+            key[kn++] = ' ';
+            h = rg_gaz_hash_step(h, " ", 1);
+        }
+        memcpy(key + kn, fold_of(r, j), fl);
+        kn += fl;
+        h = rg_gaz_hash_step(h, fold_of(r, j), fl);
+        uint32_t b = rg_gaz_lookup_hashed(r->gaz, h, key, kn);
+        if (!b) break;
+        uint8_t len = (uint8_t)(j - i + 1);
+        if (j == i) t->bits = b;
+        if ((b & RG_GAZ_ENTITY) && case_ok(r, i, j, b)) {
+            t->ent_len = len;
+            t->ent_bits = b;
+        }
+        if (b & (RG_GAZ_NOMINAL_ORG | RG_GAZ_NOMINAL_INST | RG_GAZ_NOMINAL_PLACE)) {
+            t->nom_len = len;
+            t->nom_bits = b;
+        }
+        if (b & RG_GAZ_TITLE) t->title_len = len;
+        if (b & RG_GAZ_GROUP_NOUN) t->grp_len = len;
+        if (b & RG_GAZ_LOC_PREP) t->prep_len = len;
+        if (!(b & RG_GAZ_PREFIX)) break;
+    }
+    /* an acronym entry never applies to lower-case text */
+    if ((t->bits & RG_GAZ_ACRONYM) && !(t->bits & RG_GAZ_ANYCASE) && !allcaps(r, i))
+        t->bits &= ~(uint32_t)RG_GAZ_ENTITY;
+}
+
+static void prepare(rg_ner *r, const rg_token *toks, size_t n)
+{
+    r->toks = toks;
+    r->ntoks = n;
+    if (n > r->cap_tk) {
+        r->cap_tk = n * 2;
+        r->tk = rg_realloc(r->tk, r->cap_tk * sizeof *r->tk);
+    }
+    memset(r->tk, 0, n * sizeof *r->tk);
+    fold_tokens(r);
+    unsigned words = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rg_token *t = &toks[i];
+        r->tk[i].cap = t->kind == RG_TOK_WORD &&
+                       (t->shape & (RG_SHAPE_UPINIT | RG_SHAPE_ALLCAPS | RG_SHAPE_NAME));
+        if (t->kind == RG_TOK_WORD && t->end - t->begin >= 4) {
+            words++;
+            if (t->shape & RG_SHAPE_LOWER) lower++;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        scan_phrases(r, i);
+    /* Headlines ("Joint Statement: Towards Accountability...") capitalise
+     * every word, so capitals say nothing there. */
+    bool ends = toks[n - 1].kind == RG_TOK_PUNCT &&
+                (toks[n - 1].cp == '.' || toks[n - 1].cp == '!' || toks[n - 1].cp == '?');
+    r->headline = !ends && words >= 4 && lower * 5 <= words;
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static uint32_t emit(rg_ner *r, size_t s, size_t e, size_t ns, size_t ne, int type, int flags)
+{
+    rg_ner_mention *m = RG_PUSH(r->mentions, r->nmentions, r->cap_mentions);
+    m->begin = r->toks[s].begin;
+    m->end = r->toks[e - 1].end;
+    m->name_begin = r->toks[ns].begin;
+    m->name_end = r->toks[ne - 1].end;
+    m->sentence = r->sentence;
+    m->alias_of = RG_NONE;
+    m->type = (uint8_t)type;
+    m->flags = (uint8_t)flags;
+    return (uint32_t)(r->nmentions - 1);
+}
+
+static void annotate(rg_ner *r, size_t s, size_t e, rg_ann_kind kind, uint32_t mention)
+{
+    if (s >= e) return;
+    rg_ner_annotation *a = RG_PUSH(r->anns, r->nanns, r->cap_anns);
+    a->begin = r->toks[s].begin;
+    a->end = r->toks[e - 1].end;
+    a->sentence = r->sentence;
+    a->mention = mention;
+    a->kind = (uint8_t)kind;
+}
+
+static int known_type(uint32_t b)
+{
+    if (b & RG_GAZ_PERSON) return RG_MENTION_PERSON;
+    if (b & RG_GAZ_INST) return RG_MENTION_INSTITUTION;
+    if (b & RG_GAZ_ORG) return RG_MENTION_ORGANISATION;
+    if (b & RG_GAZ_PLACE) return RG_MENTION_PLACE;
+    return RG_NER_UNTYPED;
+}
+
+/* Organisations and institutions include a preceding "the" in their span
+ * (re3d and most annotation guides do), places and persons do not. */
+static void emit_typed(rg_ner *r, size_t the, size_t s, size_t e, int type, int flags)
+{
+    size_t b =
+        (the != SIZE_MAX && (type == RG_MENTION_ORGANISATION || type == RG_MENTION_INSTITUTION))
+            ? the
+            : s;
+    emit(r, b, e, s, e, type, flags);
+}
+
+/* Known names inside a longer mention or a title ("the Kurdistan Regional
+ * Government", "Minister for the Middle East", "the Assad regime") are
+ * mentions of their own, nested in the longer one. */
+static void emit_nested_mask(rg_ner *r, size_t s, size_t e, uint32_t mask)
+{
+    for (size_t k = s; k < e;) {
+        const rg_ner_tok *t = &r->tk[k];
+        if (t->ent_len && k + t->ent_len <= e && !(k == s && k + t->ent_len == e) && t->cap &&
+            !(t->bits & RG_GAZ_STOP) && (t->ent_bits & mask)) {
+            int type = known_type(t->ent_bits);
+            emit(r, k, k + t->ent_len, k, k + t->ent_len, type, RG_NM_NESTED | RG_NM_KNOWN);
+            k += t->ent_len;
+        } else {
+            k++;
+        }
+    }
+}
+
+/* Inside a name only places and persons nest ("Human Rights Organization in
+ * Syria", "the Assad regime"); inside a title, institutions too. */
+static void emit_nested(rg_ner *r, size_t s, size_t e)
+{
+    emit_nested_mask(r, s, e, RG_GAZ_PLACE | RG_GAZ_PERSON);
+}
+
+static void emit_nested_title(rg_ner *r, size_t s, size_t e)
+{
+    emit_nested_mask(r, s, e, RG_GAZ_PLACE | RG_GAZ_PERSON | RG_GAZ_INST | RG_GAZ_ORG);
+}
+
+/* ---- chunks ------------------------------------------------------------ */
+
+/* Does [s, e) hold a word that licenses connectors ("Ministry of", "Center
+ * for", "Minister for")? */
+static bool has_head(const rg_ner *r, size_t s, size_t e, uint32_t mask)
+{
+    for (size_t k = s; k < e; k++) {
+        if (!r->tk[k].cap) continue;
+        if (r->tk[k].bits & mask) return true;
+        if (r->tk[k].ent_bits & (RG_GAZ_ORG | RG_GAZ_INST)) return true;
+        if (r->tk[k].title_len) return true;
+    }
+    return false;
+}
+
+/* May the chunk [s, e) continue across the connector at e? Returns the
+ * index of the next name word, or 0. */
+static size_t connect(const rg_ner *r, size_t s, size_t e)
+{
+    size_t k = e + 1;
+    if (tok_is(r, k, "the") || tok_is(r, k, "al")) k++;
+    if (!cap(r, k) || r->headline) return 0;
+    if ((r->tk[k].bits & RG_GAZ_STOP) && !r->tk[k].ent_len) return 0; /* "on Tuesday" */
+    if ((r->tk[k].bits & RG_GAZ_DEMONYM) && !cap(r, k + 1)) return 0; /* "on the Syrian issue" */
+    uint32_t b = r->tk[e].bits;
+    if ((b & RG_GAZ_PARTICLE) && !(b & RG_GAZ_CONNECTOR)) return k; /* "bin", "van" */
+    if (!(b & RG_GAZ_CONNECTOR)) return 0;
+    if (tok_is(r, e, "the")) return 0;
+    uint32_t heads = RG_GAZ_ORG_HEAD | RG_GAZ_INST_HEAD;
+    if (tok_is(r, e, "in") || tok_is(r, e, "to"))
+        return (e - s >= 3 && has_head(r, s, e, RG_GAZ_ORG_HEAD)) ? k : 0;
+    if (tok_is(r, e, "and") || tok_is(r, e, "&")) {
+        /* "Center for Media and Freedom of Expression", not "France and Germany" */
+        if (!has_head(r, s, e, heads)) return 0;
+        if (r->tk[k].ent_len && (r->tk[k].ent_bits & RG_GAZ_PLACE) == 0) return 0;
+        if (r->tk[k].bits & (RG_GAZ_GIVEN | RG_GAZ_PARTICLE))
+            return 0; /* "... Branch and Abdel Salam" */
+        for (size_t j = k; j < r->ntoks && r->tk[j].cap;
+             j++) /* "X Network and the Y Observatory" */
+            if (r->tk[j].bits & heads) return 0;
+        return k;
+    }
+    return has_head(r, s, e, heads | RG_GAZ_PLACE_PRE) ? k : 0;
+}
+
+/* End of the capitalised chunk starting at s. */
+static size_t chunk_end(const rg_ner *r, size_t s)
+{
+    size_t e = s;
+    while (e < r->ntoks && e - s < 24) {
+        if (r->tk[e].ent_len > 1 && (e == s || cap(r, e))) { /* a known phrase may hold anything */
+            e += r->tk[e].ent_len;
+            continue;
+        }
+        if (r->tk[e].title_len > 1 && (e == s || cap(r, e))) {
+            e += r->tk[e].title_len;
+            continue;
+        }
+        if (cap(r, e)) {
+            e++;
+            continue;
+        }
+        /* "Maj. Gen.", "Stephen J. Townsend": a period glued to an
+         * abbreviation or an initial inside a name */
+        if (e > s && is_punct(r, e, '.') && r->toks[e].begin == r->toks[e - 1].end &&
+            cap(r, e + 1) &&
+            ((bits(r, e - 1) & RG_GAZ_ABBREV) || r->toks[e - 1].end - r->toks[e - 1].begin == 1)) {
+            e++;
+            continue;
+        }
+        if (e > s && r->toks[e].kind == RG_TOK_WORD) {
+            size_t k = connect(r, s, e);
+            if (k) {
+                e = k;
+                continue;
+            }
+        }
+        break;
+    }
+    if (e > r->ntoks) e = r->ntoks;
+    while (e > s && !cap(r, e - 1) && r->toks[e - 1].kind != RG_TOK_PUNCT)
+        e--;
+    while (e > s && r->toks[e - 1].kind == RG_TOK_PUNCT)
+        e--;
+    return e > s ? e : s + 1;
+}
+
+/* The type a head noun gives [s, e): institution, organisation, place or -1.
+ * The head is the last one before the first "of"/"for"/"in" ("Ministry of
+ * Foreign Affairs", "Syrian Center for Media"); a place head ends the name
+ * ("Tigris River") or a place prefix starts it ("Mount Sinjar"). */
+static int head_type(const rg_ner *r, size_t s, size_t e)
+{
+    size_t conn = e;
+    for (size_t k = s + 1; k < e; k++)
+        if (!r->tk[k].cap && (r->tk[k].bits & RG_GAZ_CONNECTOR) && !tok_is(r, k, "and") &&
+            !tok_is(r, k, "the") && !tok_is(r, k, "&")) {
+            conn = k;
+            break;
+        }
+    int t = -1;
+    for (size_t k = s; k < conn; k++) {
+        if (!r->tk[k].cap) continue;
+        if (r->tk[k].bits & RG_GAZ_INST_HEAD)
+            t = RG_MENTION_INSTITUTION;
+        else if (r->tk[k].bits & RG_GAZ_ORG_HEAD)
+            t = RG_MENTION_ORGANISATION;
+    }
+    if (t >= 0) return t;
+    if ((r->tk[conn - 1].cap && (r->tk[conn - 1].bits & RG_GAZ_PLACE_HEAD) && conn - s >= 2) ||
+        (r->tk[s].bits & RG_GAZ_PLACE_PRE && e - s >= 2))
+        return RG_MENTION_PLACE;
+    for (size_t k = conn; k < e; k++) {
+        if (!r->tk[k].cap) continue;
+        if (r->tk[k].bits & RG_GAZ_INST_HEAD) return RG_MENTION_INSTITUTION;
+        if (r->tk[k].bits & RG_GAZ_ORG_HEAD) return RG_MENTION_ORGANISATION;
+    }
+    return -1;
+}
+
+static bool loc_prep_before(const rg_ner *r, size_t s)
+{
+    if (s >= 1 && (bits(r, s - 1) & RG_GAZ_LOC_PREP)) return true;
+    return s >= 2 && r->tk[s - 2].prep_len == 2;
+}
+
+/* "in Qamenas, Sarmin and Talamenes": a name listed right after a place. */
+static bool after_place_list(const rg_ner *r, size_t s)
+{
+    if (s < 2 || r->nmentions == 0) return false;
+    if (!is_punct(r, s - 1, ',') && !tok_is(r, s - 1, "and")) return false;
+    size_t k = s - 1;
+    if (tok_is(r, k, "and") && is_punct(r, k - 1, ',')) k--;
+    const rg_ner_mention *m = &r->mentions[r->nmentions - 1];
+    return m->sentence == r->sentence && m->type == RG_MENTION_PLACE &&
+           m->end == r->toks[k - 1].end;
+}
+
+/* '..., said Russell.': a reporting verb right before the name. */
+static bool person_cue_before(const rg_ner *r, size_t s)
+{
+    return s >= 1 && !r->tk[s - 1].cap && (bits(r, s - 1) & RG_GAZ_PERSON_CUE);
+}
+
+static bool person_cue_after(const rg_ner *r, size_t e)
+{
+    if (e < r->ntoks && (bits(r, e) & RG_GAZ_PERSON_CUE)) return true;
+    return is_punct(r, e, ',') && (bits(r, e + 1) & RG_GAZ_PERSON_CUE);
+}
+
+static bool person_evidence(const rg_ner *r, size_t s, size_t e)
+{
+    if (e - s < 2) return false;
+    if (bits(r, s) & RG_GAZ_GIVEN) return true;
+    for (size_t k = s; k < e; k++) {
+        if ((r->toks[k].shape & RG_SHAPE_NAME) || (bits(r, k) & RG_GAZ_PARTICLE)) return true;
+    }
+    return false;
+}
+
+static void analyze(rg_ner *r, size_t s, size_t e, size_t the);
+
+/* Drops what cannot start a name: lower-case words, stop words, and
+ * sentence-initial common words ("During", "Both"). Returns the new start;
+ * *the tracks a "the" right before it. */
+static size_t strip_start(const rg_ner *r, size_t s, size_t e, size_t *the)
+{
+    const uint32_t keep = RG_GAZ_GIVEN | RG_GAZ_DEMONYM | RG_GAZ_INST_HEAD | RG_GAZ_ORG_HEAD |
+                          RG_GAZ_PARTICLE | RG_GAZ_PLACE_PRE;
+    while (s < e) {
+        const rg_ner_tok *t = &r->tk[s];
+        bool drop = !t->cap;
+        if (!drop && (t->bits & RG_GAZ_STOP) && !t->ent_len && !t->title_len) drop = true;
+        if (!drop && (t->bits & RG_GAZ_COMMON) && !(t->bits & keep) && !t->ent_len &&
+            !t->title_len && !allcaps(r, s) && (initial(r, s) || r->headline))
+            drop = true;
+        if (!drop) break;
+        *the = tok_is(r, s, "the") ? s : SIZE_MAX;
+        s++;
+    }
+    return s;
+}
+
+/* Titles before a name: "Syrian Foreign Minister Asaad al-Shibani",
+ * "Maj. Gen. Ali Mamlouk", "the Director of the National Security Bureau". */
+static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
+{
+    size_t p = s;
+    if (r->tk[p].title_len == 0 || r->tk[p].ent_len > r->tk[p].title_len) {
+        bool prefix =
+            (bits(r, p) & RG_GAZ_DEMONYM) ||
+            (r->tk[p].ent_len && (r->tk[p].ent_bits & (RG_GAZ_PLACE | RG_GAZ_ORG | RG_GAZ_INST)));
+        if (!prefix) return false;
+        p += r->tk[p].ent_len ? r->tk[p].ent_len : 1;
+        if (p >= e || r->tk[p].title_len == 0 || r->tk[p].ent_len > r->tk[p].title_len)
+            return false;
+    }
+    if (p > s && r->tk[s].ent_len == p - s) /* "US" in "US Secretary of State John Kerry" */
+        emit(r, s, p, s, p, known_type(r->tk[s].ent_bits), RG_NM_KNOWN);
+    size_t q = p;
+    while (q < e && r->tk[q].title_len && r->tk[q].ent_len <= r->tk[q].title_len)
+        q += r->tk[q].title_len;
+    if (q > e) q = e;
+    size_t ab = the != SIZE_MAX ? the : s;
+    if (q == e) {
+        annotate(r, ab, e, RG_ANN_ROLE, RG_NONE);
+        emit_nested_title(r, p, e);
+        return true;
+    }
+    if (!r->tk[q].cap) { /* "the head of X": a role, then X */
+        annotate(r, ab, q, RG_ANN_ROLE, RG_NONE);
+        emit_nested_title(r, p, q);
+        size_t k = q + 1, th = SIZE_MAX;
+        if (tok_is(r, k, "the")) th = k++;
+        if (k < e) analyze(r, k, e, th);
+        return true;
+    }
+    size_t ne = q;
+    while (ne < e && (r->tk[ne].cap || (bits(r, ne) & RG_GAZ_PARTICLE) || is_punct(r, ne, '.')))
+        ne++;
+    while (ne > q && r->toks[ne - 1].kind == RG_TOK_PUNCT)
+        ne--;
+    if (r->tk[q].ent_len == ne - q && !(r->tk[q].ent_bits & RG_GAZ_PERSON)) {
+        annotate(r, ab, q, RG_ANN_ROLE, RG_NONE); /* "Commander U.S. Central Command" */
+        analyze(r, q, e, SIZE_MAX);
+        return true;
+    }
+    emit_nested_title(r, p, q);
+    if (q > p && connector(r, q - 1)) { /* "the Head of Air Intelligence Branch" */
+        annotate(r, ab, q - 1, RG_ANN_ROLE, RG_NONE);
+        analyze(r, q, e, SIZE_MAX);
+        return true;
+    }
+    uint32_t m = emit(r, q, ne, q, ne, RG_MENTION_PERSON, 0);
+    annotate(r, ab, q, RG_ANN_TITLE, m);
+    if (ne < e) analyze(r, ne, e, SIZE_MAX);
+    return true;
+}
+
+/* One unknown name: type from its shape and context, or untyped. */
+static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
+{
+    if (r->headline) return;
+    if (e - s == 1) {
+        uint32_t b = bits(r, s);
+        size_t len = r->toks[s].end - r->toks[s].begin;
+        if (allcaps(r, s) && len >= 2 && len <= 10 && !(b & RG_GAZ_STOP) &&
+            !(len >= 4 && (b & RG_GAZ_COMMON))) {
+            emit_typed(r, the, s, e, RG_MENTION_ORGANISATION, RG_NM_ACRONYM);
+            return;
+        }
+        if (b & (RG_GAZ_STOP | RG_GAZ_DEMONYM | RG_GAZ_TITLE)) return;
+        if (b & RG_GAZ_COMMON) { /* "Cook said": only as a short form of a name seen before */
+            emit(r, s, e, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
+            return;
+        }
+        if (r->toks[s].shape & RG_SHAPE_DIGIT) return;
+    }
+    if (loc_prep_before(r, s) || after_place_list(r, s))
+        emit(r, s, e, s, e, RG_MENTION_PLACE, RG_NM_WEAK);
+    else if (person_cue_after(r, e) || person_cue_before(r, s))
+        emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
+    else {
+        bool common = false;
+        for (size_t k = s; k < e; k++)
+            if (bits(r, k) & (RG_GAZ_COMMON | RG_GAZ_DEMONYM)) common = true;
+        if (e - s >= 2 && !common)
+            emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
+        else
+            emit_typed(r, the, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
+    }
+}
+
+static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
+{
+    s = strip_start(r, s, e, &the);
+    while (e > s && !r->tk[e - 1].cap && r->toks[e - 1].kind != RG_TOK_PUNCT)
+        e--;
+    if (s >= e) return;
+    const rg_ner_tok *t = &r->tk[s];
+    if (t->ent_len == e - s) {
+        int type = known_type(t->ent_bits);
+        emit_typed(r, the, s, e, type, RG_NM_KNOWN);
+        return;
+    }
+    if (titled(r, s, e, the)) return;
+    int h = e - s >= 2 ? head_type(r, s, e) : -1;
+    if (h >= 0) {
+        emit_typed(r, the, s, e, h, 0);
+        emit_nested(r, s, e);
+        return;
+    }
+    if (t->ent_len > 0 && t->ent_len < e - s) {
+        emit_typed(r, the, s, s + t->ent_len, known_type(t->ent_bits), RG_NM_KNOWN);
+        analyze(r, s + t->ent_len, e, SIZE_MAX);
+        return;
+    }
+    if (t->bits & RG_GAZ_DEMONYM) {
+        if (e - s > 1) analyze(r, s + 1, e, SIZE_MAX);
+        return;
+    }
+    if (person_evidence(r, s, e)) {
+        /* "near Al Huwayjah": an Arabic article after a location preposition
+         * starts a place name, unless a given name starts a person's */
+        bool place = loc_prep_before(r, s) && !(bits(r, s) & RG_GAZ_GIVEN);
+        emit(r, s, e, s, e, place ? RG_MENTION_PLACE : RG_MENTION_PERSON, place ? RG_NM_WEAK : 0);
+        return;
+    }
+    unknown(r, s, e, the);
+}
+
+/* ---- sentence-level rules --------------------------------------------- */
+
+static bool bullet(uint32_t cp)
+{
+    return cp == 0x2022 || cp == 0xB7 || cp == '-' || cp == '*' || cp == 0x2013 || cp == 0x25AA ||
+           cp == 0x2023 || cp == 0x25E6 || cp == 0x25CF || cp == 0x2043;
+}
+
+/* "12. Syrian Network for Human Rights", "• Women Now": a list item that
+ * is a short capitalised name is one name (signatory lists). */
+static bool list_item(rg_ner *r)
+{
+    size_t n = r->ntoks, s;
+    if (n >= 3 && r->toks[0].kind == RG_TOK_NUM && (is_punct(r, 1, '.') || is_punct(r, 1, ')')))
+        s = 2;
+    else if (n >= 2 && r->toks[0].kind == RG_TOK_PUNCT && bullet(r->toks[0].cp))
+        s = 1;
+    else
+        return false;
+    size_t e = n;
+    while (e > s && r->toks[e - 1].kind == RG_TOK_PUNCT && r->toks[e - 1].cp != ')')
+        e--;
+    if (e <= s || !cap(r, s)) return false;
+    unsigned words = 0, caps = 0;
+    for (size_t k = s; k < e; k++) {
+        if (r->toks[k].kind == RG_TOK_PUNCT &&
+            (r->toks[k].cp == ':' || r->toks[k].cp == ',' || r->toks[k].cp == ';' ||
+             (r->toks[k].cp == '.' && k + 1 < e && r->toks[k + 1].space)))
+            return false;
+        if (r->toks[k].kind != RG_TOK_WORD || connector(r, k)) continue;
+        words++;
+        if (r->tk[k].cap) caps++;
+    }
+    if (words == 0 || words > 12 || caps * 10 < words * 7) return false;
+    if (e - s == 1 && (r->tk[s].bits & (RG_GAZ_STOP | RG_GAZ_COMMON)) && !r->tk[s].ent_len)
+        return false; /* "-ENDS-", "- Note" */
+    const rg_ner_tok *t = &r->tk[s];
+    int type = t->ent_len == e - s ? known_type(t->ent_bits) : head_type(r, s, e);
+    if (type < 0 || type == RG_NER_UNTYPED) type = RG_MENTION_ORGANISATION;
+    emit(r, s, e, s, e, type, RG_NM_LIST);
+    emit_nested(r, s, e);
+    return true;
+}
+
+/* "(IIIM)" right after a name: the acronym is an alias of that name. */
+static bool paren_acronym(rg_ner *r, size_t i)
+{
+    if (!is_punct(r, i, '(') || !is_punct(r, i + 2, ')') || !cap(r, i + 1)) return false;
+    if (!allcaps(r, i + 1) && !(r->toks[i + 1].shape & RG_SHAPE_MIXED)) return false;
+    if (r->nmentions == 0 || i == 0) return false;
+    rg_ner_mention *prev = &r->mentions[r->nmentions - 1];
+    if (prev->sentence != r->sentence || prev->end != r->toks[i - 1].end) return false;
+    int type = prev->type;
+    uint32_t pi = (uint32_t)(r->nmentions - 1);
+    uint32_t m = emit(r, i + 1, i + 2, i + 1, i + 2, type, RG_NM_ACRONYM);
+    r->mentions[m].alias_of = pi;
+    return true;
+}
+
+static bool group_org(const rg_ner *r, size_t g)
+{
+    return tok_is(r, g, "regime") || tok_is(r, g, "rebels") || tok_is(r, g, "fighters") ||
+           tok_is(r, g, "militia") || tok_is(r, g, "militias");
+}
+
+/* "Iraqi forces", "the Syrian government", "the Assad regime". Returns
+ * the end of the group mention, or 0. */
+static size_t group(rg_ner *r, size_t s, size_t e, size_t the)
+{
+    if (e >= r->ntoks || r->tk[e].grp_len == 0 || r->tk[e].cap || e - s > 3) return 0;
+    if (head_type(r, s, e) >= 0) return 0;
+    bool state = (bits(r, s) & RG_GAZ_DEMONYM) || (r->tk[s].ent_bits & RG_GAZ_COUNTRY);
+    if (!state && (bits(r, s) & (RG_GAZ_COMMON | RG_GAZ_STOP))) return 0;
+    size_t ge = e + r->tk[e].grp_len;
+    int type = (group_org(r, e) || !state) ? RG_MENTION_ORGANISATION : RG_MENTION_INSTITUTION;
+    size_t b = the != SIZE_MAX ? the : s;
+    emit(r, b, ge, s, ge, type, RG_NM_GROUP);
+    emit_nested(r, s, e);
+    return ge;
+}
+
+/* "the Association of Caesar Families" is a name, not the nominal "the
+ * Association". */
+static bool nominal_continues(const rg_ner *r, size_t i)
+{
+    size_t last = i + r->tk[i].nom_len - 1;
+    if (!cap(r, last)) return false;
+    size_t s = last;
+    while (s > i && cap(r, s - 1))
+        s--;
+    return chunk_end(r, s) > last + 1;
+}
+
+static size_t nominal(rg_ner *r, size_t i)
+{
+    const rg_ner_tok *t = &r->tk[i];
+    int type = (t->nom_bits & RG_GAZ_NOMINAL_PLACE)  ? RG_MENTION_PLACE
+               : (t->nom_bits & RG_GAZ_NOMINAL_INST) ? RG_MENTION_INSTITUTION
+                                                     : RG_MENTION_ORGANISATION;
+    size_t e = i + t->nom_len, ns = i;
+    if (tok_is(r, i, "the") && t->nom_len > 1) ns = i + 1;
+    emit(r, i, e, ns, e, type, RG_NM_NOMINAL);
+    emit_nested(r, ns, e);
+    return e;
+}
+
+void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentence)
+{
+    if (n == 0) return;
+    r->sentence = sentence;
+    prepare(r, toks, n);
+    if (list_item(r)) return;
+    size_t i = 0;
+    while (i < n) {
+        if (paren_acronym(r, i)) {
+            i += 3;
+            continue;
+        }
+        if (r->tk[i].nom_len && !(r->tk[i].cap && r->tk[i].ent_len > r->tk[i].nom_len) &&
+            !nominal_continues(r, i)) {
+            i = nominal(r, i);
+            continue;
+        }
+        if (!r->tk[i].cap) {
+            i++;
+            continue;
+        }
+        size_t the = (i > 0 && tok_is(r, i - 1, "the")) ? i - 1 : SIZE_MAX;
+        size_t e = chunk_end(r, i);
+        size_t ge = group(r, i, e, the);
+        if (ge)
+            e = ge;
+        else
+            analyze(r, i, e, the);
+        i = e > i ? e : i + 1;
+    }
+}

@@ -1,0 +1,112 @@
+/* rg_gazetteer: lexicon lookup over folded token sequences.
+ *
+ * A gazetteer maps a phrase ("foreign minister", "united nations", "al-")
+ * to a set of category bits (RG_GAZ_*). Phrases are tokenised with
+ * rg_token and folded with rg_token_fold, and the key is the folded tokens
+ * joined by single spaces, so lookups made while scanning a sentence need
+ * no allocation: the caller hashes the folded tokens incrementally
+ * (rg_gaz_hash_step) and probes the table. Every proper prefix of a
+ * multi-token phrase is stored with RG_GAZ_PREFIX, so a longest-match scan
+ * stops as soon as no longer phrase can match.
+ *
+ * Storage: open addressing over (hash, key offset, key length, bits); keys
+ * live in one arena. Built once from the data files compiled into the
+ * library (data/lexicon/, see docs/EXTRACTION.md for the format) and from
+ * user lexicon files (--lexicon).
+ *
+ * Ownership: rg_gaz_builtin() returns a shared, immutable table built on
+ * first use (thread-safe); rg_gaz_new()/rg_gaz_free() make private ones.
+ */
+#ifndef RG_GAZETTEER_H
+#define RG_GAZETTEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rg_util.h"
+
+enum {
+    RG_GAZ_PREFIX = 1u << 0,         /* a proper prefix of a longer phrase */
+    RG_GAZ_PLACE = 1u << 1,          /* known place: country, city, region */
+    RG_GAZ_COUNTRY = 1u << 2,        /* a country (also RG_GAZ_PLACE) */
+    RG_GAZ_ORG = 1u << 3,            /* known organisation */
+    RG_GAZ_INST = 1u << 4,           /* known institution */
+    RG_GAZ_PERSON = 1u << 5,         /* known person */
+    RG_GAZ_DEMONYM = 1u << 6,        /* "Syrian", "Dutch" */
+    RG_GAZ_GIVEN = 1u << 7,          /* given name */
+    RG_GAZ_TITLE = 1u << 8,          /* title or role: "Foreign Minister", "Maj. Gen." */
+    RG_GAZ_INST_HEAD = 1u << 9,      /* ministry, court, council, ... */
+    RG_GAZ_ORG_HEAD = 1u << 10,      /* association, network, ... */
+    RG_GAZ_PLACE_HEAD = 1u << 11,    /* river, province, ... ("Tigris River") */
+    RG_GAZ_PLACE_PRE = 1u << 12,     /* mount, lake, ... ("Mount Sinjar") */
+    RG_GAZ_PARTICLE = 1u << 13,      /* name particles: al, bin, abu, van, de */
+    RG_GAZ_COMMON = 1u << 14,        /* a common English word (lower case in wamerican) */
+    RG_GAZ_NOMINAL_ORG = 1u << 15,   /* "the regime", "rebels": a group as organisation */
+    RG_GAZ_NOMINAL_INST = 1u << 16,  /* "the government", "the Army" */
+    RG_GAZ_STOP = 1u << 17,          /* never an entity on its own: pronouns, months, days */
+    RG_GAZ_LOC_PREP = 1u << 18,      /* in, near, at: a following unknown name is a place */
+    RG_GAZ_ABBREV = 1u << 19,        /* abbreviation taking a period: Mr, Gen, Col */
+    RG_GAZ_GROUP_NOUN = 1u << 20,    /* lower-case head after a demonym/name: government, forces */
+    RG_GAZ_IGNORE = 1u << 21,        /* user: never an entity */
+    RG_GAZ_CONNECTOR = 1u << 22,     /* of, for, and, the: inside organisation names */
+    RG_GAZ_PERSON_CUE = 1u << 23,    /* said, told: a preceding unknown name is a person */
+    RG_GAZ_ACRONYM = 1u << 24,       /* set for one-token all-capital entries ("UN", "WHO"):
+                                        they match only all-capital text */
+    RG_GAZ_ANYCASE = 1u << 25,       /* the same key also listed in another case ("Daesh") */
+    RG_GAZ_NOMINAL_PLACE = 1u << 26, /* "the city", "the town": refers to a place named before */
+};
+
+#define RG_GAZ_ENTITY (RG_GAZ_PLACE | RG_GAZ_ORG | RG_GAZ_INST | RG_GAZ_PERSON)
+
+typedef struct rg_gaz_entry {
+    uint64_t hash;
+    uint32_t off, bits;
+    uint16_t len;
+} rg_gaz_entry;
+
+typedef struct rg_gazetteer {
+    rg_gaz_entry *slots;
+    size_t cap, n;
+    rg_buf keys;
+    unsigned max_tokens; /* longest phrase, in tokens */
+} rg_gazetteer;
+
+#define RG_GAZ_MAX_TOKENS 12
+
+rg_gazetteer *rg_gaz_new(void);
+void rg_gaz_free(rg_gazetteer *g);
+/* Deep copy (to extend the built-in table with user lexicons). */
+rg_gazetteer *rg_gaz_clone(const rg_gazetteer *g);
+
+/* The built-in table from data/lexicon/ (never free it). */
+const rg_gazetteer *rg_gaz_builtin(void);
+
+/* Adds a phrase (raw text, tokenised and folded here) with bits. */
+void rg_gaz_add(rg_gazetteer *g, const char *phrase, size_t len, uint32_t bits);
+
+/* Loads a lexicon: one entry per line, '#' comments, blank lines skipped.
+ * A line is "phrase" (takes default_bits) or "phrase<TAB>category" where
+ * category is one of the names accepted by rg_gaz_category(). `name` is
+ * for messages. Unknown categories are an error naming the line. */
+rg_status rg_gaz_load(rg_gazetteer *g, const char *data, size_t len, uint32_t default_bits,
+                      const char *name, rg_error *err);
+rg_status rg_gaz_load_file(rg_gazetteer *g, const char *path, rg_error *err);
+
+/* Category name ("person", "organisation", "institution", "place",
+ * "country", "title", "given_name", "demonym", "ignore", ...) to bits. */
+bool rg_gaz_category(const char *name, uint32_t *bits);
+
+/* Incremental key hashing: h = RG_GAZ_HASH0; for each token after the
+ * first, h = rg_gaz_hash_step(h, " ", 1); then h = rg_gaz_hash_step(h,
+ * folded, n). */
+#define RG_GAZ_HASH0 1469598103934665603ull
+uint64_t rg_gaz_hash_step(uint64_t h, const char *s, size_t n);
+
+/* Bits of a key with a precomputed hash; 0 when absent. */
+uint32_t rg_gaz_lookup_hashed(const rg_gazetteer *g, uint64_t h, const char *key, size_t n);
+uint32_t rg_gaz_lookup(const rg_gazetteer *g, const char *key, size_t n);
+/* Folds and joins the tokens of `phrase` first, then looks it up. */
+uint32_t rg_gaz_lookup_phrase(const rg_gazetteer *g, const char *phrase);
+
+#endif
