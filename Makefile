@@ -26,5 +26,8 @@ demo: build
 install: build
 	cmake --install $(BUILD)
 
+bench: build
+	./bench/run.sh $(BUILD) $(BENCH_FLAGS)
+
 clean:
 	rm -rf $(BUILD) build-asan out

@@ -78,7 +78,11 @@ def reference(G, measure, weighted):
     if measure == "eigenvector":
         return nx.eigenvector_centrality(G, max_iter=100000, tol=1e-12, weight=w)
     if measure == "pagerank":
-        return nx.pagerank(G, alpha=0.85, weight=w, tol=1e-12, max_iter=100000)
+        try:
+            return nx.pagerank(G, alpha=0.85, weight=w, tol=1e-12, max_iter=100000)
+        except ImportError:  # networkx 2.8's pagerank needs scipy; same algorithm in Python
+            from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+            return _pagerank_python(G, alpha=0.85, weight=w, tol=1e-12, max_iter=100000)
     if measure == "kcore":
         return nx.core_number(G)
     raise ValueError(measure)
