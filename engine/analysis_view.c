@@ -366,3 +366,18 @@ rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err)
     if (rc) rg_graph_free(g);
     return rc;
 }
+
+rg_status rg_analysis_load_many(rg_graph *g, char *const *paths, size_t n, rg_error *err)
+{
+    if (n == 1) return rg_analysis_load(g, paths[0], err);
+    rg_graph_init(g);
+    for (size_t i = 0; i < n; i++) {
+        rg_status rc = rg_import_file(g, paths[i], NULL, err);
+        if (rc) {
+            rg_graph_free(g);
+            return rc;
+        }
+    }
+    rg_graph_finalize(g);
+    return RG_OK;
+}

@@ -53,6 +53,9 @@ rg_status rg_view_opts_parse(rg_view_opts *o, const char *graph, const char *edg
  * other formats (CSV, GraphML, documents) through rg_import_file() and
  * rg_graph_finalize(). */
 rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err);
+/* Several inputs (e.g. a node table and an edge table) merged into one
+ * graph; a single input is rg_analysis_load(). */
+rg_status rg_analysis_load_many(rg_graph *g, char *const *paths, size_t n, rg_error *err);
 
 /* Parses "actors", "full", "bipartite". */
 bool rg_view_kind_parse(const char *s, rg_view_kind *kind);
