@@ -13,6 +13,7 @@
  *     Directed only on request (symmetric relation types then point both ways).
  *   - bipartite: actors and events, linked by the relations between an actor
  *     and an event.
+ * View vertices are the nodes in id order, whatever the input order.
  * Filters apply to the typed graph's edges before projecting: edge types, a
  * date window (an edge's date, else its event's "date" attribute; undated
  * edges are kept), then links lighter than min_weight are dropped.
