@@ -1,5 +1,7 @@
 /* Views: the simple igraph graphs analyses run on (see rg_analysis.h). */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* qsort_r */
+#endif
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
