@@ -50,6 +50,6 @@ clean:
 # bench/run.sh (analysis vs networkx and bare igraph), then every
 # bench/bench_*.c program built with the project.
 bench: build
-	@if [ -x bench/run.sh ]; then bench/run.sh $(BUILD); fi
+	@if [ -x bench/run.sh ]; then bench/run.sh $(BUILD) $(BENCH_FLAGS); fi
 	./bench/ner.sh $(BUILD)/relgraph
 	@for b in $(BUILD)/bench/bench_*; do [ -x "$$b" ] || continue; "$$b" || exit 1; done

@@ -9,7 +9,7 @@
 #include "rg_export.h"
 
 static const char usage[] =
-    "usage: relgraph communities GRAPH [--method M] [-o OUT] [options]\n"
+    "usage: relgraph communities GRAPH... [--method M] [-o OUT] [options]\n"
     "\n"
     "Partitions the actors into communities, prints each node's community and the\n"
     "partition's modularity, and with -o writes the graph back with a 'community'\n"
@@ -124,8 +124,8 @@ static int run(int argc, char **argv)
     const char *fmt = a.values[O_FORMAT] ? a.values[O_FORMAT] : "table";
     rg_error err = {0};
     rg_view_opts vo;
-    if (a.npositional != 1)
-        rc = rg_usage_error(cmd, "expected one GRAPH file");
+    if (a.npositional == 0)
+        rc = rg_usage_error(cmd, "expected a GRAPH file");
     else if (!rg_community_method_known(method))
         rc = rg_usage_error(cmd,
                             "unknown method '%s' (leiden, louvain, label-propagation, "
@@ -139,8 +139,9 @@ static int run(int argc, char **argv)
                                 a.values[O_WEIGHTED] != NULL, &err))
         rc = rg_usage_error(cmd, "%s", err.msg);
     rg_graph g;
-    if (rc == 0 &&
-        (rc = rg_analysis_load(&g, a.positional[0], &err) ? rg_fail(1, "%s", err.msg) : 0) == 0) {
+    if (rc == 0 && (rc = rg_analysis_load_many(&g, a.positional, a.npositional, &err)
+                             ? rg_fail(1, "%s", err.msg)
+                             : 0) == 0) {
         double q;
         if (rg_analysis_store_communities_view(&g, method, &vo, &q, &err)) {
             rc = rg_fail(err.code, "%s: %s", a.positional[0], err.msg);

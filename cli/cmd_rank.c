@@ -9,9 +9,10 @@
 #include "rg_analysis.h"
 
 static const char usage[] =
-    "usage: relgraph rank GRAPH [--measure M] [options]\n"
+    "usage: relgraph rank GRAPH... [--measure M] [options]\n"
     "\n"
-    "Ranks the nodes of GRAPH (relgraph JSON, or any input 'build' reads) by a\n"
+    "Ranks the nodes of GRAPH (relgraph JSON, or inputs 'build' reads, such as\n"
+    "nodes.csv edges.csv, merged) by a\n"
     "centrality. Scores follow networkx's definitions (docs/ANALYSIS.md); ties are\n"
     "broken by node id.\n"
     "\n"
@@ -171,7 +172,7 @@ static int check_args(const rg_args *a, rg_measure *m, unsigned *types, unsigned
     const rg_command *c = &rg_cmd_rank;
     const char *bad = NULL;
     const char *fmt = a->values[O_FORMAT];
-    if (a->npositional != 1) return rg_usage_error(c, "expected one GRAPH file");
+    if (a->npositional == 0) return rg_usage_error(c, "expected a GRAPH file");
     if (a->values[O_MEASURE] && !rg_measure_parse(a->values[O_MEASURE], m))
         return rg_usage_error(c, "unknown measure '%s'", a->values[O_MEASURE]);
     if (a->values[O_TYPE] && !parse_types(a->values[O_TYPE], types, &bad))
@@ -196,7 +197,8 @@ static int rank_graph(const rg_args *a, rg_measure m, unsigned types, unsigned l
         return rg_usage_error(&rg_cmd_rank, "--directed needs --graph full");
     double t0 = now();
     rg_graph g;
-    if (rg_analysis_load(&g, a->positional[0], &err)) return rg_fail(1, "%s", err.msg);
+    if (rg_analysis_load_many(&g, a->positional, a->npositional, &err))
+        return rg_fail(1, "%s", err.msg);
     double t1 = now();
     rg_view v;
     int rc = 0;

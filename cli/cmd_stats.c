@@ -8,7 +8,7 @@
 #include "rg_analysis.h"
 
 static const char usage[] =
-    "usage: relgraph stats GRAPH [options]\n"
+    "usage: relgraph stats GRAPH... [options]\n"
     "\n"
     "Summarises a graph: nodes by type, edges by relation type, documents, and for\n"
     "the analysed view (actors by default) its links, density, mean degree,\n"
@@ -134,8 +134,8 @@ static int run(int argc, char **argv)
     const char *fmt = a.values[O_FORMAT] ? a.values[O_FORMAT] : "table";
     rg_error err = {0};
     rg_view_opts vo;
-    if (a.npositional != 1)
-        rc = rg_usage_error(cmd, "expected one GRAPH file");
+    if (a.npositional == 0)
+        rc = rg_usage_error(cmd, "expected a GRAPH file");
     else if (strcmp(fmt, "table") && strcmp(fmt, "json"))
         rc = rg_usage_error(cmd, "unknown format '%s' (table, json)", fmt);
     else if (rg_view_opts_parse(&vo, a.values[O_GRAPH], a.values[O_EDGES], a.values[O_SINCE],
@@ -146,7 +146,7 @@ static int run(int argc, char **argv)
         rc = rg_usage_error(cmd, "--directed needs --graph full");
     rg_graph g;
     if (rc == 0) {
-        if (rg_analysis_load(&g, a.positional[0], &err)) {
+        if (rg_analysis_load_many(&g, a.positional, a.npositional, &err)) {
             rc = rg_fail(1, "%s", err.msg);
         } else {
             rg_view v;

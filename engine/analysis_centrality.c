@@ -1,5 +1,7 @@
 /* Centralities on a view, scaled to networkx's definitions (docs/ANALYSIS.md). */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* qsort_r */
+#endif
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,7 @@
 /* Communities and components on a view. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* qsort_r */
+#endif
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,7 @@
 /* Views: the simple igraph graphs analyses run on (see rg_analysis.h). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* qsort_r */
+#endif
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -242,6 +245,26 @@ static void add_event_links(links *L, const rg_graph *g, const rg_view_filter *f
     free(ps);
 }
 
+static int cmp_node_id(const void *a, const void *b, void *ctx)
+{
+    const rg_graph *g = ctx;
+    return strcmp(g->nodes[*(const uint32_t *)a].id, g->nodes[*(const uint32_t *)b].id);
+}
+
+/* Node indices sorted by id; finalized graphs are sorted already (checked
+ * in one pass, so they cost no sort). */
+static uint32_t *id_order(const rg_graph *g)
+{
+    uint32_t *o = rg_malloc((g->nnodes + 1) * sizeof *o);
+    bool sorted = true;
+    for (size_t i = 0; i < g->nnodes; i++) {
+        o[i] = (uint32_t)i;
+        if (i && sorted && strcmp(g->nodes[i - 1].id, g->nodes[i].id) > 0) sorted = false;
+    }
+    if (!sorted) qsort_r(o, g->nnodes, sizeof *o, cmp_node_id, (void *)g);
+    return o;
+}
+
 rg_status rg_view_build(rg_view *v, const rg_graph *g, const rg_view_opts *opts, rg_error *err)
 {
     rg_analysis_igraph_setup();
@@ -263,14 +286,19 @@ rg_status rg_view_build(rg_view *v, const rg_graph *g, const rg_view_opts *opts,
     v->directed = opts->directed;
     v->weighted = opts->weighted;
 
-    /* Vertices, in graph node order. */
+    /* Vertices in node id order, whatever the order of the input file, so
+     * that order-sensitive algorithms (Leiden, label propagation) give the
+     * same answer for the same graph. */
+    uint32_t *ids = id_order(g);
     v->vertex = rg_malloc((g->nnodes + 1) * sizeof *v->vertex);
     v->node = rg_malloc((g->nnodes + 1) * sizeof *v->node);
-    for (size_t i = 0; i < g->nnodes; i++) {
-        bool in = opts->kind != RG_VIEW_ACTORS || rg_is_actor(g, (uint32_t)i);
+    for (size_t k = 0; k < g->nnodes; k++) {
+        uint32_t i = ids[k];
+        bool in = opts->kind != RG_VIEW_ACTORS || rg_is_actor(g, i);
         v->vertex[i] = in ? (uint32_t)v->n : RG_NONE;
-        if (in) v->node[v->n++] = (uint32_t)i;
+        if (in) v->node[v->n++] = i;
     }
+    free(ids);
 
     links L = {0};
     for (size_t i = 0; i < g->nedges; i++) {
@@ -365,4 +393,19 @@ rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err)
     }
     if (rc) rg_graph_free(g);
     return rc;
+}
+
+rg_status rg_analysis_load_many(rg_graph *g, char *const *paths, size_t n, rg_error *err)
+{
+    if (n == 1) return rg_analysis_load(g, paths[0], err);
+    rg_graph_init(g);
+    for (size_t i = 0; i < n; i++) {
+        rg_status rc = rg_import_file(g, paths[i], NULL, err);
+        if (rc) {
+            rg_graph_free(g);
+            return rc;
+        }
+    }
+    rg_graph_finalize(g);
+    return RG_OK;
 }

@@ -13,6 +13,7 @@
  *     Directed only on request (symmetric relation types then point both ways).
  *   - bipartite: actors and events, linked by the relations between an actor
  *     and an event.
+ * View vertices are the nodes in id order, whatever the input order.
  * Filters apply to the typed graph's edges before projecting: edge types, a
  * date window (an edge's date, else its event's "date" attribute; undated
  * edges are kept), then links lighter than min_weight are dropped.
@@ -53,6 +54,9 @@ rg_status rg_view_opts_parse(rg_view_opts *o, const char *graph, const char *edg
  * other formats (CSV, GraphML, documents) through rg_import_file() and
  * rg_graph_finalize(). */
 rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err);
+/* Several inputs (e.g. a node table and an edge table) merged into one
+ * graph; a single input is rg_analysis_load(). */
+rg_status rg_analysis_load_many(rg_graph *g, char *const *paths, size_t n, rg_error *err);
 
 /* Parses "actors", "full", "bipartite". */
 bool rg_view_kind_parse(const char *s, rg_view_kind *kind);

@@ -55,7 +55,8 @@ def export(G, path, node_type=lambda n: "person", edge_type="related_to"):
 
 
 def rank(path, measure, *extra):
-    out = subprocess.run([RELGRAPH, "rank", path, "--measure", measure, "--format", "csv", *extra],
+    paths = path if isinstance(path, list) else [path]
+    out = subprocess.run([RELGRAPH, "rank", *paths, "--measure", measure, "--format", "csv", *extra],
                          capture_output=True, text=True)
     if out.returncode != 0:
         raise RuntimeError(f"relgraph rank {measure} {extra}: {out.stderr}")
@@ -78,7 +79,11 @@ def reference(G, measure, weighted):
     if measure == "eigenvector":
         return nx.eigenvector_centrality(G, max_iter=100000, tol=1e-12, weight=w)
     if measure == "pagerank":
-        return nx.pagerank(G, alpha=0.85, weight=w, tol=1e-12, max_iter=100000)
+        try:
+            return nx.pagerank(G, alpha=0.85, weight=w, tol=1e-12, max_iter=100000)
+        except ImportError:  # networkx 2.8's pagerank needs scipy; same algorithm in Python
+            from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+            return _pagerank_python(G, alpha=0.85, weight=w, tol=1e-12, max_iter=100000)
     if measure == "kcore":
         return nx.core_number(G)
     raise ValueError(measure)
@@ -170,6 +175,19 @@ def main():
             path = os.path.join(tmp, name + ".json")
             export(G, path)
             compare(name, G, path, MEASURES)
+
+        # From tables: the karate club as Gephi node and edge tables.
+        G = nx.karate_club_graph()
+        nodes, edges = os.path.join(tmp, "nodes.csv"), os.path.join(tmp, "edges.csv")
+        with open(nodes, "w") as f:
+            f.write("Id,Label,Type,Club\n")
+            for n, a in G.nodes(data=True):
+                f.write(f"{n},Member {n},person,{a['club']}\n")
+        with open(edges, "w") as f:
+            f.write("Source,Target,Type,Weight\n")
+            for u, v, a in G.edges(data=True):
+                f.write(f"{u},{v},Undirected,{a['weight']}\n")
+        compare("karate-csv", G, [nodes, edges], MEASURES)
 
         # Disconnected: eigenvector centrality is not defined there.
         G = florentine_disconnected()

@@ -88,6 +88,16 @@ def main():
                     check(printed["communities"] == len(parts), f"{tag}: community count")
                     again = communities(path, method, out, *extra)[1]
                     check(again == mem, f"{tag}: same partition on rerun")
+                    # Same graph, nodes and links listed in another order.
+                    with open(path) as f:
+                        d = json.load(f)
+                    d["nodes"].reverse()
+                    d["links"] = d["links"][1::2] + d["links"][0::2]
+                    shuffled = os.path.join(tmp, "shuffled.json")
+                    with open(shuffled, "w") as f:
+                        json.dump(d, f)
+                    check(communities(shuffled, method, out, *extra)[1] == mem,
+                          f"{tag}: same partition whatever the input order")
                     if method in ("leiden", "louvain") and not weighted:
                         check(q >= best_nx - 0.02, f"{tag}: modularity {q} far below "
                                                    f"networkx louvain {best_nx}")
