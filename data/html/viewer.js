@@ -35,6 +35,9 @@
     elements: els,
     minZoom: 0.02,
     maxZoom: 6,
+    /* big graphs: draw a cached texture while panning, edges after */
+    textureOnViewport: n > 500,
+    hideEdgesOnViewport: n > 500,
     layout: { name: 'preset' },
     style: [
       { selector: 'node', style: {
