@@ -68,7 +68,12 @@ rg_status rg_view_measure(const rg_view *v, rg_measure m, double **scores, rg_er
         break;
     case RG_M_BETWEENNESS: {
         if (w && (rc = check_weights(v, true, err))) break;
-        ie = igraph_betweenness(&v->ig, &res, igraph_vss_all(), v->directed, w);
+        if (w) {
+            ie = igraph_betweenness(&v->ig, &res, igraph_vss_all(), v->directed, w);
+        } else {
+            igraph_vector_resize(&res, (igraph_integer_t)n);
+            rg_brandes_betweenness(v, VECTOR(res));
+        }
         /* networkx normalises by the number of ordered pairs not involving
          * the vertex, (n-1)(n-2); igraph counts undirected pairs once. */
         double scale = n > 2 ? (v->directed ? 1.0 : 2.0) / (nm1 * ((double)n - 2)) : 1.0;

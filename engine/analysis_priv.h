@@ -22,4 +22,9 @@ bool rg_view_edge_ok(const rg_view_filter *f, const rg_graph *g, uint32_t e);
 
 bool rg_is_actor(const rg_graph *g, uint32_t node);
 
+/* Unweighted betweenness, unnormalised as igraph_betweenness() returns it
+ * (analysis_brandes.c). out has v->n entries. Threads: RG_THREADS or the
+ * number of CPUs. */
+void rg_brandes_betweenness(const rg_view *v, double *out);
+
 #endif

@@ -6,33 +6,47 @@
 
 #include "rg_json.h"
 
-/* A JSON string. jansson refuses invalid UTF-8 (json_string returns NULL and
- * the member would silently vanish), so invalid bytes become U+FFFD. */
+/* jansson refuses strings that are not valid UTF-8 (json_string() returns
+ * NULL, and json_object_set_new() an invalid key, so the member silently
+ * disappears, leaving e.g. a node without an id). Importers should never let
+ * such bytes in; should one slip through, the output stays well-formed:
+ * invalid bytes become U+FFFD, with a warning. Returns NULL when s is valid. */
+static char *utf8_repair(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s), i = 0, k;
+    utf8proc_int32_t cp;
+    while (i < n && (k = utf8proc_iterate(p + i, n - i, &cp)) > 0) i += k;
+    if (i == n) return NULL;
+    rg_buf b = {0};
+    rg_buf_append(&b, s, (size_t)i);
+    while (i < n) {
+        k = utf8proc_iterate(p + i, n - i, &cp);
+        if (k > 0) rg_buf_append(&b, p + i, (size_t)k);
+        else rg_buf_puts(&b, "\xEF\xBF\xBD");
+        i += k > 0 ? k : 1;
+    }
+    char *fixed = rg_buf_detach(&b);
+    rg_warn("invalid UTF-8 in '%s' written as U+FFFD", fixed);
+    return fixed;
+}
+
 static json_t *jstr(const char *s)
 {
-    json_t *v = json_string(s ? s : "");
-    if (v) return v;
-    rg_buf b = {0};
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (k > 0)
-            rg_buf_append(&b, p + i, (size_t)k), i += (size_t)k;
-        else
-            rg_buf_puts(&b, "\xef\xbf\xbd"), i++;
-    }
-    v = json_string(b.data ? b.data : "");
-    rg_buf_free(&b);
-    return v;
+    char *fixed = s ? utf8_repair(s) : NULL;
+    json_t *j = json_string(fixed ? fixed : s ? s : "");
+    free(fixed);
+    return j;
 }
 
 static void put_attrs(json_t *obj, const rg_attrs *a)
 {
-    for (size_t i = 0; i < a->n; i++)
-        if (!json_object_get(obj, a->items[i].key))
-            json_object_set_new(obj, a->items[i].key, jstr(a->items[i].value));
+    for (size_t i = 0; i < a->n; i++) {
+        char *fixed = utf8_repair(a->items[i].key);
+        const char *key = fixed ? fixed : a->items[i].key;
+        if (!json_object_get(obj, key)) json_object_set_new(obj, key, jstr(a->items[i].value));
+        free(fixed);
+    }
 }
 
 static json_t *doc_json(const rg_document *d)
@@ -108,7 +122,7 @@ static json_t *graph_json(const rg_graph *g)
     json_object_set_new(root, "directed", json_true());
     json_object_set_new(root, "multigraph", json_true());
     json_t *gr = json_object();
-    json_object_set_new(gr, "relgraph", jstr(RG_VERSION));
+    json_object_set_new(gr, "relgraph", json_string(RG_VERSION));
     json_t *docs = json_array();
     for (size_t i = 0; i < g->ndocs; i++)
         json_array_append_new(docs, doc_json(&g->docs[i]));
