@@ -80,7 +80,7 @@ check 'head -1 "$T/csv/edges.csv" | grep -q "^Source,Target,Type,Id,Label,Weight
 check '$PY -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1],newline=\"\"))); assert len(r)==5 and r[3][\"Label\"]==\"Zoë Back\\\\slash, Jr\", r" "$T/csv/nodes.csv"'
 check '$PY -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1],newline=\"\"))); assert len(r)==5 and {x[\"Type\"] for x in r}=={\"Directed\",\"Undirected\"} and any(\"heads the\" in x[\"evidence\"] for x in r), r" "$T/csv/edges.csv"'
 check 'X --to csv -o "$T/neo" --csv-header neo4j'
-check 'head -1 "$T/neo/nodes.csv" | grep -q "^id:ID,label,:LABEL,aliases,mentions:int,documents,pagerank:double,community:double"'
+check 'head -1 "$T/neo/nodes.csv" | grep -q "^id:ID,label,:LABEL,aliases,mentions:int,documents,pagerank:double,community:long"'
 check 'head -1 "$T/neo/edges.csv" | grep -q "^:START_ID,:END_ID,direction,id,label,weight:double,:TYPE"'
 check '[ -z "$(ls "$T/csv" | grep -v "^nodes.csv$" | grep -v "^edges.csv$")" ]' # no temp files left
 
