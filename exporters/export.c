@@ -373,9 +373,11 @@ rg_export_key *rg_export_attr_keys(const rg_graph *g, bool edges, const char *co
             const char *k = a->items[j].key;
             if (reserved && in_list(reserved, k)) continue;
             double v = 0;
-            bool num = rg_export_is_number(a->items[j].value, &v);
-            bool whole =
-                num && v == floor(v) && fabs(v) < 1e15 && !strpbrk(a->items[j].value, ".eE");
+            const char *val = a->items[j].value, *digits = val + (*val == '-');
+            /* "0123" (a code, not a quantity) keeps its leading zero as text */
+            bool num = rg_export_is_number(val, &v) &&
+                       !(digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9');
+            bool whole = num && v == floor(v) && fabs(v) < 1e15 && !strpbrk(val, ".eE");
             uint32_t at;
             if (rg_strmap_get(&seen, k, &at)) {
                 if (!num) keys[at].numeric = false;

@@ -37,6 +37,10 @@ int main(void)
     rg_attrs_set(&g.nodes[a].attrs, "note", hostile);
     rg_attrs_set(&g.nodes[a].attrs, "pagerank", "0.5");
     rg_attrs_set(&g.nodes[b].attrs, "pagerank", "0.25");
+    rg_attrs_set(&g.nodes[a].attrs, "code", "007"); /* leading zero: text */
+    rg_attrs_set(&g.nodes[b].attrs, "code", "5");
+    rg_attrs_set(&g.nodes[a].attrs, "count", "3");
+    rg_attrs_set(&g.nodes[b].attrs, "count", "-4");
     rg_graph_add_edge(&g, a, b, "located_in", NULL, NULL, 1, &e, NULL);
     rg_graph_edge_add_evidence(&g, e, doc, 0, 5, hostile);
     rg_graph_finalize(&g);
@@ -60,6 +64,12 @@ int main(void)
         xmlFree(v);
         v = xpath_str(x, "g", ns, "string(//g:key[@attr.name='pagerank']/@attr.type)");
         RG_CHECK_STR(v, "double");
+        xmlFree(v);
+        v = xpath_str(x, "g", ns, "string(//g:key[@attr.name='code']/@attr.type)");
+        RG_CHECK_STR(v, "string");
+        xmlFree(v);
+        v = xpath_str(x, "g", ns, "string(//g:key[@attr.name='count']/@attr.type)");
+        RG_CHECK_STR(v, "long");
         xmlFree(v);
         v = xpath_str(x, "g", ns, "string(//g:key[@attr.name='note']/@attr.type)");
         RG_CHECK_STR(v, "string");
