@@ -39,6 +39,7 @@ static void field(FILE *f, const char *value, bool first)
             fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
     }
     fputc('"', f);
+    free(valid);
 }
 
 static void header_col(FILE *f, const char *name, const char *neo, bool neo4j, bool first)
