@@ -2,12 +2,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "rg_analysis.h"
 #include "rg_export.h"
 
 static const char usage[] =
-    "usage: relgraph export GRAPH.json --to FORMAT -o OUT [options]\n"
+    "usage: relgraph export GRAPH --to FORMAT -o OUT [options]\n"
     "\n"
-    "Writes the graph in another format (docs/EXPORT.md). FORMAT is one of:\n"
+    "Writes GRAPH (relgraph JSON, or any input 'build' reads) in another format\n"
+    "(docs/EXPORT.md). FORMAT is one of:\n"
     "  json       relgraph JSON              dot        Graphviz DOT\n"
     "  svg png pdf  rendered by Graphviz     graphml    GraphML (yEd, Gephi, networkx)\n"
     "  gexf       GEXF 1.3 (Gephi)           csv        OUT/nodes.csv + OUT/edges.csv\n"
@@ -63,8 +65,12 @@ static int run(int argc, char **argv)
     eo.csv_header = a.values[O_CSVH];
     eo.no_legend = a.values[O_NOLEG] != NULL;
     rg_graph g;
-    if (rc == 0 && (rc = rg_load_graph(a.positional[0], &g)) == 0) {
-        rg_error err = {0};
+    rg_error err = {0};
+    if (rc == 0 && rg_analysis_load(&g, a.positional[0], &err) != RG_OK)
+        rc = rg_fail(1, "%s", err.msg);
+    else if (rc == 0) {
+        /* canonical order, so the output does not depend on the file's order */
+        rg_graph_finalize(&g);
         rg_status st = rg_export(&g, a.values[O_TO], a.values[O_OUT], &eo, &err);
         if (st == RG_EUSAGE)
             rc = rg_usage_error(&rg_cmd_export, "%s", err.msg);

@@ -39,6 +39,7 @@ static void field(FILE *f, const char *value, bool first)
             fputc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
     }
     fputc('"', f);
+    free(valid);
 }
 
 static void header_col(FILE *f, const char *name, const char *neo, bool neo4j, bool first)
@@ -57,8 +58,9 @@ static void write_nodes(const rg_graph *g, FILE *f, bool neo4j)
     header_col(f, "mentions", "mentions:int", neo4j, false);
     header_col(f, "documents", "documents", neo4j, false);
     for (size_t k = 0; k < nk; k++) {
-        char *h = neo4j && keys[k].numeric ? rg_sprintf("%s:double", keys[k].name)
-                                           : rg_strdup(keys[k].name);
+        char *h = neo4j && keys[k].numeric
+                      ? rg_sprintf("%s:%s", keys[k].name, keys[k].integer ? "long" : "double")
+                      : rg_strdup(keys[k].name);
         field(f, h, false);
         free(h);
     }
@@ -104,8 +106,9 @@ static void write_edges(const rg_graph *g, FILE *f, bool neo4j)
     header_col(f, "key", "key", neo4j, false);
     header_col(f, "evidence", "evidence", neo4j, false);
     for (size_t k = 0; k < nk; k++) {
-        char *h = neo4j && keys[k].numeric ? rg_sprintf("%s:double", keys[k].name)
-                                           : rg_strdup(keys[k].name);
+        char *h = neo4j && keys[k].numeric
+                      ? rg_sprintf("%s:%s", keys[k].name, keys[k].integer ? "long" : "double")
+                      : rg_strdup(keys[k].name);
         field(f, h, false);
         free(h);
     }

@@ -25,6 +25,7 @@ static char *esc(const char *text)
         else if (*s != '\r')
             rg_buf_putc(&b, *s);
     }
+    free(valid);
     return rg_buf_detach(&b);
 }
 

@@ -372,19 +372,28 @@ rg_export_key *rg_export_attr_keys(const rg_graph *g, bool edges, const char *co
         for (size_t j = 0; j < a->n; j++) {
             const char *k = a->items[j].key;
             if (reserved && in_list(reserved, k)) continue;
-            bool num = rg_export_is_number(a->items[j].value, NULL);
+            double v = 0;
+            const char *val = a->items[j].value, *digits = val + (*val == '-');
+            /* "0123" (a code, not a quantity) keeps its leading zero as text */
+            bool num = rg_export_is_number(val, &v) &&
+                       !(digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9');
+            bool whole = num && v == floor(v) && fabs(v) < 1e15 && !strpbrk(val, ".eE");
             uint32_t at;
             if (rg_strmap_get(&seen, k, &at)) {
                 if (!num) keys[at].numeric = false;
+                if (!whole) keys[at].integer = false;
                 continue;
             }
             rg_strmap_put(&seen, k, (uint32_t)nk);
             rg_export_key *key = RG_PUSH(keys, nk, cap);
             key->name = k;
             key->numeric = num;
+            key->integer = whole;
         }
     }
     rg_strmap_free(&seen);
+    for (size_t i = 0; i < nk; i++)
+        keys[i].integer = keys[i].integer && keys[i].numeric;
     *n = nk;
     return keys;
 }

@@ -56,7 +56,7 @@ rg_status rg_gexf_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_err
     char id[32], num[32];
     for (size_t i = 0; i < nnk; i++) {
         snprintf(id, sizeof id, "na%zu", i);
-        attr_decl(f, id, nk[i].name, nk[i].numeric ? "double" : "string");
+        attr_decl(f, id, nk[i].name, nk[i].integer ? "long" : nk[i].numeric ? "double" : "string");
     }
     fputs("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n", f);
     attr_decl(f, "type", "type", "string");
@@ -68,7 +68,7 @@ rg_status rg_gexf_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_err
     attr_decl(f, "symmetric", "symmetric", "boolean");
     for (size_t i = 0; i < nek; i++) {
         snprintf(id, sizeof id, "ea%zu", i);
-        attr_decl(f, id, ek[i].name, ek[i].numeric ? "double" : "string");
+        attr_decl(f, id, ek[i].name, ek[i].integer ? "long" : ek[i].numeric ? "double" : "string");
     }
     fputs("    </attributes>\n    <nodes>\n", f);
     for (size_t i = 0; i < g->nnodes; i++) {

@@ -1,5 +1,9 @@
 /* GraphML with typed attribute keys (<key attr.type="double">), readable by
- * yEd, Gephi, igraph and networkx. Structure: one directed <graph>, node ids
+ * yEd, Gephi, igraph and networkx. For yEd, each node and edge also carries
+ * yFiles graphics (y:ShapeNode: label, fill colour, shape, size by the
+ * --size-by score, nodes on a grid so they do not open stacked; edge label
+ * and arrow), which other readers ignore (networkx takes the label, shape
+ * and position from it). Structure: one directed <graph>, node ids
  * as in relgraph, edges numbered e0.. in canonical order (parallel edges
  * allowed), relgraph's own edge key kept as the "key" data. */
 #include <stdlib.h>
@@ -25,15 +29,46 @@ static void data(FILE *f, const char *indent, const char *key, const char *value
     fputs("</data>\n", f);
 }
 
+/* yEd has no "house" shape: institutions are hexagons there. */
+static const char *yed_shape(rg_node_type t)
+{
+    static const char *const shapes[RG_NODE_NTYPES] = {[RG_NODE_PERSON] = "ellipse",
+                                                       [RG_NODE_ORGANISATION] = "rectangle",
+                                                       [RG_NODE_INSTITUTION] = "hexagon",
+                                                       [RG_NODE_PLACE] = "octagon",
+                                                       [RG_NODE_EVENT] = "diamond"};
+    return (unsigned)t < RG_NODE_NTYPES ? shapes[t] : "ellipse";
+}
+
+static void yed_node(FILE *f, const rg_node *n, double norm, size_t i, size_t cols,
+                     const rg_export_opts *opts)
+{
+    double size = 30 + 60 * norm;
+    fprintf(f,
+            "      <data key=\"n_yfiles\"><y:ShapeNode><y:Geometry height=\"%.1f\" "
+            "width=\"%.1f\" x=\"%zu\" y=\"%zu\"/><y:Fill color=\"%s\" transparent=\"false\"/>"
+            "<y:NodeLabel>",
+            size, size, (i % cols) * 150, (i / cols) * 150, rg_export_node_color(n, opts));
+    rg_export_xml_text(f, n->label);
+    fprintf(f, "</y:NodeLabel><y:Shape type=\"%s\"/></y:ShapeNode></data>\n", yed_shape(n->type));
+}
+
 rg_status rg_graphml_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_error *err)
 {
-    (void)opts;
+    rg_export_opts none = {0};
+    if (!opts) opts = &none;
+    double *scores = rg_export_scores(g, opts->size_by);
+    double *norm = rg_export_normalise(scores, g->nnodes);
+    size_t cols = 1;
+    while (cols * cols < g->nnodes)
+        cols++;
     size_t nnk, nek;
     rg_export_key *nk = rg_export_attr_keys(g, false, node_fixed, &nnk);
     rg_export_key *ek = rg_export_attr_keys(g, true, edge_fixed, &nek);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
           "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+          "xmlns:y=\"http://www.yworks.com/xml/graphml\" "
           "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
           "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
           f);
@@ -46,8 +81,12 @@ rg_status rg_graphml_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_
     char id[32];
     for (size_t i = 0; i < nnk; i++) {
         snprintf(id, sizeof id, "na%zu", i);
-        key_line(f, id, "node", nk[i].name, nk[i].numeric ? "double" : "string");
+        key_line(f, id, "node", nk[i].name,
+                 nk[i].integer   ? "long"
+                 : nk[i].numeric ? "double"
+                                 : "string");
     }
+    fputs("  <key id=\"n_yfiles\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n", f);
     key_line(f, "e_type", "edge", "type", "string");
     key_line(f, "e_role", "edge", "role", "string");
     key_line(f, "e_date", "edge", "date", "string");
@@ -57,8 +96,12 @@ rg_status rg_graphml_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_
     key_line(f, "e_symmetric", "edge", "symmetric", "boolean");
     for (size_t i = 0; i < nek; i++) {
         snprintf(id, sizeof id, "ea%zu", i);
-        key_line(f, id, "edge", ek[i].name, ek[i].numeric ? "double" : "string");
+        key_line(f, id, "edge", ek[i].name,
+                 ek[i].integer   ? "long"
+                 : ek[i].numeric ? "double"
+                                 : "string");
     }
+    fputs("  <key id=\"e_yfiles\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n", f);
     for (size_t i = 0; i < g->attrs.n; i++) {
         snprintf(id, sizeof id, "g%zu", i);
         key_line(f, id, "graph", g->attrs.items[i].key, "string");
@@ -93,6 +136,7 @@ rg_status rg_graphml_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_
             snprintf(id, sizeof id, "na%zu", k);
             data(f, "      ", id, v);
         }
+        yed_node(f, n, norm[i], i, cols, opts);
         fputs("    </node>\n", f);
     }
     for (size_t i = 0; i < g->nedges; i++) {
@@ -118,11 +162,20 @@ rg_status rg_graphml_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_
             snprintf(id, sizeof id, "ea%zu", k);
             data(f, "      ", id, v);
         }
+        fputs("      <data key=\"e_yfiles\"><y:PolyLineEdge><y:Arrows source=\"none\" "
+              "target=\"",
+              f);
+        fputs(rg_edge_type_symmetric(e->type) ? "none" : "standard", f);
+        fputs("\"/><y:EdgeLabel>", f);
+        rg_export_xml_text(f, e->role ? e->role : e->type);
+        fputs("</y:EdgeLabel></y:PolyLineEdge></data>\n", f);
         fputs("    </edge>\n", f);
     }
     fputs("  </graph>\n</graphml>\n", f);
     free(nk);
     free(ek);
+    free(norm);
+    free(scores);
     if (ferror(f)) return rg_error_set(err, RG_EINPUT, "write error (GraphML)");
     return RG_OK;
 }

@@ -1,4 +1,6 @@
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 /* SVG, PNG and PDF rendered in-process with Graphviz's gvc: the styled graph
  * from rg_dot_build() is laid out (gvLayout) and drawn (gvRender) straight
  * into the output file. */

@@ -32,11 +32,12 @@ void rg_export_xml_text(FILE *f, const char *s);
 
 /* Node (edges=false) or edge attribute keys of g in order of first
  * appearance, skipping those in `reserved` (NULL-terminated) and each marked
- * numeric when every value given is a finite number. Caller frees the array
- * (the names point into g). */
+ * numeric when every value given is a finite number, integer when every
+ * value is moreover a whole number of at most 15 digits. Caller frees the
+ * array (the names point into g). */
 typedef struct rg_export_key {
     const char *name;
-    bool numeric;
+    bool numeric, integer;
 } rg_export_key;
 rg_export_key *rg_export_attr_keys(const rg_graph *g, bool edges, const char *const *reserved,
                                    size_t *n);

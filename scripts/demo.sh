@@ -1,9 +1,8 @@
 #!/bin/sh
-# make demo: the main job on examples/: build the graph, export it, draw it.
+# make demo: the main job on examples/ in one command: build the graph, rank
+# the actors, find communities, and write out/graph.json, out/graph.dot,
+# out/graph.svg, out/ranking.csv and out/index.html (docs/EXPORT.md).
 set -eu
 RELGRAPH=${1:-build/relgraph}
-mkdir -p out
-"$RELGRAPH" build examples -o out/graph.json
-"$RELGRAPH" export out/graph.json --to dot -o out/graph.dot
-dot -Tsvg out/graph.dot -o out/graph.svg
-echo "wrote out/graph.json out/graph.dot out/graph.svg"
+"$RELGRAPH" report examples -o out
+echo "open out/index.html in a browser (works offline)"

@@ -35,6 +35,9 @@
     elements: els,
     minZoom: 0.02,
     maxZoom: 6,
+    /* big graphs: draw a cached texture while panning, edges after */
+    textureOnViewport: n > 500,
+    hideEdgesOnViewport: n > 500,
     layout: { name: 'preset' },
     style: [
       { selector: 'node', style: {
@@ -183,7 +186,7 @@
       var li = el('li', null, 'link');
       var out = e.source().id() === node.id();
       var other = out ? e.target() : e.source();
-      li.appendChild(document.createTextNode(out ? e.data('label') + ' \u2192 ' : '\u2190 ' + e.data('label') + ' of '));
+      li.appendChild(document.createTextNode(out ? e.data('label') + ' \u2192 ' : '\u2190 ' + e.data('label') + ' from '));
       li.appendChild(nodeLink(other));
       if (e.data('date')) li.appendChild(el('span', ' (' + e.data('date') + ')', 'muted'));
       evidenceList(e, li);

@@ -104,6 +104,12 @@ def main():
     check(isinstance(d["pagerank"], float) and d["pagerank"] == float(n3["pagerank"]),
           "graphml pagerank typed double")
     check(isinstance(d["mentions"], int) and d["mentions"] == 3, "graphml mentions int")
+    check(d["community"] == int(n3["community"]) and isinstance(d["community"], int),
+          "graphml whole-number attribute typed long")
+    yed = {"person": "ellipse", "organisation": "rectangle", "institution": "hexagon",
+           "place": "octagon", "event": "diamond"}
+    check(all(G.nodes[n["id"]].get("shape_type") == yed[n["type"]] for n in g["nodes"]),
+          "graphml yFiles shapes by type")
     check(d["aliases"] == f"{n3['label']}; alias 3", f"graphml aliases {d['aliases']!r}")
     ev = [e for _, _, e in G.edges(data=True) if "Evidence sentence 0 <with>" in e.get("evidence", "")]
     check(len(ev) == 1 and ev[0]["weight"] == float(g["links"][0]["weight"]), "graphml evidence")
@@ -136,6 +142,7 @@ def main():
     check(d["label"] == n3["label"], "gexf label")
     check(d["pagerank"] == float(n3["pagerank"]), "gexf pagerank double")
     check(d["mentions"] == 3, "gexf mentions integer")
+    check(d["community"] == int(n3["community"]), "gexf community long")
     check(set(d["viz"]["color"]) >= {"r", "g", "b"}, "gexf viz colour")
     check(5 <= d["viz"]["size"] <= 40, "gexf viz size")
     # colour by community: all nodes of one community share a colour
