@@ -818,6 +818,19 @@ typedef struct lname {
     uint32_t count;
 } lname;
 
+static int cmp_lname_name(const void *x, const void *y)
+{
+    return strcmp(((const lname *)x)->name, ((const lname *)y)->name);
+}
+
+static size_t words(const char *s)
+{
+    size_t n = *s != 0;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
 static int cmp_lname_key(const void *x, const void *y)
 {
     const lname *p = x, *q = y;
@@ -843,6 +856,16 @@ static char *canonical_label(resolver *R, const uint32_t *members, size_t k, int
         for (size_t a = 0; a < nd->naliases; a++)
             *RG_PUSH(ln, n, cap) = (lname){nd->aliases[a].name, NULL, nd->aliases[a].count};
     }
+    /* one entry per distinct name, counts summed; then one key per name */
+    qsort(ln, n, sizeof *ln, cmp_lname_name);
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d && strcmp(ln[d - 1].name, ln[i].name) == 0)
+            ln[d - 1].count += ln[i].count;
+        else
+            ln[d++] = ln[i];
+    }
+    n = d;
     for (size_t i = 0; i < n; i++)
         ln[i].key = rg_name_key(kt, ln[i].name);
     qsort(ln, n, sizeof *ln, cmp_lname_key);
@@ -853,12 +876,13 @@ static char *canonical_label(resolver *R, const uint32_t *members, size_t k, int
         while (j < n && strcmp(ln[j].key, ln[i].key) == 0)
             support += ln[j++].count;
         for (size_t x = i; x < j; x++) {
-            if (x > i && strcmp(ln[x].name, ln[x - 1].name) == 0) continue;
             /* "the Syrian Arab Republic": a lower-case article belongs to the
              * sentence, not to the name ("The Day After" keeps its own) */
             const char *nm = ln[x].name;
             if (strncmp(nm, "the ", 4) == 0 && nm[4]) nm += 4;
-            cand c = {nm, well_formed(cls, nm), content_tokens(cls, nm), support, strlen(nm)};
+            /* person and organisation keys are their content words */
+            size_t ntok = cls == CLS_PLACE ? content_tokens(cls, nm) : words(ln[x].key);
+            cand c = {nm, well_formed(cls, nm), ntok, support, strlen(nm)};
             if (!have || better(&c, &best)) best = c, have = true;
         }
         i = j;
@@ -965,6 +989,9 @@ static void contract_clusters(resolver *R)
     bool any = false;
     for (uint32_t rt = 0; rt < n; rt++) {
         size_t k = start[rt + 1] - start[rt];
+        if (k == 1 && R->label_line[rt] != RG_NONE) /* analyst's label, id kept */
+            rg_graph_node_set_label(g, R->node_at[rt],
+                                    R->aliases->lines[R->label_line[rt]].names[0]);
         if (k < 2) continue;
         any = true;
         const uint32_t *members = order + start[rt];

@@ -403,7 +403,7 @@ static void test_aliases(void)
                       "same: Islamic State = Daesh = ISIS\n"
                       "\n"
                       "never person: Asaad al-Shibani != Asaad Al Shaibani\n"
-                      "same place: Syria = Syrian Arab Republic\n";
+                      "same place: Syrian Arab Republic = Syria\n";
     rg_resolve_stats st;
     rg_error err = {0};
     RG_CHECK(resolve(&g, txt, &st, &err) == RG_OK);
@@ -412,6 +412,14 @@ static void test_aliases(void)
     RG_CHECK(apart(&g, "Asaad al-Shibani", "Asaad Al Shaibani"));
     RG_CHECK(st.vetoed >= 1 && st.merges[RG_RULE_FORCED] == 2);
     RG_CHECK(g.nnodes == 5); /* typed 'same place' leaves the organisation Syria alone */
+    /* a same: line relabels even a node it merges with nothing; ids stay */
+    for (size_t i = 0; i < g.nnodes; i++)
+        if (g.nodes[i].type == RG_NODE_PLACE) {
+            RG_CHECK_STR(g.nodes[i].label, "Syrian Arab Republic");
+            RG_CHECK_STR(g.nodes[i].id, "d1#Syria#5");
+        } else if (strcmp(g.nodes[i].label, "Syria") == 0) {
+            RG_CHECK(g.nodes[i].type == RG_NODE_ORGANISATION);
+        }
     rg_graph_free(&g);
 
     /* a same: line against a never: line is an error naming both lines */
