@@ -231,7 +231,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
 /* Stage KEY: equal keys merge. */
 static void stage_keys(resolver *R, recs *keys, char **pool)
 {
-    qsort(keys->r, keys->n, sizeof *keys->r, cmp_rec);
+    if (keys->r) qsort(keys->r, keys->n, sizeof *keys->r, cmp_rec);
     for (size_t i = 0; i < keys->n;) {
         size_t j = i + 1;
         while (j < keys->n && keys->r[j].h == keys->r[i].h)
@@ -308,7 +308,7 @@ static void stage_typo(resolver *R)
             free(rest);
         }
     }
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
         while (j < v.n && v.r[j].h == v.r[i].h)
@@ -399,7 +399,7 @@ static void stage_acronym(resolver *R)
             }
         }
     }
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
@@ -469,7 +469,7 @@ static void stage_short(resolver *R)
         if (in->cls == CLS_ORG && !in->label_acronym && in->otok.n >= 2)
             recs_push(&v, first_last_hash("o", &in->otok), root[r], r);
     }
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
@@ -534,7 +534,7 @@ static void stage_middle(resolver *R)
     recs v = {0};
     for (uint32_t r = 0; r < R->n; r++)
         if (full_person(&R->info[r])) recs_push(&v, first_last_hash("p", &R->info[r].ptok), r, 0);
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
@@ -612,7 +612,7 @@ static void stage_partial(resolver *R, bool initials)
         recs_push(&v, hash_str(k), kind << 31 | root[r], r);
         free(k);
     }
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
@@ -716,7 +716,7 @@ static void alias_hits(resolver *R, hit **out, size_t *nout)
             free(key);
         }
     }
-    qsort(hits, n, sizeof *hits, cmp_hit);
+    if (hits) qsort(hits, n, sizeof *hits, cmp_hit);
     size_t k = 0; /* dedupe */
     for (size_t i = 0; i < n; i++)
         if (!k || cmp_hit(&hits[k - 1], &hits[i]) != 0) hits[k++] = hits[i];
@@ -857,7 +857,7 @@ static char *canonical_label(resolver *R, const uint32_t *members, size_t k, int
             *RG_PUSH(ln, n, cap) = (lname){nd->aliases[a].name, NULL, nd->aliases[a].count};
     }
     /* one entry per distinct name, counts summed; then one key per name */
-    qsort(ln, n, sizeof *ln, cmp_lname_name);
+    if (ln) qsort(ln, n, sizeof *ln, cmp_lname_name);
     size_t d = 0;
     for (size_t i = 0; i < n; i++) {
         if (d && strcmp(ln[d - 1].name, ln[i].name) == 0)
@@ -868,7 +868,7 @@ static char *canonical_label(resolver *R, const uint32_t *members, size_t k, int
     n = d;
     for (size_t i = 0; i < n; i++)
         ln[i].key = rg_name_key(kt, ln[i].name);
-    qsort(ln, n, sizeof *ln, cmp_lname_key);
+    if (ln) qsort(ln, n, sizeof *ln, cmp_lname_key);
     cand best = {0};
     bool have = false;
     for (size_t i = 0; i < n;) {
@@ -938,7 +938,7 @@ static void assign_ids(rg_graph *g, const bool *merged)
         else
             rg_strmap_put(&taken, g->nodes[i].id, 1);
     }
-    qsort(ids, n, sizeof *ids, cmp_newid);
+    if (ids) qsort(ids, n, sizeof *ids, cmp_newid);
     char **final = rg_malloc((n + 1) * sizeof *final);
     for (size_t i = 0; i < n; i++) {
         char *id = rg_strdup(ids[i].want);

@@ -232,7 +232,7 @@ static int cmp_str(const void *a, const void *b)
 
 void rs_toks_sort_unique(rs_toks *tk)
 {
-    qsort(tk->t, tk->n, sizeof *tk->t, cmp_str);
+    if (tk->t) qsort(tk->t, tk->n, sizeof *tk->t, cmp_str);
     size_t k = 0;
     for (size_t i = 0; i < tk->n; i++) {
         if (k && strcmp(tk->t[k - 1], tk->t[i]) == 0)
