@@ -26,9 +26,25 @@ demo: build
 install: build
 	cmake --install $(BUILD)
 
-clean:
-	rm -rf $(BUILD) build-asan out
+# The whole test suite under ASan + UBSan (+ LSan) in its own build tree.
+asan: deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DRG_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
 
-# Benchmarks: every bench/bench_*.c program, built with the project.
+# Every libFuzzer harness (tests/fuzz/) for FUZZ_TIME seconds each, in the
+# clang + ASan + UBSan tree build-fuzz. Findings: build-fuzz/artifacts/.
+FUZZ_TIME ?= 60
+fuzz: deps
+	FUZZ_TIME=$(FUZZ_TIME) ./scripts/fuzz.sh
+
+clean:
+	rm -rf $(BUILD) build-asan build-fuzz out
+
+# Benchmarks, side by side with the peers a user would pick instead:
+# bench/run.sh (analysis vs networkx and bare igraph), then every
+# bench/bench_*.c program built with the project.
 bench: build
+	@if [ -x bench/run.sh ]; then bench/run.sh $(BUILD); fi
 	@for b in $(BUILD)/bench/bench_*; do [ -x "$$b" ] || continue; "$$b" || exit 1; done

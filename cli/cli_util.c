@@ -165,6 +165,12 @@ int rg_collect_inputs(char **paths, size_t npaths, char ***out, size_t *nout)
     for (size_t i = 0; i < npaths; i++) {
         struct stat st;
         if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) != 0) {
+            /* A missing input file is a failing input like any other: its
+             * importer reports it, so --keep-going still builds the rest. */
+            if (rg_import_format_of(paths[i]) != RG_FORMAT_UNKNOWN) {
+                *RG_PUSH(list, n, cap) = rg_strdup(paths[i]);
+                continue;
+            }
             rg_free_list(list, n);
             return rg_fail(1, "%s: %s", paths[i], strerror(errno));
         }

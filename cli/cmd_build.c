@@ -42,8 +42,10 @@ static int run(int argc, char **argv)
     if (rc) return rc < 0 ? 0 : rc;
     rg_import_opts io = {0};
     unsigned long v;
-    if (!a.values[O_OUT]) rc = rg_usage_error(&rg_cmd_build, "missing -o OUTPUT");
-    else if (a.npositional == 0) rc = rg_usage_error(&rg_cmd_build, "no inputs");
+    if (!a.values[O_OUT])
+        rc = rg_usage_error(&rg_cmd_build, "missing -o OUTPUT");
+    else if (a.npositional == 0)
+        rc = rg_usage_error(&rg_cmd_build, "no inputs");
     else if (a.values[O_MAXB] && !rg_parse_uint(a.values[O_MAXB], &v))
         rc = rg_usage_error(&rg_cmd_build, "--max-bytes needs a number");
     else if (a.values[O_MAXD] && !rg_parse_uint(a.values[O_MAXD], &v))

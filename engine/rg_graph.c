@@ -71,27 +71,95 @@ bool rg_edge_type_symmetric(const char *type)
     return in_list(symmetric_types, type);
 }
 
+/* ---- list indexes ------------------------------------------------------ */
+
+/* Attributes, aliases and evidence are small lists searched linearly; past
+ * INDEX_MIN entries a hash index (key -> position) built on demand keeps a
+ * hostile input (a node with 100,000 attributes or aliases) from turning
+ * every insertion into a scan. A hit is checked against the list and the
+ * index rebuilt when the list changed behind its back (e.g. sorting). */
+#define INDEX_MIN 16
+typedef const char *(*key_at_fn)(const void *items, size_t i, char tmp[32]);
+
+static void index_rebuild(rg_strmap **idx, const void *items, size_t n, key_at_fn key_at)
+{
+    char tmp[32];
+    if (!*idx) *idx = rg_calloc(1, sizeof **idx);
+    rg_strmap_free(*idx);
+    for (size_t i = 0; i < n; i++) rg_strmap_put(*idx, key_at(items, i, tmp), (uint32_t)i);
+}
+
+static uint32_t index_find(rg_strmap **idx, const void *items, size_t n, key_at_fn key_at,
+                           const char *key)
+{
+    char tmp[32];
+    uint32_t pos;
+    if (n < INDEX_MIN) {
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(key_at(items, i, tmp), key) == 0) return (uint32_t)i;
+        return RG_NONE;
+    }
+    if (!*idx || (*idx)->len != n) index_rebuild(idx, items, n, key_at);
+    if (!rg_strmap_get(*idx, key, &pos)) return RG_NONE;
+    if (pos < n && strcmp(key_at(items, pos, tmp), key) == 0) return pos;
+    index_rebuild(idx, items, n, key_at);
+    return rg_strmap_get(*idx, key, &pos) ? pos : RG_NONE;
+}
+
+/* After appending key at pos: keep an existing index in step. */
+static void index_added(rg_strmap *idx, const char *key, size_t pos)
+{
+    if (idx) rg_strmap_put(idx, key, (uint32_t)pos);
+}
+
+static void index_free(rg_strmap **idx)
+{
+    if (*idx) rg_strmap_free(*idx);
+    free(*idx);
+    *idx = NULL;
+}
+
+static const char *attr_key_at(const void *items, size_t i, char tmp[32])
+{
+    (void)tmp;
+    return ((const rg_attr *)items)[i].key;
+}
+
+static const char *alias_key_at(const void *items, size_t i, char tmp[32])
+{
+    (void)tmp;
+    return ((const rg_alias *)items)[i].name;
+}
+
+static const char *evidence_key_at(const void *items, size_t i, char tmp[32])
+{
+    const rg_evidence *ev = &((const rg_evidence *)items)[i];
+    snprintf(tmp, 32, "%u:%u", (unsigned)ev->doc, (unsigned)ev->begin);
+    return tmp;
+}
+
 /* ---- attributes ------------------------------------------------------ */
 
 void rg_attrs_set(rg_attrs *a, const char *key, const char *value)
 {
-    for (size_t i = 0; i < a->n; i++) {
-        if (strcmp(a->items[i].key, key) == 0) {
-            free(a->items[i].value);
-            a->items[i].value = rg_strdup(value);
-            return;
-        }
+    uint32_t i = index_find(&a->index, a->items, a->n, attr_key_at, key);
+    if (i != RG_NONE) {
+        free(a->items[i].value);
+        a->items[i].value = rg_strdup(value);
+        return;
     }
     rg_attr *it = RG_PUSH(a->items, a->n, a->cap);
     it->key = rg_strdup(key);
     it->value = rg_strdup(value);
+    index_added(a->index, key, a->n - 1);
 }
 
 const char *rg_attrs_get(const rg_attrs *a, const char *key)
 {
-    for (size_t i = 0; i < a->n; i++)
-        if (strcmp(a->items[i].key, key) == 0) return a->items[i].value;
-    return NULL;
+    /* the index is a cache: building it does not change the attributes */
+    rg_strmap **idx = (rg_strmap **)&a->index;
+    uint32_t i = index_find(idx, a->items, a->n, attr_key_at, key);
+    return i != RG_NONE ? a->items[i].value : NULL;
 }
 
 void rg_attrs_free(rg_attrs *a)
@@ -101,6 +169,7 @@ void rg_attrs_free(rg_attrs *a)
         free(a->items[i].value);
     }
     free(a->items);
+    index_free(&a->index);
     memset(a, 0, sizeof *a);
 }
 
@@ -142,6 +211,7 @@ static void node_free(rg_node *n)
     rg_attrs_free(&n->attrs);
     free(n->mentions);
     free(n->docs);
+    index_free(&n->alias_index);
 }
 
 static void edge_free(rg_edge *e)
@@ -153,6 +223,7 @@ static void edge_free(rg_edge *e)
     for (size_t i = 0; i < e->nevidence; i++) free(e->evidence[i].text);
     free(e->evidence);
     rg_attrs_free(&e->attrs);
+    index_free(&e->evidence_index);
 }
 
 void rg_graph_free(rg_graph *g)
@@ -258,18 +329,22 @@ uint32_t rg_graph_find_node(const rg_graph *g, const char *id)
     return rg_strmap_get(&g->node_ids, id, &idx) ? idx : RG_NONE;
 }
 
-void rg_graph_node_add_alias(rg_graph *g, uint32_t node, const char *name, uint32_t count)
+static void node_alias_add(rg_node *n, const char *name, uint32_t count)
 {
-    rg_node *n = &g->nodes[node];
-    for (size_t i = 0; i < n->naliases; i++) {
-        if (strcmp(n->aliases[i].name, name) == 0) {
-            n->aliases[i].count += count;
-            return;
-        }
+    uint32_t i = index_find(&n->alias_index, n->aliases, n->naliases, alias_key_at, name);
+    if (i != RG_NONE) {
+        n->aliases[i].count += count;
+        return;
     }
     rg_alias *a = RG_PUSH(n->aliases, n->naliases, n->cap_aliases);
     a->name = rg_strdup(name);
     a->count = count;
+    index_added(n->alias_index, name, n->naliases - 1);
+}
+
+void rg_graph_node_add_alias(rg_graph *g, uint32_t node, const char *name, uint32_t count)
+{
+    node_alias_add(&g->nodes[node], name, count);
 }
 
 void rg_graph_node_add_doc(rg_graph *g, uint32_t node, uint32_t doc)
@@ -383,17 +458,25 @@ rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const
     return RG_OK;
 }
 
-void rg_graph_edge_add_evidence(rg_graph *g, uint32_t edge, uint32_t doc, uint32_t begin,
-                                uint32_t end, const char *text)
+static void edge_evidence_add(rg_edge *e, uint32_t doc, uint32_t begin, uint32_t end,
+                              const char *text)
 {
-    rg_edge *e = &g->edges[edge];
-    for (size_t i = 0; i < e->nevidence; i++)
-        if (e->evidence[i].doc == doc && e->evidence[i].begin == begin) return;
+    char key[32];
+    snprintf(key, sizeof key, "%u:%u", (unsigned)doc, (unsigned)begin);
+    if (index_find(&e->evidence_index, e->evidence, e->nevidence, evidence_key_at, key) != RG_NONE)
+        return;
     rg_evidence *ev = RG_PUSH(e->evidence, e->nevidence, e->cap_evidence);
     ev->doc = doc;
     ev->begin = begin;
     ev->end = end;
     ev->text = rg_strdup(text ? text : "");
+    index_added(e->evidence_index, key, e->nevidence - 1);
+}
+
+void rg_graph_edge_add_evidence(rg_graph *g, uint32_t edge, uint32_t doc, uint32_t begin,
+                                uint32_t end, const char *text)
+{
+    edge_evidence_add(&g->edges[edge], doc, begin, end, text);
 }
 
 /* ---- merging and ordering ---------------------------------------------- */
@@ -417,20 +500,8 @@ static void rebuild_maps(rg_graph *g)
 static void move_node_into(rg_graph *g, rg_node *keep, rg_node *drop)
 {
     (void)g;
-    for (size_t i = 0; i < drop->naliases; i++) {
-        bool found = false;
-        for (size_t j = 0; j < keep->naliases && !found; j++) {
-            if (strcmp(keep->aliases[j].name, drop->aliases[i].name) == 0) {
-                keep->aliases[j].count += drop->aliases[i].count;
-                found = true;
-            }
-        }
-        if (!found) {
-            rg_alias *a = RG_PUSH(keep->aliases, keep->naliases, keep->cap_aliases);
-            a->name = rg_strdup(drop->aliases[i].name);
-            a->count = drop->aliases[i].count;
-        }
-    }
+    for (size_t i = 0; i < drop->naliases; i++)
+        node_alias_add(keep, drop->aliases[i].name, drop->aliases[i].count);
     for (size_t i = 0; i < drop->attrs.n; i++)
         if (!rg_attrs_get(&keep->attrs, drop->attrs.items[i].key))
             rg_attrs_set(&keep->attrs, drop->attrs.items[i].key, drop->attrs.items[i].value);
@@ -454,14 +525,8 @@ static void fold_edge(rg_edge *dst, rg_edge *src)
 {
     dst->weight += src->weight;
     for (size_t i = 0; i < src->nevidence; i++) {
-        bool dup = false;
-        for (size_t j = 0; j < dst->nevidence && !dup; j++)
-            dup = dst->evidence[j].doc == src->evidence[i].doc &&
-                  dst->evidence[j].begin == src->evidence[i].begin;
-        if (dup) continue;
-        rg_evidence *ev = RG_PUSH(dst->evidence, dst->nevidence, dst->cap_evidence);
-        *ev = src->evidence[i];
-        ev->text = rg_strdup(src->evidence[i].text);
+        const rg_evidence *ev = &src->evidence[i];
+        edge_evidence_add(dst, ev->doc, ev->begin, ev->end, ev->text);
     }
 }
 
@@ -531,6 +596,15 @@ void rg_graph_merge_nodes(rg_graph *g, uint32_t keep, uint32_t drop)
 
 rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
 {
+    /* Check the only conflict that can fail the merge before touching dst,
+     * so that a failed merge leaves dst unchanged. */
+    for (size_t i = 0; i < src->nnodes; i++) {
+        const rg_node *sn = &src->nodes[i];
+        uint32_t d = sn->implicit ? RG_NONE : rg_graph_find_node(dst, sn->id);
+        if (d != RG_NONE && !dst->nodes[d].implicit && dst->nodes[d].type != sn->type)
+            return rg_error_set(err, RG_EINPUT, "node '%s' is both %s and %s", sn->id,
+                                rg_node_type_name(dst->nodes[d].type), rg_node_type_name(sn->type));
+    }
     uint32_t *docmap = rg_malloc((src->ndocs + 1) * sizeof *docmap);
     uint32_t *nodemap = rg_malloc((src->nnodes + 1) * sizeof *nodemap);
     rg_status rc = RG_OK;
@@ -604,6 +678,20 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* qsort() with an empty array that was never allocated: passing NULL is
+ * undefined even for zero elements (qsort's base is declared nonnull). */
+static void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1) qsort(base, n, size, cmp);
+}
+
+/* Orders document indices by the documents' ids (context: the doc array). */
+static int cmp_doc_idx(const void *a, const void *b, void *ctx)
+{
+    const rg_document *docs = ctx;
+    return strcmp(docs[*(const uint32_t *)a].id, docs[*(const uint32_t *)b].id);
+}
+
 /* Orders node indices by the nodes' ids (qsort_r context: the node array). */
 static int cmp_node_idx(const void *a, const void *b, void *ctx)
 {
@@ -628,15 +716,8 @@ void rg_graph_finalize(rg_graph *g)
     size_t nd = g->ndocs;
     uint32_t *dorder = rg_malloc((nd + 1) * sizeof *dorder), *dnew = rg_malloc((nd + 1) * sizeof *dnew);
     for (size_t i = 0; i < nd; i++) dorder[i] = (uint32_t)i;
-    for (size_t i = 1; i < nd; i++) { /* insertion sort: document counts are small */
-        uint32_t v = dorder[i];
-        size_t j = i;
-        while (j > 0 && strcmp(g->docs[dorder[j - 1]].id, g->docs[v].id) > 0) {
-            dorder[j] = dorder[j - 1];
-            j--;
-        }
-        dorder[j] = v;
-    }
+    /* n log n: one input file may hold hundreds of thousands of documents */
+    qsort_r(dorder, nd, sizeof *dorder, cmp_doc_idx, g->docs);
     rg_document *docs = rg_malloc((nd + 1) * sizeof *docs);
     for (size_t i = 0; i < nd; i++) {
         docs[i] = g->docs[dorder[i]];
@@ -654,9 +735,9 @@ void rg_graph_finalize(rg_graph *g)
         rg_node *nd_ = &g->nodes[i];
         for (size_t k = 0; k < nd_->nmentions; k++) nd_->mentions[k].doc = dnew[nd_->mentions[k].doc];
         for (size_t k = 0; k < nd_->ndocs; k++) nd_->docs[k] = dnew[nd_->docs[k]];
-        qsort(nd_->docs, nd_->ndocs, sizeof *nd_->docs, cmp_u32);
-        qsort(nd_->aliases, nd_->naliases, sizeof *nd_->aliases, cmp_alias);
-        qsort(nd_->mentions, nd_->nmentions, sizeof *nd_->mentions, cmp_span);
+        sort_array(nd_->docs, nd_->ndocs, sizeof *nd_->docs, cmp_u32);
+        sort_array(nd_->aliases, nd_->naliases, sizeof *nd_->aliases, cmp_alias);
+        sort_array(nd_->mentions, nd_->nmentions, sizeof *nd_->mentions, cmp_span);
     }
     uint32_t *norder = rg_malloc((n + 1) * sizeof *norder), *nnew = rg_malloc((n + 1) * sizeof *nnew);
     for (size_t i = 0; i < n; i++) norder[i] = (uint32_t)i;
@@ -675,9 +756,9 @@ void rg_graph_finalize(rg_graph *g)
         e->source = nnew[e->source];
         e->target = nnew[e->target];
         for (size_t k = 0; k < e->nevidence; k++) e->evidence[k].doc = dnew[e->evidence[k].doc];
-        qsort(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
+        sort_array(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
     }
-    qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+    sort_array(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
     free(nnew);
     free(dorder);
     free(dnew);

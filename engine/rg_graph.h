@@ -61,6 +61,7 @@ typedef struct rg_attr {
 typedef struct rg_attrs {
     rg_attr *items;
     size_t n, cap;
+    rg_strmap *index; /* private: key -> position, built once n is large */
 } rg_attrs;
 void rg_attrs_set(rg_attrs *a, const char *key, const char *value);
 const char *rg_attrs_get(const rg_attrs *a, const char *key);
@@ -106,6 +107,7 @@ typedef struct rg_node {
      * table): its type and label are placeholders that the first explicit
      * add_node of the same id replaces. */
     bool implicit;
+    rg_strmap *alias_index; /* private: name -> position, built once naliases is large */
 } rg_node;
 
 typedef struct rg_edge {
@@ -118,6 +120,7 @@ typedef struct rg_edge {
     rg_evidence *evidence;
     size_t nevidence, cap_evidence;
     rg_attrs attrs;
+    rg_strmap *evidence_index; /* private: "doc:begin" -> position, once large */
 } rg_edge;
 
 typedef struct rg_graph {

@@ -193,10 +193,40 @@ static rg_status read_link(rg_graph *g, json_t *l, size_t i, const char *path, r
     return RG_OK;
 }
 
+/* Enforces the --max-depth limit (rg_import_opts.max_depth) before parsing;
+ * jansson's own limit (2048) is fixed. Brackets inside strings do not count.
+ * Returns RG_OK or an error naming the line and column. */
+static rg_status check_depth(const char *path, const char *data, size_t len, size_t max,
+                             rg_error *err)
+{
+    size_t depth = 0, line = 1, col = 0;
+    bool in_str = false, esc = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = data[i];
+        col++;
+        if (c == '\n') line++, col = 0;
+        if (in_str) {
+            if (esc) esc = false;
+            else if (c == '\\') esc = true;
+            else if (c == '"') in_str = false;
+        } else if (c == '"') {
+            in_str = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max)
+                return rg_error_set(err, RG_EINPUT,
+                                    "%s:%zu:%zu: nested deeper than %zu levels (see --max-depth)",
+                                    path, line, col, max);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return RG_OK;
+}
+
 rg_status rg_json_read(rg_graph *g, const char *path, const char *data, size_t len,
                        const rg_import_opts *opts, rg_error *err)
 {
-    (void)opts;
+    if (check_depth(path, data, len, rg_import_max_depth(opts), err)) return RG_EINPUT;
     json_error_t je;
     json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
     if (!root)

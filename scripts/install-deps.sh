@@ -6,7 +6,7 @@ set -eu
 
 PKGS="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz \
 libjansson-dev libutf8proc-dev libxml2-dev iso-codes wamerican \
-python3 python3-networkx clang"
+python3 python3-networkx clang libclang-rt-14-dev"
 
 missing=""
 for p in $PKGS; do

@@ -1,0 +1,14 @@
+/* libFuzzer harness for the 'html' target; the checks are in fuzz_target.c. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fuzz_target.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (rg_fuzz_one("html", data, size) != 0) {
+        fputs("fuzz: target 'html' is not available in this build\n", stderr);
+        exit(1);
+    }
+    return 0;
+}
