@@ -9,7 +9,9 @@
  * clusters as they were when the stage began and apply their unions
  * afterwards, so the outcome does not depend on the order of the records.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* qsort_r */
+#endif
 #include <stdlib.h>
 #include <string.h>
 
