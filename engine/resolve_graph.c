@@ -285,7 +285,9 @@ static void stage_typo(resolver *R)
     recs v = {0};
     for (uint32_t r = 0; r < R->n; r++) {
         const ninfo *in = &R->info[r];
-        if (in->cls != CLS_ORG || in->label_acronym || in->osorted.n < 2 ||
+        /* long names only (short ones differ by one letter legitimately),
+         * and not absurdly long ones (keys grow with words x letters) */
+        if (in->cls != CLS_ORG || in->label_acronym || in->osorted.n < 2 || in->osorted.n > 16 ||
             toks_len(&in->osorted) < 12)
             continue;
         for (size_t i = 0; i < in->osorted.n; i++) {

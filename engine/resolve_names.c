@@ -244,9 +244,23 @@ void rs_toks_sort_unique(rs_toks *tk)
 }
 
 /* Folded tokens of a name. */
+/* Names are compared on their first RS_NAME_MAX bytes (cut at a character
+ * boundary): nothing longer is a name, and it keeps hostile input linear. */
+enum { RS_NAME_MAX = 512 };
+
+static size_t name_len(const char *name)
+{
+    size_t n = strnlen(name, RS_NAME_MAX + 1);
+    if (n <= RS_NAME_MAX) return n;
+    n = RS_NAME_MAX;
+    while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
+        n--;
+    return n;
+}
+
 static void fold_tokens(const char *name, rs_toks *out)
 {
-    char *f = rg_fold(name, strlen(name));
+    char *f = rg_fold(name, name_len(name));
     for (char *p = f; *p;) {
         char *sp = strchr(p, ' ');
         size_t n = sp ? (size_t)(sp - p) : strlen(p);

@@ -523,6 +523,49 @@ static void test_determinism(void)
     free(first);
 }
 
+/* Hostile names: megabyte labels, thousands of words and aliases, invalid
+ * UTF-8, empty strings. Must stay fast and merge only what is equal. */
+static void test_hostile(void)
+{
+    rg_graph g;
+    rg_graph_init(&g);
+    rg_document d = {.id = "h"};
+    uint32_t doc = rg_graph_add_doc(&g, &d);
+    rg_buf big = {0};
+    for (int i = 0; i < 100000; i++)
+        rg_buf_puts(&big, i % 7 ? "al Ab-dul " : "Mohammed bin ");
+    const char *labels[] = {big.data,
+                            big.data,
+                            "",
+                            "\xff\xfe\x80 broken",
+                            "\xff\xfe\x80 broken",
+                            "(((",
+                            "A.B.C.D.E.F.G.H.I.J.K.L"};
+    rg_node_type types[] = {RG_NODE_PERSON,      RG_NODE_ORGANISATION, RG_NODE_PERSON,
+                            RG_NODE_PERSON,      RG_NODE_ORGANISATION, RG_NODE_ORGANISATION,
+                            RG_NODE_ORGANISATION};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "h%zu", i);
+        uint32_t n;
+        RG_CHECK(rg_graph_add_node(&g, id, types[i], labels[i], &n, NULL) == RG_OK);
+        rg_graph_node_add_mention(&g, n, (rg_span){doc, 0, 1});
+    }
+    uint32_t many;
+    rg_graph_add_node(&g, "many", RG_NODE_ORGANISATION, "Many Aliases Association", &many, NULL);
+    for (int i = 0; i < 20000; i++) {
+        char a[48];
+        snprintf(a, sizeof a, "Alias %d of Many Aliases Association", i);
+        rg_graph_node_add_alias(&g, many, a, 1);
+    }
+    rg_resolve_stats st;
+    rg_resolve_opts o = {.stats = &st};
+    RG_CHECK(rg_resolve_graph(&g, &o, NULL) == RG_OK);
+    RG_CHECK(g.nnodes == 8); /* nothing merged: types differ or names are junk */
+    rg_buf_free(&big);
+    rg_graph_free(&g);
+}
+
 int main(void)
 {
     test_keys();
@@ -533,5 +576,6 @@ int main(void)
     test_provenance_and_ids();
     test_aliases();
     test_determinism();
+    test_hostile();
     return rg_test_done();
 }
