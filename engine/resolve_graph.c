@@ -181,6 +181,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             free(k);
             /* other spellings of the same full name (same given name) */
             for (size_t i = 0; i < nd->naliases; i++) {
+                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue; /* done */
                 rs_toks t = {0};
                 rs_person_tokens(nd->aliases[i].name, &t);
                 if (t.n >= 2 && same_token(&t, 0, &in->ptok, 0)) {
@@ -203,6 +204,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             add_key(keys, pool, npool, &cap, in->cls, k, r);
             free(k);
             for (size_t i = 0; i < nd->naliases; i++) {
+                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue; /* done */
                 rs_toks t = {0};
                 rs_org_tokens(nd->aliases[i].name, &t);
                 /* Other spellings as full as the label only: a short form
@@ -222,6 +224,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             add_key(keys, pool, npool, &cap, in->cls, k, r);
             free(k);
             for (size_t i = 0; i < nd->naliases; i++) {
+                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue;
                 char *ka = rg_name_key(RG_NODE_PLACE, nd->aliases[i].name);
                 add_key(keys, pool, npool, &cap, in->cls, ka, r);
                 free(ka);

@@ -258,9 +258,35 @@ static size_t name_len(const char *name)
     return n;
 }
 
-static void fold_tokens(const char *name, rs_toks *out)
+/* rg_fold() for printable ASCII, without utf8proc: letters and digits
+ * lower-cased, apostrophes dropped, anything else separates words. Returns
+ * false (nothing added) when the name has other bytes. */
+static bool fold_tokens_ascii(const char *name, size_t n, rs_toks *out)
 {
-    char *f = rg_fold(name, name_len(name));
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)name[i] < 0x20 || (unsigned char)name[i] > 0x7e) return false;
+    char buf[RS_NAME_MAX + 1];
+    size_t k = 0;
+    for (size_t i = 0; i <= n; i++) {
+        char c = i < n ? name[i] : ' ';
+        if (c == '\'' || c == '`') continue; /* rg_fold drops these too */
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            buf[k++] = c;
+        else if (c >= 'A' && c <= 'Z')
+            buf[k++] = (char)(c - 'A' + 'a');
+        else if (k) {
+            rs_toks_push(out, buf, k);
+            k = 0;
+        }
+    }
+    return true;
+}
+
+void rs_fold_tokens(const char *name, rs_toks *out, bool fast)
+{
+    size_t n = name_len(name);
+    if (fast && fold_tokens_ascii(name, n, out)) return;
+    char *f = rg_fold(name, n);
     for (char *p = f; *p;) {
         char *sp = strchr(p, ' ');
         size_t n = sp ? (size_t)(sp - p) : strlen(p);
@@ -352,7 +378,7 @@ void rs_person_tokens(const char *name, rs_toks *out)
     tables();
     char *un = uninvert(name);
     rs_toks tk = {0};
-    fold_tokens(un, &tk);
+    rs_fold_tokens(un, &tk, true);
     free(un);
     while (tk.n > 1 && in_set(&T.titles, tk.t[0]))
         toks_remove(&tk, 0);
@@ -388,7 +414,7 @@ bool rs_person_has_title(const char *name)
 {
     tables();
     rs_toks tk = {0};
-    fold_tokens(name, &tk);
+    rs_fold_tokens(name, &tk, true);
     bool t = tk.n > 1 && in_set(&T.titles, tk.t[0]);
     rs_toks_free(&tk);
     return t;
@@ -437,7 +463,7 @@ void rs_org_tokens(const char *name, rs_toks *out)
         free(acr);
     }
     rs_toks tk = {0};
-    fold_tokens(base ? base : name, &tk);
+    rs_fold_tokens(base ? base : name, &tk, true);
     free(base);
     if (tk.n > 1 && strcmp(tk.t[0], "the") == 0) toks_remove(&tk, 0);
     /* trailing designators, in one or two tokens ("e v") */
@@ -512,7 +538,7 @@ size_t rg_name_acronyms(const char *name, char *out[3])
     }
     char *base = n ? rg_strndup(name, (size_t)(open - name)) : rg_strdup(name);
     rs_toks tk = {0};
-    fold_tokens(base, &tk);
+    rs_fold_tokens(base, &tk, true);
     free(base);
     if (tk.n > 1 && strcmp(tk.t[0], "the") == 0) toks_remove(&tk, 0);
     rg_buf content = {0}, all = {0};

@@ -7,6 +7,7 @@
 
 #include "rg_json.h"
 #include "rg_resolve.h"
+#include "resolve_int.h"
 #include "rg_test.h"
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -182,6 +183,35 @@ static void test_acronyms_and_distance(void)
     RG_CHECK(!rg_name_match(RG_NODE_ORGANISATION, "International Criminal Court",
                             "International Court of Justice"));
     RG_CHECK(rg_name_match(RG_NODE_PLACE, "Syria", "the Syrian Arab Republic"));
+}
+
+/* The ASCII fast path of the tokenizer gives rg_fold()'s words. */
+static void test_fold_fast_path(void)
+{
+    unsigned seed = 7;
+    int same = 0;
+    for (int i = 0; i < 20000; i++) {
+        char s[24];
+        size_t n = 1 + i % 23;
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            s[k] = (char)(0x20 + (seed >> 16) % 95);
+        }
+        s[n] = '\0';
+        rs_toks a = {0}, b = {0};
+        rs_fold_tokens(s, &a, true);
+        rs_fold_tokens(s, &b, false);
+        char *ja = rs_toks_join(&a, SIZE_MAX), *jb = rs_toks_join(&b, SIZE_MAX);
+        if (strcmp(ja, jb) == 0)
+            same++;
+        else if (i - same < 5)
+            fprintf(stderr, "  fold paths differ on '%s': '%s' / '%s'\n", s, ja, jb);
+        free(ja);
+        free(jb);
+        rs_toks_free(&a);
+        rs_toks_free(&b);
+    }
+    RG_CHECK(same == 20000);
 }
 
 /* ---- resolver rules ---------------------------------------------------------- */
@@ -570,6 +600,7 @@ int main(void)
 {
     test_keys();
     test_acronyms_and_distance();
+    test_fold_fast_path();
     test_persons();
     test_organisations();
     test_places_and_types();
