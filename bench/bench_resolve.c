@@ -2,11 +2,11 @@
  *
  * Generates a synthetic corpus graph at run time: A actors (persons,
  * organisations, places with made-up names), each written in several ways
- * (particles, transliteration, titles, bare surnames, word order, "the",
- * typos, acronyms), spread over documents as extracted document entities
- * with spans, until M mentions exist. Then times rg_resolve_graph() and
- * scores the result against the known actors: split actors (one actor in
- * several nodes) and fused nodes (several actors in one node).
+ * (particles, transliteration, titles, bare surnames, initials, middle
+ * names, word order, "the", typos, acronyms, short forms), spread over documents as extracted
+ * document entities with spans, until M mentions exist. Then times rg_resolve_graph() and scores
+ * the result against the known actors: split actors (one actor in several nodes) and fused nodes
+ * (several actors in one node).
  *
  * usage: bench_resolve [MENTIONS [ACTORS]]     (default 1000000 100000)
  */
@@ -90,6 +90,9 @@ static void make_person(actor *a)
     a->forms[a->nforms++] = rg_sprintf("%s %s", g, s);
     a->forms[a->nforms++] = rg_sprintf("Minister %s", s);
     a->forms[a->nforms++] = rg_sprintf("%c. %s", g[0], s);
+    char m[32];
+    word(m, 2);
+    a->forms[a->nforms++] = rg_sprintf("%s %s al-%s", g, m, s); /* middle name */
     free(t);
 }
 
@@ -114,6 +117,7 @@ static void make_org(actor *a)
     a->forms[a->nforms++] =
         lw == w1 ? rg_sprintf("%s %s %s", typo, w2, k) : rg_sprintf("%s %s %s", w1, typo, k);
     a->forms[a->nforms++] = rg_sprintf("%c%c%c", w1[0], w2[0], k[0]); /* acronym */
+    a->forms[a->nforms++] = rg_sprintf("%s %s", w1, k);               /* short form */
 }
 
 static void make_place(actor *a)
@@ -190,7 +194,7 @@ int main(int argc, char **argv)
     uint32_t *home = rg_malloc(nactors * sizeof *home);
     for (size_t i = 0; i < nactors; i++)
         home[i] = RG_NONE;
-    size_t fused = 0, split = 0, seen = 0;
+    size_t fused = 0, split = 0, seen = 0, shown = 0;
     for (size_t n = 0; n < g.nnodes; n++) {
         uint32_t who = RG_NONE;
         bool several = false;
@@ -202,12 +206,22 @@ int main(int argc, char **argv)
                 who = v;
                 if (home[v] == RG_NONE)
                     home[v] = (uint32_t)n, seen++;
-                else if (home[v] != n && home[v] != RG_NONE - 1)
+                else if (home[v] != n && home[v] != RG_NONE - 1) {
+                    if (getenv("BENCH_VERBOSE") && shown++ < 8)
+                        printf("  split: '%s' apart from '%s'\n", g.nodes[n].aliases[a].name,
+                               g.nodes[home[v]].label);
                     home[v] = RG_NONE - 1, split++;
+                }
             }
             free(k);
         }
         fused += several;
+        if (several && fused <= 5 && getenv("BENCH_VERBOSE")) {
+            printf("  fused: %s [%s]:", g.nodes[n].label, rg_node_type_name(g.nodes[n].type));
+            for (size_t a = 0; a < g.nodes[n].naliases && a < 8; a++)
+                printf(" '%s'", g.nodes[n].aliases[a].name);
+            printf("\n");
+        }
     }
     printf("bench_resolve: %lu mentions, %u documents, %lu actors\n", made, docno, nactors);
     printf("  generate   %.2f s\n", t1 - t0);

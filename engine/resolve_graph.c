@@ -72,6 +72,7 @@ typedef struct ninfo {
     bool initial; /* "R. Petit" */
     /* organisations: content tokens of the label, in order and sorted */
     rs_toks otok, osorted;
+    rs_toks orev; /* "Centre of X Y" read as "X Y Centre"; empty if no "of" */
     bool label_acronym;
     bool expands; /* some name of the node is a multi-word name */
 } ninfo;
@@ -165,6 +166,28 @@ static void add_key(recs *keys, char ***pool, size_t *npool, size_t *cap, int cl
     *RG_PUSH(*pool, *npool, *cap) = full;
 }
 
+/* "Association of Caesar Families" -> tokens of "caesar families
+ * association": the reading a short form ("Caesar Association") follows. */
+static void reverse_of(const char *label, rs_toks *out)
+{
+    rs_toks t = {0};
+    rs_fold_tokens(label, &t, true);
+    size_t of = 0;
+    while (of < t.n && strcmp(t.t[of], "of") != 0)
+        of++;
+    if (of >= 1 && of + 1 < t.n) {
+        rg_buf b = {0};
+        for (size_t i = of + 1; i < t.n + of; i++) {
+            size_t k = i < t.n ? i : i - t.n;
+            if (b.len) rg_buf_putc(&b, ' ');
+            rg_buf_puts(&b, t.t[k]);
+        }
+        rs_org_tokens(b.data, out);
+        rg_buf_free(&b);
+    }
+    rs_toks_free(&t);
+}
+
 static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
 {
     size_t cap = 0;
@@ -200,6 +223,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
                 rs_toks_push(&in->osorted, in->otok.t[i], strlen(in->otok.t[i]));
             rs_toks_sort_unique(&in->osorted);
             in->expands = !in->label_acronym && in->otok.n >= 2;
+            if (!in->label_acronym) reverse_of(nd->label, &in->orev);
             char *k = rs_toks_join(&in->osorted, SIZE_MAX);
             add_key(keys, pool, npool, &cap, in->cls, k, r);
             free(k);
@@ -288,9 +312,10 @@ static void stage_typo(resolver *R)
     recs v = {0};
     for (uint32_t r = 0; r < R->n; r++) {
         const ninfo *in = &R->info[r];
-        /* long names only (short ones differ by one letter legitimately),
+        /* long names only, three words or more (in shorter ones a letter
+         * is a large part of the name and distinct bodies differ by one),
          * and not absurdly long ones (keys grow with words x letters) */
-        if (in->cls != CLS_ORG || in->label_acronym || in->osorted.n < 2 || in->osorted.n > 16 ||
+        if (in->cls != CLS_ORG || in->label_acronym || in->osorted.n < 3 || in->osorted.n > 16 ||
             toks_len(&in->osorted) < 12)
             continue;
         for (size_t i = 0; i < in->osorted.n; i++) {
@@ -475,6 +500,8 @@ static void stage_short(resolver *R)
         const ninfo *in = &R->info[r];
         if (in->cls == CLS_ORG && !in->label_acronym && in->otok.n >= 2)
             recs_push(&v, first_last_hash("o", &in->otok), root[r], r);
+        if (in->cls == CLS_ORG && in->orev.n >= 3) /* a long reading only */
+            recs_push(&v, first_last_hash("o", &in->orev), root[r], 1u << 31 | r);
     }
     if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
@@ -488,14 +515,18 @@ static void stage_short(resolver *R)
             continue;
         }
         for (size_t x = i; x < j; x++) {
+            if (v.r[x].b >> 31) continue; /* a reversed reading is never the short one */
             const rs_toks *s = &R->info[v.r[x].b].otok;
             uint32_t sr = v.r[x].a;
             if (s->n != maxn[sr]) continue; /* only a cluster's fullest name */
-            if (x > i && v.r[x - 1].a == sr && R->info[v.r[x - 1].b].otok.n == s->n) continue;
+            if (x > i && v.r[x - 1].a == sr && !(v.r[x - 1].b >> 31) &&
+                R->info[v.r[x - 1].b].otok.n == s->n)
+                continue;
             uint32_t cand = RG_NONE;
             size_t ncand = 0;
             for (size_t y = i; y < j; y++) {
-                const rs_toks *l = &R->info[v.r[y].b].otok;
+                uint32_t yb = v.r[y].b;
+                const rs_toks *l = yb >> 31 ? &R->info[yb & 0x7fffffffu].orev : &R->info[yb].otok;
                 uint32_t lr = v.r[y].a;
                 if (lr == sr || lr == cand || l->n <= s->n) continue;
                 if (!same_token(s, 0, l, 0) || !same_token(s, s->n - 1, l, l->n - 1)) continue;
@@ -1095,6 +1126,7 @@ rg_status rg_resolve_graph(rg_graph *g, const rg_resolve_opts *opts, rg_error *e
         rs_toks_free(&R.info[r].ptok);
         rs_toks_free(&R.info[r].otok);
         rs_toks_free(&R.info[r].osorted);
+        rs_toks_free(&R.info[r].orev);
         free(R.tags[r]);
     }
     free(R.info);

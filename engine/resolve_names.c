@@ -708,12 +708,12 @@ static bool has_digit(const char *s)
     return false;
 }
 
-/* Organisation typo rule: same number of content tokens, all equal but one
- * pair, which is one edit apart, at least 5 code points long, digit-free; the
+/* Organisation typo rule: same number (3 to 16) of content tokens, all equal
+ * but one pair, which is one edit apart, at least 5 code points long, digit-free; the
  * whole name at least 12 bytes. Tokens must be sorted. */
 static bool org_typo(const rs_toks *x, const rs_toks *y)
 {
-    if (x->n != y->n || x->n < 2) return false;
+    if (x->n != y->n || x->n < 3 || x->n > 16) return false;
     size_t len = 0;
     for (size_t i = 0; i < x->n; i++)
         len += strlen(x->t[i]);

@@ -341,6 +341,18 @@ static void test_organisations(void)
     RG_CHECK(st.ambiguous >= 2);
     rg_graph_free(&g);
 
+    /* a short form follows the reading around "of" ("Department of
+     * Defence" = "Defence Department"); a bare word never does */
+    const ent e4[] = {
+        {"organisation", "Association of Detainees Families", "d1", NULL},
+        {"organisation", "Detainees Association", "d2", NULL},
+        {"organisation", "Association", "d3", NULL},
+    };
+    RESOLVED(g, e4);
+    RG_CHECK(together(&g, "Detainees Association", "Association of Detainees Families"));
+    RG_CHECK(apart(&g, "Association", "Detainees Association"));
+    rg_graph_free(&g);
+
     /* organisation and institution may meet; the type with more mentions wins */
     const ent e3[] = {
         {"institution", "Syrian Ministry of Foreign Affairs", "d1", "Foreign Ministry"},
