@@ -2,11 +2,11 @@
  *
  * Generates a synthetic corpus graph at run time: A actors (persons,
  * organisations, places with made-up names), each written in several ways
- * (particles, transliteration, titles, bare surnames, word order, "the",
- * typos, acronyms), spread over documents as extracted document entities
- * with spans, until M mentions exist. Then times rg_resolve_graph() and
- * scores the result against the known actors: split actors (one actor in
- * several nodes) and fused nodes (several actors in one node).
+ * (particles, transliteration, titles, bare surnames, initials, middle
+ * names, word order, "the", typos, acronyms, short forms), spread over documents as extracted
+ * document entities with spans, until M mentions exist. Then times rg_resolve_graph() and scores
+ * the result against the known actors: split actors (one actor in several nodes) and fused nodes
+ * (several actors in one node).
  *
  * usage: bench_resolve [MENTIONS [ACTORS]]     (default 1000000 100000)
  */
@@ -68,9 +68,12 @@ static char *translit(const char *s)
 {
     rg_buf b = {0};
     for (const char *p = s; *p; p++) {
-        if (*p == 'u') rg_buf_puts(&b, "ou");
-        else if (*p == 'i' && p[1] != 'i') rg_buf_puts(&b, "ee");
-        else rg_buf_putc(&b, *p);
+        if (*p == 'u')
+            rg_buf_puts(&b, "ou");
+        else if (*p == 'i' && p[1] != 'i')
+            rg_buf_puts(&b, "ee");
+        else
+            rg_buf_putc(&b, *p);
     }
     return rg_buf_detach(&b);
 }
@@ -87,13 +90,16 @@ static void make_person(actor *a)
     a->forms[a->nforms++] = rg_sprintf("%s %s", g, s);
     a->forms[a->nforms++] = rg_sprintf("Minister %s", s);
     a->forms[a->nforms++] = rg_sprintf("%c. %s", g[0], s);
+    char m[32];
+    word(m, 2);
+    a->forms[a->nforms++] = rg_sprintf("%s %s al-%s", g, m, s); /* middle name */
     free(t);
 }
 
 static void make_org(actor *a)
 {
-    static const char *const kinds[] = {"Association", "Network", "Council", "Committee",
-                                        "Centre", "Foundation"};
+    static const char *const kinds[] = {"Association", "Network", "Council",
+                                        "Committee",   "Centre",  "Foundation"};
     char w1[32], w2[32];
     word(w1, 3);
     word(w2, 3);
@@ -108,9 +114,10 @@ static void make_org(actor *a)
     size_t at = 1 + rnd((uint32_t)strlen(lw) - 2);
     memcpy(typo, lw, at);
     strcpy(typo + at, lw + at + 1);
-    a->forms[a->nforms++] = lw == w1 ? rg_sprintf("%s %s %s", typo, w2, k)
-                                     : rg_sprintf("%s %s %s", w1, typo, k);
+    a->forms[a->nforms++] =
+        lw == w1 ? rg_sprintf("%s %s %s", typo, w2, k) : rg_sprintf("%s %s %s", w1, typo, k);
     a->forms[a->nforms++] = rg_sprintf("%c%c%c", w1[0], w2[0], k[0]); /* acronym */
+    a->forms[a->nforms++] = rg_sprintf("%s %s", w1, k);               /* short form */
 }
 
 static void make_place(actor *a)
@@ -131,9 +138,12 @@ int main(int argc, char **argv)
     actor *actors = rg_calloc(nactors, sizeof *actors);
     for (size_t i = 0; i < nactors; i++) {
         uint32_t k = rnd(10);
-        if (k < 4) make_person(&actors[i]);
-        else if (k < 8) make_org(&actors[i]);
-        else make_place(&actors[i]);
+        if (k < 4)
+            make_person(&actors[i]);
+        else if (k < 8)
+            make_org(&actors[i]);
+        else
+            make_place(&actors[i]);
     }
     /* truth: (type, form) -> actor, or RG_NONE - 1 when two actors share it */
     rg_strmap truth;
@@ -142,8 +152,8 @@ int main(int argc, char **argv)
         for (int f = 0; f < actors[i].nforms; f++) {
             char *k = rg_sprintf("%d|%s", actors[i].type, actors[i].forms[f]);
             uint32_t v;
-            rg_strmap_put(&truth, k, rg_strmap_get(&truth, k, &v) && v != i ? RG_NONE - 1
-                                                                              : (uint32_t)i);
+            rg_strmap_put(&truth, k,
+                          rg_strmap_get(&truth, k, &v) && v != i ? RG_NONE - 1 : (uint32_t)i);
             free(k);
         }
 
@@ -182,8 +192,9 @@ int main(int argc, char **argv)
 
     /* score: fused nodes hold several actors; split actors sit in several nodes */
     uint32_t *home = rg_malloc(nactors * sizeof *home);
-    for (size_t i = 0; i < nactors; i++) home[i] = RG_NONE;
-    size_t fused = 0, split = 0, seen = 0;
+    for (size_t i = 0; i < nactors; i++)
+        home[i] = RG_NONE;
+    size_t fused = 0, split = 0, seen = 0, shown = 0;
     for (size_t n = 0; n < g.nnodes; n++) {
         uint32_t who = RG_NONE;
         bool several = false;
@@ -193,12 +204,24 @@ int main(int argc, char **argv)
             if (rg_strmap_get(&truth, k, &v) && v < RG_NONE - 1) {
                 if (who != RG_NONE && who != v) several = true;
                 who = v;
-                if (home[v] == RG_NONE) home[v] = (uint32_t)n, seen++;
-                else if (home[v] != n && home[v] != RG_NONE - 1) home[v] = RG_NONE - 1, split++;
+                if (home[v] == RG_NONE)
+                    home[v] = (uint32_t)n, seen++;
+                else if (home[v] != n && home[v] != RG_NONE - 1) {
+                    if (getenv("BENCH_VERBOSE") && shown++ < 8)
+                        printf("  split: '%s' apart from '%s'\n", g.nodes[n].aliases[a].name,
+                               g.nodes[home[v]].label);
+                    home[v] = RG_NONE - 1, split++;
+                }
             }
             free(k);
         }
         fused += several;
+        if (several && fused <= 5 && getenv("BENCH_VERBOSE")) {
+            printf("  fused: %s [%s]:", g.nodes[n].label, rg_node_type_name(g.nodes[n].type));
+            for (size_t a = 0; a < g.nodes[n].naliases && a < 8; a++)
+                printf(" '%s'", g.nodes[n].aliases[a].name);
+            printf("\n");
+        }
     }
     printf("bench_resolve: %lu mentions, %u documents, %lu actors\n", made, docno, nactors);
     printf("  generate   %.2f s\n", t1 - t0);
@@ -216,7 +239,8 @@ int main(int argc, char **argv)
     rg_graph_free(&g);
     rg_strmap_free(&truth);
     for (size_t i = 0; i < nactors; i++)
-        for (int f = 0; f < actors[i].nforms; f++) free(actors[i].forms[f]);
+        for (int f = 0; f < actors[i].nforms; f++)
+            free(actors[i].forms[f]);
     free(actors);
     free(home);
     return 0;

@@ -1,6 +1,8 @@
 /* relgraph entities GRAPH: the resolved actors of a graph with their
  * aliases, mention and document counts. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* qsort_r */
+#endif
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>

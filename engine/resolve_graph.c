@@ -9,7 +9,9 @@
  * clusters as they were when the stage began and apply their unions
  * afterwards, so the outcome does not depend on the order of the records.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* qsort_r */
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +72,7 @@ typedef struct ninfo {
     bool initial; /* "R. Petit" */
     /* organisations: content tokens of the label, in order and sorted */
     rs_toks otok, osorted;
+    rs_toks orev; /* "Centre of X Y" read as "X Y Centre"; empty if no "of" */
     bool label_acronym;
     bool expands; /* some name of the node is a multi-word name */
 } ninfo;
@@ -163,6 +166,28 @@ static void add_key(recs *keys, char ***pool, size_t *npool, size_t *cap, int cl
     *RG_PUSH(*pool, *npool, *cap) = full;
 }
 
+/* "Association of Caesar Families" -> tokens of "caesar families
+ * association": the reading a short form ("Caesar Association") follows. */
+static void reverse_of(const char *label, rs_toks *out)
+{
+    rs_toks t = {0};
+    rs_fold_tokens(label, &t, true);
+    size_t of = 0;
+    while (of < t.n && strcmp(t.t[of], "of") != 0)
+        of++;
+    if (of >= 1 && of + 1 < t.n) {
+        rg_buf b = {0};
+        for (size_t i = of + 1; i < t.n + of; i++) {
+            size_t k = i < t.n ? i : i - t.n;
+            if (b.len) rg_buf_putc(&b, ' ');
+            rg_buf_puts(&b, t.t[k]);
+        }
+        rs_org_tokens(b.data, out);
+        rg_buf_free(&b);
+    }
+    rs_toks_free(&t);
+}
+
 static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
 {
     size_t cap = 0;
@@ -179,6 +204,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             free(k);
             /* other spellings of the same full name (same given name) */
             for (size_t i = 0; i < nd->naliases; i++) {
+                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue; /* done */
                 rs_toks t = {0};
                 rs_person_tokens(nd->aliases[i].name, &t);
                 if (t.n >= 2 && same_token(&t, 0, &in->ptok, 0)) {
@@ -197,10 +223,12 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
                 rs_toks_push(&in->osorted, in->otok.t[i], strlen(in->otok.t[i]));
             rs_toks_sort_unique(&in->osorted);
             in->expands = !in->label_acronym && in->otok.n >= 2;
+            if (!in->label_acronym) reverse_of(nd->label, &in->orev);
             char *k = rs_toks_join(&in->osorted, SIZE_MAX);
             add_key(keys, pool, npool, &cap, in->cls, k, r);
             free(k);
             for (size_t i = 0; i < nd->naliases; i++) {
+                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue; /* done */
                 rs_toks t = {0};
                 rs_org_tokens(nd->aliases[i].name, &t);
                 /* Other spellings as full as the label only: a short form
@@ -220,6 +248,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             add_key(keys, pool, npool, &cap, in->cls, k, r);
             free(k);
             for (size_t i = 0; i < nd->naliases; i++) {
+                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue;
                 char *ka = rg_name_key(RG_NODE_PLACE, nd->aliases[i].name);
                 add_key(keys, pool, npool, &cap, in->cls, ka, r);
                 free(ka);
@@ -231,7 +260,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
 /* Stage KEY: equal keys merge. */
 static void stage_keys(resolver *R, recs *keys, char **pool)
 {
-    qsort(keys->r, keys->n, sizeof *keys->r, cmp_rec);
+    if (keys->r) qsort(keys->r, keys->n, sizeof *keys->r, cmp_rec);
     for (size_t i = 0; i < keys->n;) {
         size_t j = i + 1;
         while (j < keys->n && keys->r[j].h == keys->r[i].h)
@@ -283,7 +312,10 @@ static void stage_typo(resolver *R)
     recs v = {0};
     for (uint32_t r = 0; r < R->n; r++) {
         const ninfo *in = &R->info[r];
-        if (in->cls != CLS_ORG || in->label_acronym || in->osorted.n < 2 ||
+        /* long names only, three words or more (in shorter ones a letter
+         * is a large part of the name and distinct bodies differ by one),
+         * and not absurdly long ones (keys grow with words x letters) */
+        if (in->cls != CLS_ORG || in->label_acronym || in->osorted.n < 3 || in->osorted.n > 16 ||
             toks_len(&in->osorted) < 12)
             continue;
         for (size_t i = 0; i < in->osorted.n; i++) {
@@ -308,7 +340,7 @@ static void stage_typo(resolver *R)
             free(rest);
         }
     }
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
         while (j < v.n && v.r[j].h == v.r[i].h)
@@ -399,7 +431,7 @@ static void stage_acronym(resolver *R)
             }
         }
     }
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
@@ -468,8 +500,10 @@ static void stage_short(resolver *R)
         const ninfo *in = &R->info[r];
         if (in->cls == CLS_ORG && !in->label_acronym && in->otok.n >= 2)
             recs_push(&v, first_last_hash("o", &in->otok), root[r], r);
+        if (in->cls == CLS_ORG && in->orev.n >= 3) /* a long reading only */
+            recs_push(&v, first_last_hash("o", &in->orev), root[r], 1u << 31 | r);
     }
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
@@ -481,14 +515,18 @@ static void stage_short(resolver *R)
             continue;
         }
         for (size_t x = i; x < j; x++) {
+            if (v.r[x].b >> 31) continue; /* a reversed reading is never the short one */
             const rs_toks *s = &R->info[v.r[x].b].otok;
             uint32_t sr = v.r[x].a;
             if (s->n != maxn[sr]) continue; /* only a cluster's fullest name */
-            if (x > i && v.r[x - 1].a == sr && R->info[v.r[x - 1].b].otok.n == s->n) continue;
+            if (x > i && v.r[x - 1].a == sr && !(v.r[x - 1].b >> 31) &&
+                R->info[v.r[x - 1].b].otok.n == s->n)
+                continue;
             uint32_t cand = RG_NONE;
             size_t ncand = 0;
             for (size_t y = i; y < j; y++) {
-                const rs_toks *l = &R->info[v.r[y].b].otok;
+                uint32_t yb = v.r[y].b;
+                const rs_toks *l = yb >> 31 ? &R->info[yb & 0x7fffffffu].orev : &R->info[yb].otok;
                 uint32_t lr = v.r[y].a;
                 if (lr == sr || lr == cand || l->n <= s->n) continue;
                 if (!same_token(s, 0, l, 0) || !same_token(s, s->n - 1, l, l->n - 1)) continue;
@@ -534,7 +572,7 @@ static void stage_middle(resolver *R)
     recs v = {0};
     for (uint32_t r = 0; r < R->n; r++)
         if (full_person(&R->info[r])) recs_push(&v, first_last_hash("p", &R->info[r].ptok), r, 0);
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
@@ -612,7 +650,7 @@ static void stage_partial(resolver *R, bool initials)
         recs_push(&v, hash_str(k), kind << 31 | root[r], r);
         free(k);
     }
-    qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
     for (size_t i = 0; i < v.n;) {
         size_t j = i + 1;
@@ -716,7 +754,7 @@ static void alias_hits(resolver *R, hit **out, size_t *nout)
             free(key);
         }
     }
-    qsort(hits, n, sizeof *hits, cmp_hit);
+    if (hits) qsort(hits, n, sizeof *hits, cmp_hit);
     size_t k = 0; /* dedupe */
     for (size_t i = 0; i < n; i++)
         if (!k || cmp_hit(&hits[k - 1], &hits[i]) != 0) hits[k++] = hits[i];
@@ -818,6 +856,19 @@ typedef struct lname {
     uint32_t count;
 } lname;
 
+static int cmp_lname_name(const void *x, const void *y)
+{
+    return strcmp(((const lname *)x)->name, ((const lname *)y)->name);
+}
+
+static size_t words(const char *s)
+{
+    size_t n = *s != 0;
+    for (; *s; s++)
+        n += *s == ' ';
+    return n;
+}
+
 static int cmp_lname_key(const void *x, const void *y)
 {
     const lname *p = x, *q = y;
@@ -843,9 +894,19 @@ static char *canonical_label(resolver *R, const uint32_t *members, size_t k, int
         for (size_t a = 0; a < nd->naliases; a++)
             *RG_PUSH(ln, n, cap) = (lname){nd->aliases[a].name, NULL, nd->aliases[a].count};
     }
+    /* one entry per distinct name, counts summed; then one key per name */
+    if (ln) qsort(ln, n, sizeof *ln, cmp_lname_name);
+    size_t d = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d && strcmp(ln[d - 1].name, ln[i].name) == 0)
+            ln[d - 1].count += ln[i].count;
+        else
+            ln[d++] = ln[i];
+    }
+    n = d;
     for (size_t i = 0; i < n; i++)
         ln[i].key = rg_name_key(kt, ln[i].name);
-    qsort(ln, n, sizeof *ln, cmp_lname_key);
+    if (ln) qsort(ln, n, sizeof *ln, cmp_lname_key);
     cand best = {0};
     bool have = false;
     for (size_t i = 0; i < n;) {
@@ -853,12 +914,13 @@ static char *canonical_label(resolver *R, const uint32_t *members, size_t k, int
         while (j < n && strcmp(ln[j].key, ln[i].key) == 0)
             support += ln[j++].count;
         for (size_t x = i; x < j; x++) {
-            if (x > i && strcmp(ln[x].name, ln[x - 1].name) == 0) continue;
             /* "the Syrian Arab Republic": a lower-case article belongs to the
              * sentence, not to the name ("The Day After" keeps its own) */
             const char *nm = ln[x].name;
             if (strncmp(nm, "the ", 4) == 0 && nm[4]) nm += 4;
-            cand c = {nm, well_formed(cls, nm), content_tokens(cls, nm), support, strlen(nm)};
+            /* person and organisation keys are their content words */
+            size_t ntok = cls == CLS_PLACE ? content_tokens(cls, nm) : words(ln[x].key);
+            cand c = {nm, well_formed(cls, nm), ntok, support, strlen(nm)};
             if (!have || better(&c, &best)) best = c, have = true;
         }
         i = j;
@@ -914,7 +976,7 @@ static void assign_ids(rg_graph *g, const bool *merged)
         else
             rg_strmap_put(&taken, g->nodes[i].id, 1);
     }
-    qsort(ids, n, sizeof *ids, cmp_newid);
+    if (ids) qsort(ids, n, sizeof *ids, cmp_newid);
     char **final = rg_malloc((n + 1) * sizeof *final);
     for (size_t i = 0; i < n; i++) {
         char *id = rg_strdup(ids[i].want);
@@ -965,6 +1027,9 @@ static void contract_clusters(resolver *R)
     bool any = false;
     for (uint32_t rt = 0; rt < n; rt++) {
         size_t k = start[rt + 1] - start[rt];
+        if (k == 1 && R->label_line[rt] != RG_NONE) /* analyst's label, id kept */
+            rg_graph_node_set_label(g, R->node_at[rt],
+                                    R->aliases->lines[R->label_line[rt]].names[0]);
         if (k < 2) continue;
         any = true;
         const uint32_t *members = order + start[rt];
@@ -1061,6 +1126,7 @@ rg_status rg_resolve_graph(rg_graph *g, const rg_resolve_opts *opts, rg_error *e
         rs_toks_free(&R.info[r].ptok);
         rs_toks_free(&R.info[r].otok);
         rs_toks_free(&R.info[r].osorted);
+        rs_toks_free(&R.info[r].orev);
         free(R.tags[r]);
     }
     free(R.info);

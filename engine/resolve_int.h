@@ -26,6 +26,9 @@ void rs_org_tokens(const char *name, rs_toks *out);
 void rs_toks_sort_unique(rs_toks *tk);
 
 bool rs_is_stopword(const char *folded_token);
+/* Words of rg_fold(name) (first 512 bytes); `fast` takes a utf8proc-free
+ * path for printable ASCII that gives the same words. */
+void rs_fold_tokens(const char *name, rs_toks *out, bool fast);
 /* Does a person name of several words start with a title ("ASG Petit")? */
 bool rs_person_has_title(const char *name);
 

@@ -232,7 +232,7 @@ static int cmp_str(const void *a, const void *b)
 
 void rs_toks_sort_unique(rs_toks *tk)
 {
-    qsort(tk->t, tk->n, sizeof *tk->t, cmp_str);
+    if (tk->t) qsort(tk->t, tk->n, sizeof *tk->t, cmp_str);
     size_t k = 0;
     for (size_t i = 0; i < tk->n; i++) {
         if (k && strcmp(tk->t[k - 1], tk->t[i]) == 0)
@@ -244,9 +244,49 @@ void rs_toks_sort_unique(rs_toks *tk)
 }
 
 /* Folded tokens of a name. */
-static void fold_tokens(const char *name, rs_toks *out)
+/* Names are compared on their first RS_NAME_MAX bytes (cut at a character
+ * boundary): nothing longer is a name, and it keeps hostile input linear. */
+enum { RS_NAME_MAX = 512 };
+
+static size_t name_len(const char *name)
 {
-    char *f = rg_fold(name, strlen(name));
+    size_t n = strnlen(name, RS_NAME_MAX + 1);
+    if (n <= RS_NAME_MAX) return n;
+    n = RS_NAME_MAX;
+    while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
+        n--;
+    return n;
+}
+
+/* rg_fold() for printable ASCII, without utf8proc: letters and digits
+ * lower-cased, apostrophes dropped, anything else separates words. Returns
+ * false (nothing added) when the name has other bytes. */
+static bool fold_tokens_ascii(const char *name, size_t n, rs_toks *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)name[i] < 0x20 || (unsigned char)name[i] > 0x7e) return false;
+    char buf[RS_NAME_MAX + 1];
+    size_t k = 0;
+    for (size_t i = 0; i <= n; i++) {
+        char c = i < n ? name[i] : ' ';
+        if (c == '\'' || c == '`') continue; /* rg_fold drops these too */
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            buf[k++] = c;
+        else if (c >= 'A' && c <= 'Z')
+            buf[k++] = (char)(c - 'A' + 'a');
+        else if (k) {
+            rs_toks_push(out, buf, k);
+            k = 0;
+        }
+    }
+    return true;
+}
+
+void rs_fold_tokens(const char *name, rs_toks *out, bool fast)
+{
+    size_t n = name_len(name);
+    if (fast && fold_tokens_ascii(name, n, out)) return;
+    char *f = rg_fold(name, n);
     for (char *p = f; *p;) {
         char *sp = strchr(p, ' ');
         size_t n = sp ? (size_t)(sp - p) : strlen(p);
@@ -338,7 +378,7 @@ void rs_person_tokens(const char *name, rs_toks *out)
     tables();
     char *un = uninvert(name);
     rs_toks tk = {0};
-    fold_tokens(un, &tk);
+    rs_fold_tokens(un, &tk, true);
     free(un);
     while (tk.n > 1 && in_set(&T.titles, tk.t[0]))
         toks_remove(&tk, 0);
@@ -374,7 +414,7 @@ bool rs_person_has_title(const char *name)
 {
     tables();
     rs_toks tk = {0};
-    fold_tokens(name, &tk);
+    rs_fold_tokens(name, &tk, true);
     bool t = tk.n > 1 && in_set(&T.titles, tk.t[0]);
     rs_toks_free(&tk);
     return t;
@@ -423,7 +463,7 @@ void rs_org_tokens(const char *name, rs_toks *out)
         free(acr);
     }
     rs_toks tk = {0};
-    fold_tokens(base ? base : name, &tk);
+    rs_fold_tokens(base ? base : name, &tk, true);
     free(base);
     if (tk.n > 1 && strcmp(tk.t[0], "the") == 0) toks_remove(&tk, 0);
     /* trailing designators, in one or two tokens ("e v") */
@@ -498,7 +538,7 @@ size_t rg_name_acronyms(const char *name, char *out[3])
     }
     char *base = n ? rg_strndup(name, (size_t)(open - name)) : rg_strdup(name);
     rs_toks tk = {0};
-    fold_tokens(base, &tk);
+    rs_fold_tokens(base, &tk, true);
     free(base);
     if (tk.n > 1 && strcmp(tk.t[0], "the") == 0) toks_remove(&tk, 0);
     rg_buf content = {0}, all = {0};
@@ -668,12 +708,12 @@ static bool has_digit(const char *s)
     return false;
 }
 
-/* Organisation typo rule: same number of content tokens, all equal but one
- * pair, which is one edit apart, at least 5 code points long, digit-free; the
+/* Organisation typo rule: same number (3 to 16) of content tokens, all equal
+ * but one pair, which is one edit apart, at least 5 code points long, digit-free; the
  * whole name at least 12 bytes. Tokens must be sorted. */
 static bool org_typo(const rs_toks *x, const rs_toks *y)
 {
-    if (x->n != y->n || x->n < 2) return false;
+    if (x->n != y->n || x->n < 3 || x->n > 16) return false;
     size_t len = 0;
     for (size_t i = 0; i < x->n; i++)
         len += strlen(x->t[i]);

@@ -7,6 +7,7 @@
 
 #include "rg_json.h"
 #include "rg_resolve.h"
+#include "resolve_int.h"
 #include "rg_test.h"
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -184,6 +185,35 @@ static void test_acronyms_and_distance(void)
     RG_CHECK(rg_name_match(RG_NODE_PLACE, "Syria", "the Syrian Arab Republic"));
 }
 
+/* The ASCII fast path of the tokenizer gives rg_fold()'s words. */
+static void test_fold_fast_path(void)
+{
+    unsigned seed = 7;
+    int same = 0;
+    for (int i = 0; i < 20000; i++) {
+        char s[24];
+        size_t n = 1 + i % 23;
+        for (size_t k = 0; k < n; k++) {
+            seed = seed * 1103515245u + 12345u;
+            s[k] = (char)(0x20 + (seed >> 16) % 95);
+        }
+        s[n] = '\0';
+        rs_toks a = {0}, b = {0};
+        rs_fold_tokens(s, &a, true);
+        rs_fold_tokens(s, &b, false);
+        char *ja = rs_toks_join(&a, SIZE_MAX), *jb = rs_toks_join(&b, SIZE_MAX);
+        if (strcmp(ja, jb) == 0)
+            same++;
+        else if (i - same < 5)
+            fprintf(stderr, "  fold paths differ on '%s': '%s' / '%s'\n", s, ja, jb);
+        free(ja);
+        free(jb);
+        rs_toks_free(&a);
+        rs_toks_free(&b);
+    }
+    RG_CHECK(same == 20000);
+}
+
 /* ---- resolver rules ---------------------------------------------------------- */
 
 static void test_persons(void)
@@ -311,6 +341,18 @@ static void test_organisations(void)
     RG_CHECK(st.ambiguous >= 2);
     rg_graph_free(&g);
 
+    /* a short form follows the reading around "of" ("Department of
+     * Defence" = "Defence Department"); a bare word never does */
+    const ent e4[] = {
+        {"organisation", "Association of Detainees Families", "d1", NULL},
+        {"organisation", "Detainees Association", "d2", NULL},
+        {"organisation", "Association", "d3", NULL},
+    };
+    RESOLVED(g, e4);
+    RG_CHECK(together(&g, "Detainees Association", "Association of Detainees Families"));
+    RG_CHECK(apart(&g, "Association", "Detainees Association"));
+    rg_graph_free(&g);
+
     /* organisation and institution may meet; the type with more mentions wins */
     const ent e3[] = {
         {"institution", "Syrian Ministry of Foreign Affairs", "d1", "Foreign Ministry"},
@@ -403,7 +445,7 @@ static void test_aliases(void)
                       "same: Islamic State = Daesh = ISIS\n"
                       "\n"
                       "never person: Asaad al-Shibani != Asaad Al Shaibani\n"
-                      "same place: Syria = Syrian Arab Republic\n";
+                      "same place: Syrian Arab Republic = Syria\n";
     rg_resolve_stats st;
     rg_error err = {0};
     RG_CHECK(resolve(&g, txt, &st, &err) == RG_OK);
@@ -412,6 +454,14 @@ static void test_aliases(void)
     RG_CHECK(apart(&g, "Asaad al-Shibani", "Asaad Al Shaibani"));
     RG_CHECK(st.vetoed >= 1 && st.merges[RG_RULE_FORCED] == 2);
     RG_CHECK(g.nnodes == 5); /* typed 'same place' leaves the organisation Syria alone */
+    /* a same: line relabels even a node it merges with nothing; ids stay */
+    for (size_t i = 0; i < g.nnodes; i++)
+        if (g.nodes[i].type == RG_NODE_PLACE) {
+            RG_CHECK_STR(g.nodes[i].label, "Syrian Arab Republic");
+            RG_CHECK_STR(g.nodes[i].id, "d1#Syria#5");
+        } else if (strcmp(g.nodes[i].label, "Syria") == 0) {
+            RG_CHECK(g.nodes[i].type == RG_NODE_ORGANISATION);
+        }
     rg_graph_free(&g);
 
     /* a same: line against a never: line is an error naming both lines */
@@ -515,15 +565,60 @@ static void test_determinism(void)
     free(first);
 }
 
+/* Hostile names: megabyte labels, thousands of words and aliases, invalid
+ * UTF-8, empty strings. Must stay fast and merge only what is equal. */
+static void test_hostile(void)
+{
+    rg_graph g;
+    rg_graph_init(&g);
+    rg_document d = {.id = "h"};
+    uint32_t doc = rg_graph_add_doc(&g, &d);
+    rg_buf big = {0};
+    for (int i = 0; i < 100000; i++)
+        rg_buf_puts(&big, i % 7 ? "al Ab-dul " : "Mohammed bin ");
+    const char *labels[] = {big.data,
+                            big.data,
+                            "",
+                            "\xff\xfe\x80 broken",
+                            "\xff\xfe\x80 broken",
+                            "(((",
+                            "A.B.C.D.E.F.G.H.I.J.K.L"};
+    rg_node_type types[] = {RG_NODE_PERSON,      RG_NODE_ORGANISATION, RG_NODE_PERSON,
+                            RG_NODE_PERSON,      RG_NODE_ORGANISATION, RG_NODE_ORGANISATION,
+                            RG_NODE_ORGANISATION};
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "h%zu", i);
+        uint32_t n;
+        RG_CHECK(rg_graph_add_node(&g, id, types[i], labels[i], &n, NULL) == RG_OK);
+        rg_graph_node_add_mention(&g, n, (rg_span){doc, 0, 1});
+    }
+    uint32_t many;
+    rg_graph_add_node(&g, "many", RG_NODE_ORGANISATION, "Many Aliases Association", &many, NULL);
+    for (int i = 0; i < 20000; i++) {
+        char a[48];
+        snprintf(a, sizeof a, "Alias %d of Many Aliases Association", i);
+        rg_graph_node_add_alias(&g, many, a, 1);
+    }
+    rg_resolve_stats st;
+    rg_resolve_opts o = {.stats = &st};
+    RG_CHECK(rg_resolve_graph(&g, &o, NULL) == RG_OK);
+    RG_CHECK(g.nnodes == 8); /* nothing merged: types differ or names are junk */
+    rg_buf_free(&big);
+    rg_graph_free(&g);
+}
+
 int main(void)
 {
     test_keys();
     test_acronyms_and_distance();
+    test_fold_fast_path();
     test_persons();
     test_organisations();
     test_places_and_types();
     test_provenance_and_ids();
     test_aliases();
     test_determinism();
+    test_hostile();
     return rg_test_done();
 }
