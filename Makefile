@@ -41,3 +41,10 @@ fuzz: deps
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz out
+
+# Benchmarks, side by side with the peers a user would pick instead:
+# bench/run.sh (analysis vs networkx and bare igraph), then every
+# bench/bench_*.c program built with the project.
+bench: build
+	@if [ -x bench/run.sh ]; then bench/run.sh $(BUILD); fi
+	@for b in $(BUILD)/bench/bench_*; do [ -x "$$b" ] || continue; "$$b" || exit 1; done

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "rg_import.h"
 #include "rg_json.h"
+#include "rg_resolve.h"
 
 static const char usage[] =
     "usage: relgraph build INPUT... -o GRAPH.json [options]\n"
@@ -17,16 +18,19 @@ static const char usage[] =
     "      --co-mentions    also link actors named in the same sentence\n"
     "      --lexicon FILE   extra lexicon for entity extraction (docs/LEXICON.md)\n"
     "      --aliases FILE   forced and forbidden merges for entity resolution\n"
+    "                       (docs/RESOLUTION.md)\n"
+    "      --no-resolve     keep one node per document entity (no cross-document merging)\n"
     "      --max-bytes N    refuse input files larger than N bytes (default 268435456)\n"
     "      --max-depth N    nesting limit for JSON, HTML and GraphML (default 256)\n"
     "  -q, --quiet          no warnings\n";
 
-enum { O_OUT, O_KEEP, O_CO, O_LEX, O_ALIASES, O_MAXB, O_MAXD, O_QUIET, O_N };
+enum { O_OUT, O_KEEP, O_CO, O_LEX, O_ALIASES, O_NORES, O_MAXB, O_MAXD, O_QUIET, O_N };
 static const rg_opt opts[O_N] = {
     [O_OUT] = {"output", 'o', true},    [O_KEEP] = {"keep-going", 'k', false},
     [O_CO] = {"co-mentions", 0, false}, [O_LEX] = {"lexicon", 0, true},
     [O_ALIASES] = {"aliases", 0, true}, [O_MAXB] = {"max-bytes", 0, true},
     [O_MAXD] = {"max-depth", 0, true},  [O_QUIET] = {"quiet", 'q', false},
+    [O_NORES] = {"no-resolve", 0, false},
 };
 
 extern const rg_command rg_cmd_build;
@@ -38,8 +42,10 @@ static int run(int argc, char **argv)
     if (rc) return rc < 0 ? 0 : rc;
     rg_import_opts io = {0};
     unsigned long v;
-    if (!a.values[O_OUT]) rc = rg_usage_error(&rg_cmd_build, "missing -o OUTPUT");
-    else if (a.npositional == 0) rc = rg_usage_error(&rg_cmd_build, "no inputs");
+    if (!a.values[O_OUT])
+        rc = rg_usage_error(&rg_cmd_build, "missing -o OUTPUT");
+    else if (a.npositional == 0)
+        rc = rg_usage_error(&rg_cmd_build, "no inputs");
     else if (a.values[O_MAXB] && !rg_parse_uint(a.values[O_MAXB], &v))
         rc = rg_usage_error(&rg_cmd_build, "--max-bytes needs a number");
     else if (a.values[O_MAXD] && !rg_parse_uint(a.values[O_MAXD], &v))
@@ -55,9 +61,19 @@ static int run(int argc, char **argv)
     io.aliases = a.values[O_ALIASES];
     rg_set_quiet(a.values[O_QUIET] != NULL);
 
+    /* The alias file is read first so that a mistake in it costs no import. */
+    rg_aliases *aliases = NULL;
+    if (a.values[O_ALIASES] && !a.values[O_NORES]) {
+        rg_error err = {0};
+        if (rg_aliases_load(a.values[O_ALIASES], &aliases, &err) != RG_OK) {
+            rg_args_free(&a, O_N);
+            return rg_fail(1, "%s", err.msg);
+        }
+    }
     char **inputs;
     size_t n;
     if (rg_collect_inputs(a.positional, a.npositional, &inputs, &n) != 0) {
+        rg_aliases_free(aliases);
         rg_args_free(&a, O_N);
         return 1;
     }
@@ -73,15 +89,21 @@ static int run(int argc, char **argv)
         }
     }
     if (!failed || a.values[O_KEEP]) {
-        rg_graph_finalize(&g);
         rg_error err = {0};
-        if (rg_json_write_file(&g, a.values[O_OUT], &err) != RG_OK) {
+        rg_resolve_opts ro = {.aliases = aliases};
+        bool ok = a.values[O_NORES] || rg_resolve_graph(&g, &ro, &err) == RG_OK;
+        rg_graph_finalize(&g);
+        if (!ok) {
+            rg_fail(1, "%s", err.msg);
+            failed++;
+        } else if (rg_json_write_file(&g, a.values[O_OUT], &err) != RG_OK) {
             rg_fail(1, "%s", err.msg);
             failed++;
         }
     }
     if (failed && a.values[O_KEEP]) rg_fail(1, "%d input(s) failed", failed);
     rg_graph_free(&g);
+    rg_aliases_free(aliases);
     rg_free_list(inputs, n);
     rg_args_free(&a, O_N);
     return failed ? 1 : 0;

@@ -110,6 +110,7 @@ rg_status rg_graph_add_extraction(rg_graph *g, const rg_extraction *x, rg_error 
     for (size_t i = 0; i < x->nrelations && rc == RG_OK; i++) {
         const rg_xrelation *r = &x->relations[i];
         if (r->source >= x->nentities || r->target >= x->nentities) continue;
+        if (r->source == r->target) continue; /* e.g. an acronym defined in place */
         uint32_t e;
         rc = rg_graph_add_edge(g, node_of[r->source], node_of[r->target], r->type, r->role,
                                r->date, 1.0, &e, err);

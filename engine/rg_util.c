@@ -341,6 +341,29 @@ void rg_outfile_abort(rg_outfile *o)
     memset(o, 0, sizeof *o);
 }
 
+/* Apostrophe-like marks vanish without splitting the word: "O'Brien",
+ * and the ayn and hamza of Arabic transliterations, which are written with
+ * any of these ("Ma'arrat", "Ma‘arrat", "ʿAbd", "Shaʾban"). */
+static bool apostrophe_like(utf8proc_int32_t cp)
+{
+    return cp == '\'' || cp == '`' || cp == 0xB4 || cp == 0x2018 || cp == 0x2019 ||
+           cp == 0x02BB || cp == 0x02BC || cp == 0x02BE || cp == 0x02BF;
+}
+
+/* Latin letters without a decomposition, which stripping marks leaves as
+ * they are: "Łódź" should meet "Lodz". Code points after casefolding. */
+static const char *latin_ascii(utf8proc_int32_t cp)
+{
+    static const struct {
+        utf8proc_int32_t cp;
+        const char *ascii;
+    } map[] = {{0x0142, "l"}, {0x00F8, "o"}, {0x0111, "d"},  {0x00F0, "d"},  {0x0127, "h"},
+               {0x0131, "i"}, {0x0167, "t"}, {0x00E6, "ae"}, {0x0153, "oe"}, {0x00FE, "th"}};
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+        if (map[i].cp == cp) return map[i].ascii;
+    return NULL;
+}
+
 char *rg_fold(const char *s, size_t n)
 {
     utf8proc_uint8_t *f = NULL;
@@ -365,10 +388,14 @@ char *rg_fold(const char *s, size_t n)
         utf8proc_category_t cat = utf8proc_category(cp);
         bool word = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
                     (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-        if (word) {
+        const char *ascii = word ? latin_ascii(cp) : NULL;
+        if (ascii) {
+            rg_buf_puts(&b, ascii);
+            space = false;
+        } else if (word && !apostrophe_like(cp)) {
             rg_buf_append(&b, f + i, (size_t)k);
             space = false;
-        } else if (!space && cp != '\'' && cp != 0x2019) {
+        } else if (!space && !apostrophe_like(cp)) {
             rg_buf_putc(&b, ' ');
             space = true;
         }

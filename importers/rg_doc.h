@@ -10,12 +10,15 @@
  * - page boilerplate is removed from both: cookie banners, "Leave a Comment",
  *   share/download/font-size widgets, view counters, bylines, translation and
  *   disclaimer notices, "Related Publications" and what follows such footers.
- *   Removed lines are blanked with spaces in place (so offsets still point
- *   into the same text), never turned into entities.
+ *   Rules: data/doc/boilerplate.txt (its syntax is described at its top)
+ *   plus structural rules (breadcrumbs repeating the title). Removed lines
+ *   are deleted from the text before anything indexes it, so every offset
+ *   later stages produce indexes `text` as returned; blank-line runs are
+ *   collapsed to one blank line.
  * - metadata: id (file name without directory and extension), title (HTML
- *   <title>/<h1>, else the first non-empty line), date where the text states
- *   one ("Damascus, April 16, 2025 –", "15 November 2018") as ISO 8601, path,
- *   sha256 of the raw input bytes.
+ *   <title>/<h1>, else the first non-empty line, trimmed and cut to about
+ *   200 bytes at a word boundary), date as ISO 8601 (HTML publication
+ *   <meta>/<time>, else rg_doc_find_date), path, sha256 of the raw input.
  *
  * Ownership: rg_loaded_doc owns its text and document record;
  * rg_loaded_doc_free() releases them.
@@ -35,6 +38,43 @@ typedef struct rg_loaded_doc {
 rg_status rg_doc_load(const char *path, rg_format format, const char *data, size_t len,
                       const rg_import_opts *opts, rg_loaded_doc *out, rg_error *err);
 void rg_loaded_doc_free(rg_loaded_doc *d);
+
+/* ---- The stages of rg_doc_load, exposed for tests and reuse ---- */
+
+/* Raw bytes to clean UTF-8 (see doc_text.c for the rules). charset is a
+ * declared encoding (HTML <meta>) or NULL. Warnings name path. Never fails;
+ * caller frees the result. */
+char *rg_doc_decode(const char *path, const char *data, size_t len, const char *charset,
+                    size_t *out_len);
+
+/* The charset an HTML page declares in its first 4 KiB, or NULL. Caller
+ * frees. */
+char *rg_doc_html_charset(const char *data, size_t len);
+
+/* Main-content text of an HTML page given as UTF-8, with the page's title
+ * and publication date when it has them (NULL otherwise). */
+typedef struct rg_doc_html {
+    char *text;
+    size_t len;
+    char *title, *date;
+} rg_doc_html;
+rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, rg_doc_html *out,
+                           rg_error *err);
+void rg_doc_html_free(rg_doc_html *h);
+
+/* Text without its boilerplate lines and placeholders (rules above).
+ * Caller frees. */
+char *rg_doc_strip_boilerplate(const char *text, size_t len, size_t *out_len);
+
+/* The date a document states for itself, as "YYYY-MM-DD", or false:
+ * 1. a dateline among the first 8 non-empty lines: a full date at the start
+ *    of the line, or after a short place/label prefix ending in ',' or ':'
+ *    or a word like "published"/"on", followed by the line's end or a dash,
+ *    colon, bar or parenthesis ("Damascus, April 16, 2025 –");
+ * 2. else the first line anywhere that is nothing but such a date
+ *    ("15 November 2018" closing a statement).
+ * Dates in running sentences are events, not the document's date. */
+bool rg_doc_find_date(const char *text, size_t len, char iso[11]);
 
 /* SHA-256 of a buffer as 64 lower-case hex digits plus NUL. */
 void rg_sha256_hex(const void *data, size_t len, char out[65]);

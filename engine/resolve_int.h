@@ -1,0 +1,51 @@
+/* resolve_int: helpers shared by the resolver's source files (not installed
+ * API; see rg_resolve.h for the public functions). */
+#ifndef RG_RESOLVE_INT_H
+#define RG_RESOLVE_INT_H
+
+#include "rg_resolve.h"
+
+/* A list of malloc'd tokens. */
+typedef struct rs_toks {
+    char **t;
+    size_t n, cap;
+} rs_toks;
+
+void rs_toks_push(rs_toks *tk, const char *s, size_t n);
+void rs_toks_free(rs_toks *tk);
+/* Tokens joined by single spaces, skipping index `skip` (SIZE_MAX: none). */
+char *rs_toks_join(const rs_toks *tk, size_t skip);
+
+/* Person name -> transliteration skeletons in name order, titles and
+ * particles dropped. */
+void rs_person_tokens(const char *name, rs_toks *out);
+/* Organisation name -> content tokens in name order ("the", stop words,
+ * trailing designators dropped; spelling variants unified). */
+void rs_org_tokens(const char *name, rs_toks *out);
+/* Sorts and deduplicates tokens in place (organisation fingerprint order). */
+void rs_toks_sort_unique(rs_toks *tk);
+
+bool rs_is_stopword(const char *folded_token);
+/* Does a person name of several words start with a title ("ASG Petit")? */
+bool rs_person_has_title(const char *name);
+
+/* One line of an alias file: `same` (names to merge, the first one the
+ * preferred label) or `never` (names that must stay in different nodes),
+ * optionally restricted to one node type. */
+typedef struct rs_alias_line {
+    size_t lineno;
+    bool never;
+    bool typed;
+    rg_node_type type;
+    char **names;  /* as written */
+    char **folded; /* rg_fold()ed, for matching */
+    size_t nnames;
+} rs_alias_line;
+
+struct rg_aliases {
+    char *path;
+    rs_alias_line *lines;
+    size_t nlines, cap_lines;
+};
+
+#endif

@@ -1,0 +1,25 @@
+/* rg_events: one node per real-world event across documents.
+ *
+ * Each document's extractor creates its own event nodes (rg_relate.h). Two
+ * documents often report the same meeting or agreement; once actors are
+ * resolved, rg_events_merge() merges event nodes that have the same
+ * event_type, compatible dates (equal, or one a prefix of the other such as
+ * 2025-04 and 2025-04-16, or one unknown) and overlapping participants (they
+ * share at least half of the smaller participant set, and at least one
+ * person or organisation). Candidate pairs come from a participant index, so
+ * the cost grows with the number of participant edges, not with the square
+ * of the number of events.
+ *
+ * It then gives every event a readable, deterministic label and id from its
+ * kind, date and participants: "Meeting 2025-04-16: Asaad al-Shibani, Robert
+ * Petit". Places never count as participants.
+ */
+#ifndef RG_EVENTS_H
+#define RG_EVENTS_H
+
+#include "rg_graph.h"
+
+/* Returns the number of event nodes merged away. */
+size_t rg_events_merge(rg_graph *g);
+
+#endif

@@ -1,0 +1,268 @@
+/* Decoding of raw document bytes into clean UTF-8 (rg_doc_decode).
+ *
+ * Encoding choice, in order: a UTF-16 BOM (converted with iconv); a charset
+ * the caller names (HTML <meta charset>; converted with iconv unless it is
+ * UTF-8 or a Latin-1 family name); otherwise the bytes are checked as UTF-8
+ * and, when they are not valid UTF-8, invalid sequences outnumber valid
+ * multi-byte ones and no byte is undefined in Windows-1252 (0x81, 0x8D,
+ * 0x8F, 0x90, 0x9D), read as Windows-1252 (a superset of Latin-1's
+ * printable range; "smart quotes" 0x93/0x94 usually give such files away).
+ * Otherwise invalid bytes become U+FFFD with one warning per file.
+ *
+ * Clean-up done while writing the output, so that later stages see one
+ * convention: CRLF and lone CR become LF; NUL bytes are dropped (one
+ * warning); other C0 controls become spaces (form feed and vertical tab
+ * newlines); no-break and other Unicode spaces become ASCII spaces; BOMs,
+ * zero-width spaces and soft hyphens are dropped.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rg_doc.h"
+
+/* Windows-1252 bytes 0x80-0x9F; 0 = undefined (becomes U+FFFD). */
+static const unsigned short cp1252_high[32] = {
+    0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017d, 0,      0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
+    0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,      0x017e, 0x0178};
+
+/* Length of the valid UTF-8 sequence at p (1-4) with its code point, or 0
+ * when the bytes there are not valid UTF-8 (overlong forms, surrogates and
+ * values above U+10FFFF are invalid). */
+static size_t utf8_next(const unsigned char *p, size_t n, unsigned *cp)
+{
+    unsigned c = p[0];
+    if (c < 0x80) return *cp = c, 1;
+    size_t len;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, min = 0x80, c &= 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, min = 0x800, c &= 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, min = 0x10000, c &= 0x07;
+    else
+        return 0;
+    if (n < len) return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80) return 0;
+        c = c << 6 | (p[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    return *cp = c, len;
+}
+
+static void put_utf8(rg_buf *b, unsigned cp)
+{
+    char s[4];
+    size_t n;
+    if (cp < 0x80)
+        s[0] = (char)cp, n = 1;
+    else if (cp < 0x800)
+        s[0] = (char)(0xC0 | cp >> 6), s[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+    else if (cp < 0x10000) {
+        s[0] = (char)(0xE0 | cp >> 12), s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        s[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+    } else {
+        s[0] = (char)(0xF0 | cp >> 18), s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        s[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), s[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+    }
+    rg_buf_append(b, s, n);
+}
+
+/* The output writer: applies the clean-up rules to one code point at a time
+ * and counts what it repaired, for the warnings. */
+typedef struct writer {
+    rg_buf out;
+    bool prev_cr;
+    size_t nuls, first_nul, nul_line;
+} writer;
+
+static bool unicode_space(unsigned cp)
+{
+    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0x1680;
+}
+
+static void emit(writer *w, unsigned cp, size_t at, size_t line)
+{
+    bool cr = cp == '\r';
+    if (cp == '\n' && w->prev_cr) { /* the LF of a CRLF: already written */
+        w->prev_cr = false;
+        return;
+    }
+    w->prev_cr = cr;
+    if (cp == 0) {
+        if (w->nuls++ == 0) w->first_nul = at, w->nul_line = line;
+        return;
+    }
+    if (cr || cp == '\f' || cp == '\v' || cp == 0x2028 || cp == 0x2029)
+        cp = '\n';
+    else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || unicode_space(cp))
+        cp = ' ';
+    else if (cp == 0xFEFF || cp == 0x200B || cp == 0xAD)
+        return;
+    put_utf8(&w->out, cp);
+}
+
+static size_t count_lines(const char *p, size_t upto)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < upto; i++)
+        line += p[i] == '\n';
+    return line;
+}
+
+/* Counts valid multi-byte sequences and invalid bytes, and whether any
+ * byte is undefined in Windows-1252, to tell UTF-8 from Windows-1252. */
+static void utf8_census(const unsigned char *p, size_t n, size_t *valid, size_t *invalid,
+                        bool *cp1252_ok)
+{
+    *valid = *invalid = 0;
+    *cp1252_ok = true;
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t k = utf8_next(p + i, n - i, &cp);
+        if (k == 0)
+            (*invalid)++, k = 1;
+        else if (k > 1)
+            (*valid)++;
+        i += k;
+    }
+    for (size_t i = 0; i < n && *cp1252_ok; i++)
+        if (p[i] >= 0x80 && p[i] < 0xA0 && !cp1252_high[p[i] - 0x80]) *cp1252_ok = false;
+}
+
+static void decode_cp1252(writer *w, const unsigned char *p, size_t n)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned cp = p[i];
+        if (cp >= 0x80 && cp < 0xA0) cp = cp1252_high[cp - 0x80] ? cp1252_high[cp - 0x80] : 0xFFFD;
+        emit(w, cp, i, line);
+        line += p[i] == '\n';
+    }
+}
+
+/* UTF-8 with invalid bytes replaced; returns the count, *first the offset
+ * of the first one. */
+static size_t decode_utf8(writer *w, const unsigned char *p, size_t n, size_t *first)
+{
+    size_t bad = 0, line = 1;
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t k = utf8_next(p + i, n - i, &cp);
+        if (k == 0) {
+            if (bad++ == 0) *first = i;
+            cp = 0xFFFD, k = 1;
+        }
+        emit(w, cp, i, line);
+        line += p[i] == '\n';
+        i += k;
+    }
+    return bad;
+}
+
+/* Converts with iconv into UTF-8; false when the charset is unknown or the
+ * input does not convert (the caller then falls back to auto-detection). */
+static bool iconv_to_utf8(const char *charset, const char *in, size_t n, rg_buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1) return false;
+    rg_grow(&out->data, &out->cap, n * 3 + 16, 1);
+    char *ip = (char *)in, *op = out->data;
+    size_t il = n, ol = out->cap - 1;
+    bool ok = true;
+    while (il > 0 && ok) {
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1) break;
+        if (errno == E2BIG) {
+            size_t used = (size_t)(op - out->data);
+            rg_grow(&out->data, &out->cap, out->cap * 2, 1);
+            op = out->data + used, ol = out->cap - used - 1;
+        } else
+            ok = false;
+    }
+    iconv_close(cd);
+    out->len = (size_t)(op - out->data);
+    out->data[out->len] = '\0';
+    return ok;
+}
+
+static bool is_utf8_name(const char *cs)
+{
+    return !strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8") || !strcasecmp(cs, "us-ascii") ||
+           !strcasecmp(cs, "ascii");
+}
+
+static bool is_latin_name(const char *cs)
+{
+    static const char *const names[] = {"windows-1252", "cp1252",    "iso-8859-1", "latin1",
+                                        "latin-1",      "iso8859-1", "iso_8859-1"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcasecmp(cs, names[i])) return true;
+    return false;
+}
+
+/* The bytes to decode after a BOM or declared-charset conversion: either
+ * the input itself or *conv (UTF-8 produced by iconv). Returns the mode:
+ * 0 auto, 1 forced Windows-1252. */
+static int pre_convert(const char *path, const char *data, size_t len, const char *charset,
+                       rg_buf *conv, const char **p, size_t *n)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    *p = data, *n = len;
+    const char *from = NULL;
+    size_t skip = 0;
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        from = "UTF-16LE", skip = 2;
+    else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        from = "UTF-16BE", skip = 2;
+    else if (charset && is_latin_name(charset))
+        return 1;
+    else if (charset && !is_utf8_name(charset))
+        from = charset;
+    if (!from) return 0;
+    if (iconv_to_utf8(from, data + skip, len - skip, conv)) {
+        *p = conv->data, *n = conv->len;
+    } else {
+        rg_warn("%s: could not convert from %s; reading the bytes as UTF-8", path, from);
+        conv->len = 0;
+    }
+    return 0;
+}
+
+char *rg_doc_decode(const char *path, const char *data, size_t len, const char *charset,
+                    size_t *out_len)
+{
+    rg_buf conv = {0};
+    const char *p;
+    size_t n;
+    int mode = pre_convert(path, data, len, charset, &conv, &p, &n);
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) u += 3, n -= 3;
+
+    writer w = {0};
+    size_t valid, invalid;
+    bool cp1252_ok;
+    utf8_census(u, n, &valid, &invalid, &cp1252_ok);
+    if (mode == 1 || (invalid > 0 && invalid > valid && cp1252_ok)) {
+        if (mode != 1)
+            rg_warn("%s: not valid UTF-8; decoded as Windows-1252 (%zu non-UTF-8 bytes)", path,
+                    invalid);
+        decode_cp1252(&w, u, n);
+    } else {
+        size_t first = 0, bad = decode_utf8(&w, u, n, &first);
+        if (bad)
+            rg_warn("%s:%zu: invalid UTF-8 at byte offset %zu; %zu bytes replaced by U+FFFD", path,
+                    count_lines((const char *)u, first), first, bad);
+    }
+    if (w.nuls)
+        rg_warn("%s:%zu: %zu NUL bytes dropped (first at byte offset %zu)", path, w.nul_line,
+                w.nuls, w.first_nul);
+    rg_buf_free(&conv);
+    *out_len = w.out.len;
+    return rg_buf_detach(&w.out);
+}

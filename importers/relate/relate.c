@@ -1,0 +1,758 @@
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rg_data.h"
+#include "rg_relate.h"
+
+/* ---- cue table --------------------------------------------------------- */
+
+typedef enum {
+    CUE_HEAD,
+    CUE_OFFICIAL,
+    CUE_MEMBER,
+    CUE_ENVOY,
+    CUE_MEET,
+    CUE_HOST,
+    CUE_SIGN,
+    CUE_FIGHT,
+    CUE_ALLY,
+    CUE_COOP,
+    CUE_PARTOF,
+    CUE_ALIAS,
+    CUE_WARRANT,
+    CUE_FOUND,
+    CUE_STATEMENT,
+    CUE_NCATS
+} cue_cat;
+
+static const char *const cue_names[CUE_NCATS] = {
+    "head", "official", "member", "envoy", "meet",    "host",  "sign",     "fight",
+    "ally", "coop",     "partof", "alias", "warrant", "found", "statement"};
+
+typedef struct cue {
+    cue_cat cat;
+    char *phrase;
+    size_t len;
+} cue;
+
+/* Loaded once from data/relate/cues.txt; read-only afterwards, so the
+ * extractor may run on several documents at once. */
+static cue *cues;
+static size_t ncues;
+static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
+
+static void load_cues(void)
+{
+    size_t len, cap = 0;
+    const char *data = rg_data_get("relate/cues.txt", &len);
+    if (!data) return;
+    const char *p = data, *end = data + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *tab = memchr(p, '\t', (size_t)(le - p));
+        if (*p != '#' && tab) {
+            for (int c = 0; c < CUE_NCATS; c++) {
+                if ((size_t)(tab - p) == strlen(cue_names[c]) &&
+                    memcmp(p, cue_names[c], (size_t)(tab - p)) == 0) {
+                    cue *q = RG_PUSH(cues, ncues, cap);
+                    q->cat = (cue_cat)c;
+                    q->phrase = rg_strndup(tab + 1, (size_t)(le - tab - 1));
+                    q->len = strlen(q->phrase);
+                }
+            }
+        }
+        p = le + 1;
+    }
+}
+
+static bool word_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '-' || (unsigned char)c >= 0x80;
+}
+
+/* Finds the longest cue of category `cat` in s on word boundaries; returns
+ * its offset or -1, and its length in *mlen. */
+static long find_cue(const char *s, cue_cat cat, size_t *mlen)
+{
+    long best = -1;
+    size_t blen = 0;
+    for (size_t i = 0; i < ncues; i++) {
+        if (cues[i].cat != cat) continue;
+        for (const char *h = strstr(s, cues[i].phrase); h; h = strstr(h + 1, cues[i].phrase)) {
+            bool left = h == s || !word_char(h[-1]);
+            bool right = !word_char(h[cues[i].len]);
+            if (left && right && cues[i].len > blen) {
+                best = h - s;
+                blen = cues[i].len;
+                break;
+            }
+        }
+    }
+    if (mlen) *mlen = blen;
+    return best;
+}
+
+static bool has_cue(const char *s, cue_cat cat)
+{
+    return find_cue(s, cat, NULL) >= 0;
+}
+
+/* ---- text helpers ------------------------------------------------------ */
+
+/* Lower-cased copy of text[b, e) with runs of white space folded to one
+ * space, the typographic apostrophe mapped to ', trimmed. */
+static char *norm(const char *text, uint32_t b, uint32_t e)
+{
+    rg_buf out = {0};
+    bool space = false;
+    for (uint32_t i = b; i < e; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == 0xE2 && i + 2 < e && (unsigned char)text[i + 1] == 0x80 &&
+            ((unsigned char)text[i + 2] == 0x99 || (unsigned char)text[i + 2] == 0x98)) {
+            c = '\'';
+            i += 2;
+        }
+        if (isspace(c)) {
+            space = out.len > 0;
+            continue;
+        }
+        if (space) rg_buf_putc(&out, ' ');
+        space = false;
+        rg_buf_putc(&out, (char)tolower(c));
+    }
+    return rg_buf_detach(&out);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0 && (n == m || !word_char(s[n - m - 1]));
+}
+
+static bool starts_with(const char *s, const char *prefix)
+{
+    size_t m = strlen(prefix);
+    return strncmp(s, prefix, m) == 0 && !word_char(s[m]);
+}
+
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    for (bool in = false; *s; s++) {
+        bool w = word_char(*s) || *s == '\'';
+        if (w && !in) n++;
+        in = w;
+    }
+    return n;
+}
+
+/* ---- the per-document state ---------------------------------------------- */
+
+typedef struct actor {
+    uint32_t mention;
+    uint32_t entity;
+    rg_node_type type;
+    uint32_t begin, end;
+} actor;
+
+typedef struct ctx {
+    rg_extraction *x;
+    const rg_relate_opts *opts;
+    actor *actors; /* actors of the current sentence, in text order */
+    size_t nactors, cap_actors;
+    uint32_t sentence;
+    const char *date; /* the current sentence's date, or the document's */
+} ctx;
+
+static bool is_body(rg_node_type t)
+{
+    return t == RG_NODE_ORGANISATION || t == RG_NODE_INSTITUTION || t == RG_NODE_PLACE;
+}
+
+static bool is_agent(rg_node_type t)
+{
+    return t == RG_NODE_PERSON || t == RG_NODE_ORGANISATION || t == RG_NODE_INSTITUTION;
+}
+
+static void relate(ctx *c, const char *type, const char *role, const actor *s, const actor *t)
+{
+    if (s->entity == t->entity) return;
+    uint32_t r = rg_extraction_add_relation(c->x, type, role, s->entity, t->entity, c->sentence);
+    c->x->relations[r].source_mention = s->mention;
+    c->x->relations[r].target_mention = t->mention;
+    if (c->date) c->x->relations[r].date = rg_strdup(c->date);
+}
+
+static const char *role_relation(cue_cat cat)
+{
+    switch (cat) {
+    case CUE_HEAD:
+        return "head_of";
+    case CUE_OFFICIAL:
+        return "official_of";
+    case CUE_MEMBER:
+        return "member_of";
+    case CUE_ENVOY:
+        return "represents";
+    default:
+        return NULL;
+    }
+}
+
+/* The role category named in s (head before official before member: "head
+ * of delegation" is a head), or CUE_NCATS. */
+static cue_cat role_in(const char *s)
+{
+    static const cue_cat order[] = {CUE_HEAD, CUE_ENVOY, CUE_OFFICIAL, CUE_MEMBER};
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++)
+        if (has_cue(s, order[i])) return order[i];
+    return CUE_NCATS;
+}
+
+/* ---- events -------------------------------------------------------------- */
+
+/* Finds or creates this document's event of a type. Events of one type and
+ * date within a document are one event (an article reports one meeting from
+ * several angles). */
+static uint32_t event_for(ctx *c, const char *event_type, const char *label)
+{
+    rg_extraction *x = c->x;
+    for (size_t i = 0; i < x->nentities; i++) {
+        const rg_xentity *e = &x->entities[i];
+        if (e->type != RG_NODE_EVENT) continue;
+        const char *t = rg_attrs_get(&e->attrs, "event_type");
+        const char *d = rg_attrs_get(&e->attrs, "date");
+        bool same_date = (!d && !c->date) || (d && c->date && strcmp(d, c->date) == 0);
+        if (t && strcmp(t, event_type) == 0 && same_date) return (uint32_t)i;
+    }
+    char *name = c->date ? rg_sprintf("%s (%s)", label, c->date) : rg_strdup(label);
+    uint32_t ev = rg_extraction_add_entity(x, RG_NODE_EVENT, name);
+    free(name);
+    rg_attrs_set(&x->entities[ev].attrs, "event_type", event_type);
+    if (c->date) rg_attrs_set(&x->entities[ev].attrs, "date", c->date);
+    if (x->doc.title) rg_attrs_set(&x->entities[ev].attrs, "source_title", x->doc.title);
+    return ev;
+}
+
+static void participate(ctx *c, uint32_t ev, const actor *a, const char *role)
+{
+    uint32_t r =
+        rg_extraction_add_relation(c->x, "participant_in", role, a->entity, ev, c->sentence);
+    c->x->relations[r].source_mention = a->mention;
+    if (c->date) c->x->relations[r].date = rg_strdup(c->date);
+}
+
+/* Label for an event from its document: "<Kind> in <doc title>" keeps
+ * events of different documents apart until resolution compares them. */
+static char *event_label(ctx *c, const char *kind)
+{
+    const char *t = c->x->doc.title ? c->x->doc.title : c->x->doc.id;
+    return rg_sprintf("%s: %.80s", kind, t ? t : "document");
+}
+
+/* ---- rules on a pair of neighbouring actors ------------------------------ */
+
+/* "X, the head of Y" / "X, director of Y" / "X from the Y" */
+static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (p->type != RG_NODE_PERSON || !is_body(q->type)) return false;
+    if (gap[0] == ',' && count_words(gap) <= 7 &&
+        (ends_with(gap, "of") || ends_with(gap, "of the") || ends_with(gap, "at the") ||
+         ends_with(gap, "for the") || ends_with(gap, "for") || ends_with(gap, "at"))) {
+        /* the role noun must open the apposition: ", the former head of" yes,
+         * ", said that members of" no */
+        const char *r = gap + 1;
+        static const char *const skip[] = {"the",     "a",      "an",  "its",     "former", "then",
+                                           "current", "acting", "new", "interim", NULL};
+        for (bool again = true; again;) {
+            again = false;
+            while (*r == ' ')
+                r++;
+            for (size_t k = 0; skip[k]; k++)
+                if (starts_with(r, skip[k])) {
+                    r += strlen(skip[k]);
+                    again = true;
+                }
+        }
+        cue_cat cat = role_in(r);
+        const char *rel = role_relation(cat);
+        if (rel && find_cue(r, cat, NULL) == 0) {
+            relate(c, rel, NULL, p, q);
+            return true;
+        }
+    }
+    if (strcmp(gap, "from") == 0 || strcmp(gap, "from the") == 0 || strcmp(gap, "of the") == 0) {
+        relate(c, "member_of", NULL, p, q);
+        return true;
+    }
+    return false;
+}
+
+/* "militants from ISIL", "units of the X": a group drawn from a body */
+static bool rule_from(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (p->type != RG_NODE_ORGANISATION || !is_agent(q->type)) return false;
+    if (strcmp(gap, "from") != 0 && strcmp(gap, "from the") != 0) return false;
+    relate(c, "member_of", NULL, p, q);
+    return true;
+}
+
+/* "X, led by Y", "X, headed by Y" */
+static bool rule_led_by(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (!is_agent(p->type) || !is_agent(q->type) || count_words(gap) > 6) return false;
+    static const char *const cues_[] = {
+        "led by", "headed by", "commanded by", "chaired by", "directed by", "run by", NULL};
+    for (size_t i = 0; cues_[i]; i++) {
+        const char *h = strstr(gap, cues_[i]);
+        if (h && (h == gap || !word_char(h[-1]))) {
+            relate(c, "head_of", NULL, q, p);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "the head of Y, X" (role before the body, name after a comma) */
+static bool rule_role_then_name(ctx *c, const actor *p, const actor *q, const char *pre,
+                                const char *gap)
+{
+    if (!is_body(p->type) || q->type != RG_NODE_PERSON) return false;
+    if (strcmp(gap, ",") != 0) return false;
+    if (!(ends_with(pre, "of") || ends_with(pre, "of the") || ends_with(pre, "for the")))
+        return false;
+    /* the role noun must sit right before "of": look at the last 5 words */
+    size_t n = strlen(pre);
+    const char *tail = pre;
+    for (int words = 0; n > 0 && words < 6; n--)
+        if (pre[n - 1] == ' ') {
+            words++;
+            tail = pre + n;
+        }
+    if (n == 0) tail = pre;
+    const char *rel = role_relation(role_in(tail));
+    if (!rel) return false;
+    relate(c, rel, NULL, q, p);
+    return true;
+}
+
+/* "Y director X", "Y's foreign minister X", "Syrian Foreign Minister X"
+ * where Y is the body right before the title. */
+static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (!is_body(p->type) || q->type != RG_NODE_PERSON) return false;
+    if (!*gap || count_words(gap) > 4 || strchr(gap, ',')) return false;
+    const char *g = gap;
+    if (starts_with(g, "'s")) g += 2;
+    while (*g == ' ')
+        g++;
+    cue_cat cat = role_in(g);
+    const char *rel = role_relation(cat);
+    if (!rel) return false;
+    /* the whole gap must be the title: every word a role word or modifier */
+    relate(c, rel, NULL, q, p);
+    return true;
+}
+
+/* "X is a Y organisation", "X, part of Y" */
+static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
+{
+    if (p->type == RG_NODE_PERSON || q->type == RG_NODE_PERSON) return false;
+    if (p->type == RG_NODE_PLACE) return false;
+    if (strcmp(gap, "is a") == 0 || strcmp(gap, "is an") == 0) {
+        static const char *const heads[] = {"organisation", "organization", "body",   "agency",
+                                            "entity",       "institution",  "organ",  "programme",
+                                            "program",      "unit",         "member", NULL};
+        for (size_t i = 0; heads[i]; i++)
+            if (starts_with(post, heads[i])) {
+                relate(c, "part_of", NULL, p, q);
+                return true;
+            }
+        return false;
+    }
+    size_t mlen;
+    long at = find_cue(gap, CUE_PARTOF, &mlen);
+    if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0) {
+        relate(c, "part_of", NULL, p, q);
+        return true;
+    }
+    return false;
+}
+
+/* "Y (YY)" and "X, also known as Y" */
+static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
+{
+    if (p->type != q->type) return false;
+    if (strcmp(gap, "(") == 0 && post[0] == ')') {
+        relate(c, "same_as", NULL, p, q);
+        return true;
+    }
+    if ((gap[0] == ',' || gap[0] == '(') && count_words(gap) <= 3 && has_cue(gap, CUE_ALIAS)) {
+        relate(c, "same_as", NULL, p, q);
+        return true;
+    }
+    return false;
+}
+
+/* The sentence's subject for a verb cue found right after actor index i:
+ * the nearest agent at or before i, passing over places and over bodies
+ * that only qualify a noun ("a delegation from the IIIM"). */
+static const actor *subject_before(ctx *c, size_t i)
+{
+    for (size_t k = i + 1; k-- > 0;)
+        if (is_agent(c->actors[k].type)) return &c->actors[k];
+    return c->nactors && i < c->nactors && c->actors[i].type == RG_NODE_PLACE ? &c->actors[i]
+                                                                              : NULL;
+}
+
+static bool clause_break(const char *gap)
+{
+    return strchr(gap, ';') || strstr(gap, " which ") || strstr(gap, " while ") ||
+           strstr(gap, " but ") || strstr(gap, " after ") || strstr(gap, " before ");
+}
+
+/* "X met Y", "X held talks with Y", "X received Y", "meeting with Y" */
+static bool rule_meet(ctx *c, size_t i, const char *gap)
+{
+    const actor *q = &c->actors[i + 1];
+    bool host = has_cue(gap, CUE_HOST);
+    if (!host && !has_cue(gap, CUE_MEET)) return false;
+    if (clause_break(gap) || count_words(gap) > 12) return false;
+    const actor *s = subject_before(c, i);
+    if (!s || s->entity == q->entity) return false;
+    if (q->type == RG_NODE_PLACE && !has_cue(gap, CUE_HOST)) return false; /* "visited Damascus" */
+    relate(c, "communicated_with", NULL, s, q);
+    char *label = event_label(c, "Meeting");
+    uint32_t ev = event_for(c, "meeting", label);
+    free(label);
+    participate(c, ev, s, host ? "host" : "attendee");
+    participate(c, ev, q, host ? "visitor" : "attendee");
+    return true;
+}
+
+/* "X signed a protocol of cooperation with Y" */
+static bool rule_sign(ctx *c, size_t i, const char *gap)
+{
+    const actor *q = &c->actors[i + 1];
+    if (!has_cue(gap, CUE_SIGN) || clause_break(gap) || count_words(gap) > 14) return false;
+    if (!strstr(gap, "with") && !strstr(gap, "between")) return false;
+    const actor *s = subject_before(c, i);
+    if (!s || s->entity == q->entity || !is_agent(q->type)) return false;
+    relate(c, "cooperates_with", NULL, s, q);
+    char *label = event_label(c, "Agreement");
+    uint32_t ev = event_for(c, "agreement", label);
+    free(label);
+    participate(c, ev, s, "signatory");
+    participate(c, ev, q, "signatory");
+    return true;
+}
+
+static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (clause_break(gap) || count_words(gap) > 10) return false;
+    if (has_cue(gap, CUE_FIGHT)) {
+        relate(c, "fighting_against", NULL, p, q);
+        return true;
+    }
+    if (has_cue(gap, CUE_COOP)) {
+        relate(c, "cooperates_with", NULL, p, q);
+        return true;
+    }
+    if (has_cue(gap, CUE_ALLY)) {
+        relate(c, "allied_with", NULL, p, q);
+        return true;
+    }
+    return false;
+}
+
+/* ---- rules over a whole sentence ----------------------------------------- */
+
+/* "brought together A and B", "talks between A and B": every person after
+ * the cue meets every other (bodies when no person is named). */
+static void rule_coordination(ctx *c, const char *sent_norm)
+{
+    long at = -1;
+    const char *cues_[] = {"brought together", "talks between", "meeting between",
+                           "agreement between", "between"};
+    for (size_t i = 0; i < sizeof cues_ / sizeof *cues_ && at < 0; i++) {
+        const char *h = strstr(sent_norm, cues_[i]);
+        if (h) at = h - sent_norm;
+    }
+    if (at < 0) return;
+    actor *pick[6];
+    size_t n = 0;
+    for (int want_person = 1; want_person >= 0 && n < 2; want_person--) {
+        n = 0;
+        for (size_t i = 0; i < c->nactors && n < 6; i++) {
+            const actor *a = &c->actors[i];
+            char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->begin);
+            bool after = (long)strlen(before) > at;
+            free(before);
+            if (after && (want_person ? a->type == RG_NODE_PERSON : is_agent(a->type)))
+                pick[n++] = &c->actors[i];
+        }
+    }
+    if (n < 2) return;
+    bool meeting = strstr(sent_norm, "agreement") == NULL;
+    char *label = event_label(c, meeting ? "Meeting" : "Agreement");
+    uint32_t ev = event_for(c, meeting ? "meeting" : "agreement", label);
+    free(label);
+    for (size_t a = 0; a < n; a++) {
+        participate(c, ev, pick[a], meeting ? "attendee" : "signatory");
+        for (size_t b = a + 1; b < n; b++)
+            relate(c, meeting ? "communicated_with" : "cooperates_with", NULL, pick[a], pick[b]);
+    }
+}
+
+/* Position (in the normalised sentence) of actor a's start. */
+static size_t norm_pos(ctx *c, const actor *a)
+{
+    char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->begin);
+    size_t n = strlen(before);
+    free(before);
+    return n;
+}
+
+/* "Coalition nations ... include A, B and C": every actor listed after
+ * "include" belongs to the body named before it. */
+static void rule_include(ctx *c, const char *sent_norm)
+{
+    const char *h = strstr(sent_norm, " include ");
+    if (!h) h = strstr(sent_norm, " includes ");
+    if (!h) return;
+    long at = h - sent_norm;
+    const actor *whole = NULL;
+    for (size_t i = 0; i < c->nactors; i++) {
+        const actor *a = &c->actors[i];
+        long pos = (long)norm_pos(c, a);
+        if (pos < at && a->type != RG_NODE_PERSON)
+            whole = a;
+        else if (pos > at && whole && a->type == whole->type && a->entity != whole->entity)
+            relate(c, "member_of", NULL, a, whole);
+    }
+}
+
+/* "X issued arrest warrants against A, B and C" */
+static void rule_warrant(ctx *c, const char *sent_norm)
+{
+    size_t mlen;
+    long at = find_cue(sent_norm, CUE_WARRANT, &mlen);
+    if (at < 0) return;
+    const actor *issuer = NULL;
+    actor *targets[16];
+    size_t nt = 0;
+    for (size_t i = 0; i < c->nactors; i++) {
+        actor *a = &c->actors[i];
+        size_t pos = norm_pos(c, a);
+        if ((long)pos < at && is_agent(a->type))
+            issuer = a;
+        else if ((long)pos >= at && a->type == RG_NODE_PERSON && nt < 16)
+            targets[nt++] = a;
+    }
+    if (nt == 0) return;
+    char *label = event_label(c, "Legal action");
+    uint32_t ev = event_for(c, "legal_action", label);
+    free(label);
+    char *what = rg_strndup(sent_norm + at, mlen);
+    rg_attrs_set(&c->x->entities[ev].attrs, "action", what);
+    free(what);
+    if (issuer) participate(c, ev, issuer, "issuer");
+    for (size_t i = 0; i < nt; i++) {
+        if (issuer && issuer->entity == targets[i]->entity) continue;
+        participate(c, ev, targets[i], "target");
+        if (issuer) relate(c, "opposed_to", NULL, issuer, targets[i]);
+    }
+}
+
+/* "X was established in 2016 by the UN General Assembly";
+ * "Y adopted its resolution establishing X" */
+static void rule_found(ctx *c, const char *sent_norm)
+{
+    size_t mlen;
+    long at = find_cue(sent_norm, CUE_FOUND, &mlen);
+    if (at < 0) return;
+    const actor *founder = NULL, *founded = NULL;
+    const char *by = strstr(sent_norm + at, " by ");
+    for (size_t i = 0; i < c->nactors; i++) {
+        actor *a = &c->actors[i];
+        if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
+        long pos = (long)norm_pos(c, a);
+        if (by && pos >= by - sent_norm && !founder && is_agent(a->type))
+            founder = a;
+        else if (!by && pos < at && is_agent(a->type))
+            founder = a;
+        else if (by && pos < at && !founded && a->type != RG_NODE_PLACE)
+            founded = a;
+        else if (!by && pos > at && !founded && a->type != RG_NODE_PLACE)
+            founded = a;
+    }
+    if (!founder || !founded || founder->entity == founded->entity) return;
+    char *label = event_label(c, "Establishment");
+    uint32_t ev = event_for(c, "establishment", label);
+    free(label);
+    participate(c, ev, founder, "founder");
+    participate(c, ev, founded, "subject");
+    relate(c, "part_of", NULL, founded, founder);
+}
+
+static void co_mentions(ctx *c)
+{
+    for (size_t i = 0; i < c->nactors; i++)
+        for (size_t j = i + 1; j < c->nactors; j++)
+            if (c->actors[i].entity != c->actors[j].entity)
+                relate(c, "co_mentioned", NULL, &c->actors[i], &c->actors[j]);
+}
+
+/* ---- signatory lists ------------------------------------------------------ */
+
+/* A statement's signatories: after a line announcing them ("Signatory
+ * Organizations", "Signatories:", "Signed by"), every organisation that
+ * starts a list line is a signatory of the document's statement. */
+static void rule_signatories(ctx *c)
+{
+    rg_extraction *x = c->x;
+    const char *hdr = NULL;
+    static const char *const keys[] = {"signator", "undersign", "signed by", NULL};
+    for (size_t k = 0; keys[k] && !hdr; k++) {
+        for (const char *p = x->text; (p = strcasestr(p, keys[k])); p++) {
+            const char *ls = p;
+            while (ls > x->text && ls[-1] != '\n')
+                ls--;
+            const char *le = strchr(p, '\n');
+            if (!le) break;
+            /* a header line is short and ends the line: not a sentence about signing */
+            if (le - ls < 60) {
+                hdr = le;
+                break;
+            }
+        }
+    }
+    if (!hdr) return;
+    uint32_t from = (uint32_t)(hdr - x->text);
+    uint32_t ev = RG_NONE;
+    for (size_t i = 0; i < x->nmentions; i++) {
+        const rg_xmention *m = &x->mentions[i];
+        if (m->begin < from || m->entity == RG_NONE) continue;
+        if (m->type != RG_MENTION_ORGANISATION && m->type != RG_MENTION_INSTITUTION) continue;
+        /* the mention must start its line, after a bullet or a number */
+        const char *p = x->text + m->begin;
+        while (p > x->text && p[-1] != '\n' &&
+               (isspace((unsigned char)p[-1]) || isdigit((unsigned char)p[-1]) || p[-1] == '.' ||
+                p[-1] == ')' || p[-1] == '-' || p[-1] == '*' || (unsigned char)p[-1] >= 0x80))
+            p--;
+        if (p > x->text && p[-1] != '\n') continue;
+        if (ev == RG_NONE) {
+            c->sentence = m->sentence;
+            char *label = event_label(c, "Statement");
+            ev = event_for(c, "statement", label);
+            free(label);
+        }
+        actor a = {(uint32_t)i, m->entity, (rg_node_type)m->type, m->begin, m->end};
+        c->sentence = m->sentence;
+        participate(c, ev, &a, "signatory");
+    }
+}
+
+/* ---- driver ---------------------------------------------------------------- */
+
+static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *cursor)
+{
+    rg_extraction *x = c->x;
+    c->nactors = 0;
+    c->date = x->doc.date;
+    while (*cursor < n && x->mentions[order[*cursor]].sentence == c->sentence) {
+        const rg_xmention *m = &x->mentions[order[*cursor]];
+        if (m->type == RG_MENTION_DATE) {
+            if (m->value && strlen(m->value) >= 7) c->date = m->value;
+        } else if (m->type != RG_MENTION_EVENT && m->entity != RG_NONE) {
+            actor *a = RG_PUSH(c->actors, c->nactors, c->cap_actors);
+            *a = (actor){order[*cursor], m->entity, (rg_node_type)m->type, m->begin, m->end};
+        }
+        (*cursor)++;
+    }
+}
+
+static void relate_pairs(ctx *c)
+{
+    const char *text = c->x->text;
+    const rg_xsentence *s = &c->x->sentences[c->sentence];
+    for (size_t i = 0; i + 1 < c->nactors; i++) {
+        const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+        if (q->begin < p->end) continue; /* nested mentions */
+        uint32_t pre_from = i ? c->actors[i - 1].end : s->begin;
+        if (pre_from > p->begin) pre_from = p->begin;
+        uint32_t post_to = i + 2 < c->nactors ? c->actors[i + 2].begin : s->end;
+        if (post_to < q->end) post_to = q->end;
+        char *gap = norm(text, p->end, q->begin);
+        char *pre = norm(text, pre_from, p->begin);
+        char *post = norm(text, q->end, post_to);
+        bool done = rule_alias(c, p, q, gap, post) || rule_apposition(c, p, q, gap) ||
+                    rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
+                    rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
+                    rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
+                    rule_verb_pair(c, i, gap);
+        (void)done;
+        free(gap);
+        free(pre);
+        free(post);
+    }
+}
+
+static uint32_t *mention_order(const rg_extraction *x);
+
+void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
+{
+    pthread_once(&cues_once, load_cues);
+    rg_relate_opts none = {0};
+    ctx c = {.x = x, .opts = opts ? opts : &none};
+    uint32_t *order = mention_order(x);
+    size_t n = x->nmentions, cursor = 0;
+    while (cursor < n) {
+        c.sentence = x->mentions[order[cursor]].sentence;
+        if (c.sentence >= x->nsentences) {
+            cursor++;
+            continue;
+        }
+        collect_actors(&c, order, n, &cursor);
+        if (c.nactors < 1) continue;
+        const rg_xsentence *s = &x->sentences[c.sentence];
+        char *sn = norm(x->text, s->begin, s->end);
+        if (c.nactors >= 2) {
+            relate_pairs(&c);
+            rule_coordination(&c, sn);
+            if (c.opts->co_mentions) co_mentions(&c);
+        }
+        rule_include(&c, sn);
+        rule_warrant(&c, sn);
+        rule_found(&c, sn);
+        free(sn);
+    }
+    rule_signatories(&c);
+    free(order);
+    free(c.actors);
+}
+
+/* Mentions sorted by (sentence, begin) without touching x->mentions, whose
+ * indices relations refer to. */
+static int cmp_mention_r(const void *a, const void *b, void *ctx_)
+{
+    const rg_extraction *x = ctx_;
+    const rg_xmention *m = &x->mentions[*(const uint32_t *)a];
+    const rg_xmention *n = &x->mentions[*(const uint32_t *)b];
+    if (m->sentence != n->sentence) return m->sentence < n->sentence ? -1 : 1;
+    if (m->begin != n->begin) return m->begin < n->begin ? -1 : 1;
+    return (m->end < n->end) - (m->end > n->end);
+}
+
+static uint32_t *mention_order(const rg_extraction *x)
+{
+    uint32_t *order = rg_malloc((x->nmentions + 1) * sizeof *order);
+    for (size_t i = 0; i < x->nmentions; i++)
+        order[i] = (uint32_t)i;
+    qsort_r(order, x->nmentions, sizeof *order, cmp_mention_r, (void *)x);
+    return order;
+}

@@ -1,0 +1,237 @@
+/* Relation rules on sentences written for this test. Mentions are marked by
+ * hand (the entity extractor is tested on its own), so each case checks one
+ * rule: the relations and events it must produce, and the ones it must not. */
+#include "rg_relate.h"
+#include "rg_test.h"
+
+typedef struct mark {
+    const char *surface;
+    rg_mention_type type;
+    const char *entity; /* canonical name; mentions with one name share an entity */
+} mark;
+
+/* Builds an extraction: sentences split at ". " and newlines, every
+ * occurrence of each surface string marked as a mention. */
+static void make(rg_extraction *x, const char *text, const mark *marks, size_t nmarks)
+{
+    rg_extraction_init(x);
+    x->text = rg_strdup(text);
+    x->len = strlen(text);
+    x->doc.id = rg_strdup("t");
+    x->doc.title = rg_strdup("Test document");
+    x->doc.date = rg_strdup("2026-03-03");
+    uint32_t b = 0;
+    for (uint32_t i = 0; i <= x->len; i++) {
+        bool end = i == x->len || text[i] == '\n' || (text[i] == '.' && text[i + 1] == ' ');
+        if (end) {
+            uint32_t e = i < x->len && text[i] == '.' ? i + 1 : i;
+            if (e > b) rg_extraction_add_sentence(x, b, e);
+            b = i + 1;
+        }
+    }
+    for (size_t k = 0; k < nmarks; k++) {
+        uint32_t ent = RG_NONE;
+        for (size_t e = 0; e < x->nentities; e++)
+            if (strcmp(x->entities[e].name, marks[k].entity) == 0) ent = (uint32_t)e;
+        if (ent == RG_NONE && marks[k].type != RG_MENTION_DATE)
+            ent = rg_extraction_add_entity(x, (rg_node_type)marks[k].type, marks[k].entity);
+        size_t n = strlen(marks[k].surface);
+        for (const char *p = strstr(text, marks[k].surface); p;
+             p = strstr(p + n, marks[k].surface)) {
+            uint32_t mb = (uint32_t)(p - text), s = 0;
+            while (s + 1 < x->nsentences && x->sentences[s].end <= mb)
+                s++;
+            rg_extraction_add_mention(x, marks[k].type, mb, mb + (uint32_t)n, s, ent);
+        }
+    }
+}
+
+static const char *ename(const rg_extraction *x, uint32_t e)
+{
+    return x->entities[e].name;
+}
+
+/* Counts relations of `type` from entity named s to entity named t (either
+ * direction when t is NULL-terminated with '*' prefix not used). */
+static int count_rel(const rg_extraction *x, const char *type, const char *s, const char *t)
+{
+    int n = 0;
+    for (size_t i = 0; i < x->nrelations; i++) {
+        const rg_xrelation *r = &x->relations[i];
+        if (strcmp(r->type, type) != 0) continue;
+        const char *a = ename(x, r->source), *b = ename(x, r->target);
+        if ((strcmp(a, s) == 0 && strcmp(b, t) == 0)) n++;
+    }
+    return n;
+}
+
+static int count_role(const rg_extraction *x, const char *actor, const char *event_type,
+                      const char *role)
+{
+    int n = 0;
+    for (size_t i = 0; i < x->nrelations; i++) {
+        const rg_xrelation *r = &x->relations[i];
+        if (strcmp(r->type, "participant_in") != 0 || !r->role || strcmp(r->role, role) != 0)
+            continue;
+        const char *et = rg_attrs_get(&x->entities[r->target].attrs, "event_type");
+        if (strcmp(ename(x, r->source), actor) == 0 && et && strcmp(et, event_type) == 0) n++;
+    }
+    return n;
+}
+
+static void test_meeting_and_roles(void)
+{
+    static const char text[] =
+        "The chair of the Independent Commission on Missing Persons, Elena Marchetti, met "
+        "Jordanian Foreign Minister Karim Haddad in Amman on Tuesday. Omar Zein, the director "
+        "of the Syrian Archive, said the talks were useful.";
+    static const mark m[] = {
+        {"Independent Commission on Missing Persons", RG_MENTION_INSTITUTION, "ICMP"},
+        {"Elena Marchetti", RG_MENTION_PERSON, "Elena Marchetti"},
+        {"Karim Haddad", RG_MENTION_PERSON, "Karim Haddad"},
+        {"Amman", RG_MENTION_PLACE, "Amman"},
+        {"Omar Zein", RG_MENTION_PERSON, "Omar Zein"},
+        {"Syrian Archive", RG_MENTION_ORGANISATION, "Syrian Archive"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    rg_relate_document(&x, NULL);
+    RG_CHECK(count_rel(&x, "head_of", "Elena Marchetti", "ICMP") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Elena Marchetti", "Karim Haddad") == 1);
+    RG_CHECK(count_role(&x, "Elena Marchetti", "meeting", "attendee") == 1);
+    RG_CHECK(count_role(&x, "Karim Haddad", "meeting", "attendee") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Omar Zein", "Syrian Archive") == 1);
+    /* the place where they met is not a participant */
+    RG_CHECK(count_role(&x, "Amman", "meeting", "attendee") == 0);
+    RG_CHECK(count_rel(&x, "communicated_with", "Karim Haddad", "Amman") == 0);
+    /* every relation cites its sentence */
+    for (size_t i = 0; i < x.nrelations; i++)
+        RG_CHECK(x.relations[i].sentence < x.nsentences);
+    rg_extraction_free(&x);
+}
+
+static void test_receive_sign_partof(void)
+{
+    static const char text[] =
+        "The head of the Justice Now Coalition, Rami Aziz, received the Dutch envoy, Anna de "
+        "Vries, at the coalition headquarters. The Families for Truth Network signed a "
+        "memorandum of understanding with the Syrian Archive. The Commission is a United "
+        "Nations body. The Commission said the Syrian Archive is a partner.";
+    static const mark m[] = {
+        {"Justice Now Coalition", RG_MENTION_ORGANISATION, "Justice Now Coalition"},
+        {"Rami Aziz", RG_MENTION_PERSON, "Rami Aziz"},
+        {"Anna de Vries", RG_MENTION_PERSON, "Anna de Vries"},
+        {"Families for Truth Network", RG_MENTION_ORGANISATION, "Families for Truth Network"},
+        {"Syrian Archive", RG_MENTION_ORGANISATION, "Syrian Archive"},
+        {"Commission", RG_MENTION_INSTITUTION, "Commission"},
+        {"United Nations", RG_MENTION_INSTITUTION, "United Nations"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    rg_relate_document(&x, NULL);
+    RG_CHECK(count_rel(&x, "head_of", "Rami Aziz", "Justice Now Coalition") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Rami Aziz", "Anna de Vries") == 1);
+    RG_CHECK(count_role(&x, "Rami Aziz", "meeting", "host") == 1);
+    RG_CHECK(count_role(&x, "Anna de Vries", "meeting", "visitor") == 1);
+    RG_CHECK(count_rel(&x, "cooperates_with", "Families for Truth Network", "Syrian Archive") == 1);
+    RG_CHECK(count_role(&x, "Syrian Archive", "agreement", "signatory") == 1);
+    RG_CHECK(count_rel(&x, "part_of", "Commission", "United Nations") == 1);
+    /* "X said the Y is a partner" is not part_of: Y is a partner, not a body head */
+    RG_CHECK(count_rel(&x, "part_of", "Commission", "Syrian Archive") == 0);
+    rg_extraction_free(&x);
+}
+
+static void test_warrants_and_signatories(void)
+{
+    static const char text[] =
+        "Paris, 28 September 2026\n"
+        "The Paris court issued arrest warrants against Nabil Khoury, Rami Aziz and Samir "
+        "Haddad.\n"
+        "Signatory organisations:\n"
+        "1. Families for Truth Network\n"
+        "2. Syrian Archive\n"
+        "- Justice Now Coalition\n";
+    static const mark m[] = {
+        {"Paris court", RG_MENTION_INSTITUTION, "Paris court"},
+        {"Nabil Khoury", RG_MENTION_PERSON, "Nabil Khoury"},
+        {"Rami Aziz", RG_MENTION_PERSON, "Rami Aziz"},
+        {"Samir Haddad", RG_MENTION_PERSON, "Samir Haddad"},
+        {"Families for Truth Network", RG_MENTION_ORGANISATION, "Families for Truth Network"},
+        {"Syrian Archive", RG_MENTION_ORGANISATION, "Syrian Archive"},
+        {"Justice Now Coalition", RG_MENTION_ORGANISATION, "Justice Now Coalition"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    rg_relate_document(&x, NULL);
+    RG_CHECK(count_role(&x, "Paris court", "legal_action", "issuer") == 1);
+    RG_CHECK(count_role(&x, "Nabil Khoury", "legal_action", "target") == 1);
+    RG_CHECK(count_role(&x, "Rami Aziz", "legal_action", "target") == 1);
+    RG_CHECK(count_role(&x, "Samir Haddad", "legal_action", "target") == 1);
+    RG_CHECK(count_role(&x, "Families for Truth Network", "statement", "signatory") == 1);
+    RG_CHECK(count_role(&x, "Syrian Archive", "statement", "signatory") == 1);
+    RG_CHECK(count_role(&x, "Justice Now Coalition", "statement", "signatory") == 1);
+    rg_extraction_free(&x);
+}
+
+static void test_fight_alias_and_graph(void)
+{
+    static const char text[] =
+        "The Northern Front attacked positions of the Border Army near the river. The "
+        "International Commission for Missing Persons (ICMP) opened an office. Ali Nour said "
+        "the Border Army had left. The Alliance of the North, led by Omar Salim, said that "
+        "members of the alliance include the Northern Front and the River Brigade. Fighters "
+        "from the River Brigade left.";
+    static const mark m[] = {
+        {"Northern Front", RG_MENTION_ORGANISATION, "Northern Front"},
+        {"Border Army", RG_MENTION_ORGANISATION, "Border Army"},
+        {"International Commission for Missing Persons", RG_MENTION_INSTITUTION, "ICMP full"},
+        {"ICMP", RG_MENTION_INSTITUTION, "ICMP short"},
+        {"Ali Nour", RG_MENTION_PERSON, "Ali Nour"},
+        {"Alliance of the North", RG_MENTION_ORGANISATION, "Alliance of the North"},
+        {"Omar Salim", RG_MENTION_PERSON, "Omar Salim"},
+        {"alliance", RG_MENTION_ORGANISATION, "Alliance of the North"},
+        {"River Brigade", RG_MENTION_ORGANISATION, "River Brigade"},
+        {"Fighters", RG_MENTION_ORGANISATION, "Fighters"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    rg_relate_opts o = {.co_mentions = true};
+    rg_relate_document(&x, &o);
+    RG_CHECK(count_rel(&x, "fighting_against", "Northern Front", "Border Army") == 1);
+    RG_CHECK(count_rel(&x, "same_as", "ICMP full", "ICMP short") == 1);
+    /* "said" is no relation cue */
+    RG_CHECK(count_rel(&x, "fighting_against", "Ali Nour", "Border Army") == 0);
+    RG_CHECK(count_rel(&x, "co_mentioned", "Ali Nour", "Border Army") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Omar Salim", "Alliance of the North") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Northern Front", "Alliance of the North") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "River Brigade", "Alliance of the North") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Fighters", "River Brigade") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Omar Salim", "Alliance of the North") == 0);
+
+    /* into a graph: the edge carries its sentence as evidence */
+    rg_graph g;
+    rg_graph_init(&g);
+    rg_error err = {0};
+    RG_CHECK(rg_graph_add_extraction(&g, &x, &err) == RG_OK);
+    char *a = rg_node_make_id(RG_NODE_ORGANISATION, "Northern Front");
+    uint32_t na = rg_graph_find_node(&g, a);
+    RG_CHECK(na != RG_NONE);
+    int found = 0;
+    for (size_t i = 0; i < g.nedges; i++)
+        if (g.edges[i].source == na && strcmp(g.edges[i].type, "fighting_against") == 0 &&
+            g.edges[i].nevidence == 1 && strstr(g.edges[i].evidence[0].text, "attacked"))
+            found++;
+    RG_CHECK(found == 1);
+    free(a);
+    rg_graph_free(&g);
+    rg_extraction_free(&x);
+}
+
+int main(void)
+{
+    test_meeting_and_roles();
+    test_receive_sign_partof();
+    test_warrants_and_signatories();
+    test_fight_alias_and_graph();
+    return rg_test_done();
+}
