@@ -16,6 +16,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${FUZZ_BUILD:-build-fuzz}
+case $BUILD in /*) ;; *) BUILD=$PWD/$BUILD ;; esac
 TIME=${FUZZ_TIME:-60}
 JOBS=${FUZZ_JOBS:-1}
 
@@ -45,15 +46,18 @@ for t in "${targets[@]}"; do
     work="$BUILD/corpus/$t"
     art="$BUILD/artifacts/$t"
     mkdir -p "$work" "$art"
-    dict=()
-    [ -f "tests/fuzz/$t.dict" ] && dict=(-dict="tests/fuzz/$t.dict")
+    extra=()
+    [ -f "tests/fuzz/$t.dict" ] && extra+=(-dict="$PWD/tests/fuzz/$t.dict")
+    # parallel jobs write fuzz-N.log into the working directory: $BUILD
+    [ "$JOBS" -gt 1 ] && extra+=(-jobs="$JOBS" -workers="$JOBS")
     log="$BUILD/fuzz-$t.log"
     echo "== fuzz_$t: ${TIME}s" >&2
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
-    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        "$bin" "$work" "tests/fuzz/corpus/$t" "${dict[@]}" -max_total_time="$TIME" \
-        -timeout=10 -rss_limit_mb=2048 -max_len=65536 -jobs="$JOBS" -workers="$JOBS" \
-        -print_final_stats=1 -artifact_prefix="$art/" >"$log" 2>&1
+    seeds=$PWD/tests/fuzz/corpus/$t
+    (cd "$BUILD" && ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        "$bin" "$work" "$seeds" "${extra[@]}" \
+        -max_total_time="$TIME" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -print_final_stats=1 -artifact_prefix="$art/") >"$log" 2>&1
     rc=$?
     execs=$(grep -h 'stat::number_of_executed_units' "$log" | awk '{s += $2} END {print s + 0}')
     line="fuzz_$t: exit $rc, $execs executions in ${TIME}s"

@@ -4,8 +4,8 @@
  * fuzzer is replayed through exactly the same code in CI.
  *
  * rg_fuzz_one() feeds `data` to one importer the way rg_import_file() does
- * (scratch graph, merge on success) and then checks the properties every
- * importer promises; a broken property calls abort() so that the fuzzer
+ * (scratch graph, merge on success), resolves entities as `relgraph build`
+ * does, and then checks the properties every importer promises; a broken property calls abort() so that the fuzzer
  * reports it and the regression runner fails:
  *   - the status is RG_OK or RG_EINPUT, never anything else;
  *   - an error message is set and names the input file;

@@ -14,7 +14,9 @@
  * Some cases must be errors (truncated JSON, too deep, too big, ...): those
  * are marked MUST_FAIL. Importers that are still placeholders ("not
  * supported yet") are noted, and the file:line check is skipped for them. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <stdint.h>
 #include <sys/stat.h>
 #include <time.h>
