@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "rg_build.h"
 #include "rg_import.h"
 #include "rg_json.h"
 #include "rg_resolve.h"
@@ -34,6 +35,12 @@ static const rg_opt opts[O_N] = {
 };
 
 extern const rg_command rg_cmd_build;
+
+static void report_error(const char *msg, void *ctx)
+{
+    (void)ctx;
+    rg_fail(1, "%s", msg);
+}
 
 static int run(int argc, char **argv)
 {
@@ -79,24 +86,20 @@ static int run(int argc, char **argv)
     }
     rg_graph g;
     rg_graph_init(&g);
-    int failed = 0;
-    for (size_t i = 0; i < n; i++) {
-        rg_error err = {0};
-        if (rg_import_file(&g, inputs[i], &io, &err) != RG_OK) {
-            rg_fail(1, "%s", err.msg);
-            failed++;
-            if (!a.values[O_KEEP]) break;
-        }
-    }
-    if (!failed || a.values[O_KEEP]) {
-        rg_error err = {0};
-        rg_resolve_opts ro = {.aliases = aliases};
-        bool ok = a.values[O_NORES] || rg_resolve_graph(&g, &ro, &err) == RG_OK;
-        rg_graph_finalize(&g);
-        if (!ok) {
-            rg_fail(1, "%s", err.msg);
-            failed++;
-        } else if (rg_json_write_file(&g, a.values[O_OUT], &err) != RG_OK) {
+    rg_build_opts bo = {.import = &io,
+                        .aliases = aliases,
+                        .no_resolve = a.values[O_NORES] != NULL,
+                        .keep_going = a.values[O_KEEP] != NULL,
+                        .on_error = report_error};
+    size_t nfailed = 0;
+    rg_error err = {0};
+    rg_status brc = rg_build(&g, inputs, n, &bo, &nfailed, &err);
+    int failed = (int)nfailed;
+    if (brc != RG_OK && nfailed == 0) { /* the pipeline after import failed */
+        rg_fail(1, "%s", err.msg);
+        failed = 1;
+    } else if (!failed || a.values[O_KEEP]) {
+        if (rg_json_write_file(&g, a.values[O_OUT], &err) != RG_OK) {
             rg_fail(1, "%s", err.msg);
             failed++;
         }

@@ -17,6 +17,9 @@ static const char usage[] =
     "   \"text\": SURFACE, \"entity\": NODE_ID}\n"
     "Offsets are UTF-8 byte offsets into the document text (end exclusive); NODE_ID is\n"
     "the id the node gets in `relgraph build`. Dates carry \"value\" (ISO 8601) instead.\n"
+    "Then one line per relation between two mentioned actors (docs/RELATIONS.md):\n"
+    "  {\"doc\": ID, \"kind\": \"relation\", \"type\": TYPE, \"source\": {\"begin\", \"end\"},\n"
+    "   \"target\": {\"begin\", \"end\"}, \"sentence\": TEXT}\n"
     "\n"
     "  -o, --output FILE    write here instead of stdout\n"
     "      --lexicon FILE   extra lexicon (docs/EXTRACTION.md: NAME<TAB>type a line)\n"
@@ -82,6 +85,30 @@ static void print_mentions(FILE *f, const rg_extraction *x)
     free(ids);
 }
 
+/* Relation lines for the relations between two mentioned actors (events
+ * have no span of their own, and co-mentions claim nothing). */
+static void print_relations(FILE *f, const rg_extraction *x)
+{
+    for (size_t i = 0; i < x->nrelations; i++) {
+        const rg_xrelation *r = &x->relations[i];
+        if (r->source_mention >= x->nmentions || r->target_mention >= x->nmentions) continue;
+        if (strcmp(r->type, "participant_in") == 0 || strcmp(r->type, "co_mentioned") == 0)
+            continue;
+        const rg_xmention *s = &x->mentions[r->source_mention], *t = &x->mentions[r->target_mention];
+        fputs("{\"doc\":", f);
+        json_str(f, x->doc.id, strlen(x->doc.id));
+        fprintf(f,
+                ",\"kind\":\"relation\",\"type\":\"%s\",\"source\":{\"begin\":%u,\"end\":%u},"
+                "\"target\":{\"begin\":%u,\"end\":%u}",
+                r->type, s->begin, s->end, t->begin, t->end);
+        if (r->date) fprintf(f, ",\"date\":\"%s\"", r->date);
+        fputs(",\"sentence\":", f);
+        const rg_xsentence *se = &x->sentences[r->sentence];
+        json_str(f, x->text + se->begin, se->end - se->begin);
+        fputs("}\n", f);
+    }
+}
+
 static int run_one(FILE *f, const char *path, const rg_import_opts *io)
 {
     rg_format fmt = rg_import_format_of(path);
@@ -96,6 +123,7 @@ static int run_one(FILE *f, const char *path, const rg_import_opts *io)
     free(data);
     if (rc != RG_OK) return rg_fail(1, "%s", err.msg);
     print_mentions(f, &x);
+    print_relations(f, &x);
     rg_extraction_free(&x);
     return 0;
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "rg_build.h"
 #include "rg_analysis.h"
 #include "rg_export.h"
 #include "rg_import.h"
@@ -172,6 +173,12 @@ static int make_dir(const char *dir)
     return 0;
 }
 
+static void report_error(const char *msg, void *ctx)
+{
+    (void)ctx;
+    rg_fail(1, "%s", msg);
+}
+
 static int report(rg_args *a, rg_import_opts *io, unsigned dtop, unsigned top)
 {
     const char *dir = a->values[O_OUT];
@@ -186,21 +193,18 @@ static int report(rg_args *a, rg_import_opts *io, unsigned dtop, unsigned top)
     }
     rg_graph g;
     rg_graph_init(&g);
-    int failed = 0;
-    for (size_t i = 0; i < n; i++) {
-        rg_error err = {0};
-        if (rg_import_file(&g, inputs[i], io, &err) != RG_OK) {
-            rg_fail(1, "%s", err.msg);
-            failed++;
-            if (!a->values[O_KEEP]) break;
-        }
-    }
+    rg_build_opts bo = {.import = io, .keep_going = a->values[O_KEEP] != NULL,
+                        .on_error = report_error};
+    size_t nfailed = 0;
+    rg_error berr = {0};
+    rg_status brc = rg_build(&g, inputs, n, &bo, &nfailed, &berr);
     rg_free_list(inputs, n);
-    if (failed && !a->values[O_KEEP]) {
+    int failed = (int)nfailed;
+    if (brc != RG_OK && (nfailed == 0 || !a->values[O_KEEP])) {
+        if (nfailed == 0) rg_fail(1, "%s", berr.msg);
         rg_graph_free(&g);
         return 1;
     }
-    rg_graph_finalize(&g);
     rg_error err = {0};
     double modularity = 0;
     int rc = 0;

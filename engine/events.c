@@ -104,7 +104,12 @@ static bool overlapping(const rg_graph *g, const parts *p, uint32_t a, uint32_t 
         }
     }
     size_t small = na < nb ? na : nb;
-    return actor && shared * 2 >= small && shared >= 1;
+    /* Two participants in common make the same event; one is enough only
+     * for two one-participant events on the same known day. */
+    if (!actor || shared * 2 < small) return false;
+    if (shared >= 2) return true;
+    const char *da = attr(g, a, "date"), *db = attr(g, b, "date");
+    return small == 1 && na == nb && da && db && strlen(da) == 10 && strcmp(da, db) == 0;
 }
 
 static bool same_event(const rg_graph *g, const parts *p, uint32_t a, uint32_t b)

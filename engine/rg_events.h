@@ -5,8 +5,8 @@
  * resolved, rg_events_merge() merges event nodes that have the same
  * event_type, compatible dates (equal, or one a prefix of the other such as
  * 2025-04 and 2025-04-16, or one unknown) and overlapping participants (they
- * share at least half of the smaller participant set, and at least one
- * person or organisation). Candidate pairs come from a participant index, so
+ * share at least two actors and half of the smaller participant set;
+ * one-participant events only on the same known day). Candidate pairs come from a participant index, so
  * the cost grows with the number of participant edges, not with the square
  * of the number of events.
  *

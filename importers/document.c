@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract/rg_document_extract.h"
+#include "relate/rg_relate.h"
 #include "rg_doc.h"
 #include "rg_extract.h"
 #include "rg_import.h"
@@ -137,31 +138,10 @@ rg_status rg_document_extract(const char *path, rg_format format, const char *da
         rg_pipeline_run(gaz, d.text, d.len, x, NULL);
     free(same);
     rg_loaded_doc_free(&d);
+    /* relations and events from the sentences' structure (rg_relate.h) */
+    rg_relate_opts ro = {.co_mentions = opts && opts->co_mentions};
+    rg_relate_document(x, &ro);
     return RG_OK;
-}
-
-/* co_mentioned relations between the distinct actors of each sentence. */
-static void add_co_mentions(rg_extraction *x)
-{
-    size_t nm = x->nmentions;
-    uint32_t *ents = rg_malloc((nm + 1) * sizeof *ents);
-    for (size_t i = 0; i < nm;) {
-        size_t j = i, k = 0;
-        uint32_t s = x->mentions[i].sentence;
-        for (; j < nm && x->mentions[j].sentence == s; j++) {
-            uint32_t e = x->mentions[j].entity;
-            if (e == RG_NONE) continue;
-            bool seen = false;
-            for (size_t q = 0; q < k; q++)
-                seen |= ents[q] == e;
-            if (!seen) ents[k++] = e;
-        }
-        for (size_t a = 0; a < k; a++)
-            for (size_t b = a + 1; b < k; b++)
-                rg_extraction_add_relation(x, "co_mentioned", NULL, ents[a], ents[b], s);
-        i = j;
-    }
-    free(ents);
 }
 
 rg_status rg_document_import(rg_graph *g, const char *path, rg_format format, const char *data,
@@ -170,7 +150,6 @@ rg_status rg_document_import(rg_graph *g, const char *path, rg_format format, co
     rg_extraction x;
     rg_status rc = rg_document_extract(path, format, data, len, opts, &x, err);
     if (rc) return rc;
-    if (opts && opts->co_mentions) add_co_mentions(&x);
     rc = rg_graph_add_extraction(g, &x, err);
     rg_extraction_free(&x);
     return rc;

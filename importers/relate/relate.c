@@ -43,8 +43,34 @@ static cue *cues;
 static size_t ncues;
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
 
+/* Irregular nationality adjectives (data/relate/demonyms.txt). */
+typedef struct demonym {
+    char *adj, *country;
+} demonym;
+static demonym *demonyms;
+static size_t ndemonyms;
+
+static void load_demonyms(void)
+{
+    size_t len, cap = 0;
+    const char *data = rg_data_get("relate/demonyms.txt", &len);
+    if (!data) return;
+    for (const char *p = data, *end = data + len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *tab = memchr(p, '\t', (size_t)(le - p));
+        if (*p != '#' && tab) {
+            demonym *d = RG_PUSH(demonyms, ndemonyms, cap);
+            d->adj = rg_strndup(p, (size_t)(tab - p));
+            d->country = rg_strndup(tab + 1, (size_t)(le - tab - 1));
+        }
+        p = le + 1;
+    }
+}
+
 static void load_cues(void)
 {
+    load_demonyms();
     size_t len, cap = 0;
     const char *data = rg_data_get("relate/cues.txt", &len);
     if (!data) return;
@@ -362,6 +388,8 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
 {
     if (p->type == RG_NODE_PERSON || q->type == RG_NODE_PERSON) return false;
     if (p->type == RG_NODE_PLACE) return false;
+    while (*gap == ')' || *gap == ' ')
+        gap++; /* "X (XX) is a Y organisation" */
     if (strcmp(gap, "is a") == 0 || strcmp(gap, "is an") == 0) {
         static const char *const heads[] = {"organisation", "organization", "body",   "agency",
                                             "entity",       "institution",  "organ",  "programme",
@@ -398,20 +426,45 @@ static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, 
 }
 
 /* The sentence's subject for a verb cue found right after actor index i:
- * the nearest agent at or before i, passing over places and over bodies
- * that only qualify a noun ("a delegation from the IIIM"). */
+ * the nearest person or body at or before i that is not the object of a
+ * preposition ("Robert Petit, leading a delegation from the IIIM, ... met"
+ * has Petit as subject); places are passed over. */
 static const actor *subject_before(ctx *c, size_t i)
 {
-    for (size_t k = i + 1; k-- > 0;)
-        if (is_agent(c->actors[k].type)) return &c->actors[k];
-    return c->nactors && i < c->nactors && c->actors[i].type == RG_NODE_PLACE ? &c->actors[i]
-                                                                              : NULL;
+    static const char *const preps[] = {"from", "from the", "of",  "of the",  "with", "with the",
+                                        "by",   "by the",   "for", "for the", "in",   "in the",
+                                        "at",   "at the",   "to",  "to the",  NULL};
+    const actor *fallback = NULL;
+    for (size_t k = i + 1; k-- > 0;) {
+        const actor *a = &c->actors[k];
+        if (!is_agent(a->type)) continue;
+        /* "X (XX)": the acronym stands where X does */
+        if (k && c->actors[k - 1].entity == a->entity) continue;
+        uint32_t from = k ? c->actors[k - 1].end : c->x->sentences[c->sentence].begin;
+        char *pre = norm(c->x->text, from, a->begin);
+        bool object = false;
+        for (size_t j = 0; preps[j] && !object; j++)
+            object = ends_with(pre, preps[j]);
+        free(pre);
+        if (!object) return a;
+        if (!fallback) fallback = a;
+    }
+    return fallback;
 }
 
+/* Words between two actors that end the first one's clause, or make it the
+ * speaker rather than an actor of the verb ("X said that Y met Z"). */
 static bool clause_break(const char *gap)
 {
-    return strchr(gap, ';') || strstr(gap, " which ") || strstr(gap, " while ") ||
-           strstr(gap, " but ") || strstr(gap, " after ") || strstr(gap, " before ");
+    static const char *const stops[] = {
+        " which ", " while ", " but ",    " after ",     " before ",       ", and ",     " said ",
+        " says ",  " told ",  " stated ", " announced ", " according to ", " reported ", NULL};
+    if (strchr(gap, ';')) return true;
+    char padded[512];
+    snprintf(padded, sizeof padded, " %s ", gap);
+    for (size_t i = 0; stops[i]; i++)
+        if (strstr(padded, stops[i])) return true;
+    return false;
 }
 
 /* "X met Y", "X held talks with Y", "X received Y", "meeting with Y" */
@@ -469,30 +522,134 @@ static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
     return false;
 }
 
+/* Does place name `place` belong to nationality adjective `adj` ("Syrian"
+ * -> "Syria", "Canadian" -> "Canada", "French" -> "France" by the table)? */
+static bool demonym_of(const char *adj, size_t n, const char *place)
+{
+    for (size_t i = 0; i < ndemonyms; i++)
+        if (strlen(demonyms[i].adj) == n && strncasecmp(demonyms[i].adj, adj, n) == 0 &&
+            strcasecmp(demonyms[i].country, place) == 0)
+            return true;
+    size_t k = 0;
+    while (k < n && place[k] && tolower((unsigned char)adj[k]) == tolower((unsigned char)place[k]))
+        k++;
+    size_t pl = strlen(place);
+    /* most of both words shared, and the place name is one word */
+    return k >= 4 && k + 1 >= pl && !strchr(place, ' ') && n <= pl + 4;
+}
+
+/* The entity a title before a person points at: a ministry whose portfolio
+ * the title names ("Foreign Minister" -> "Ministry of Foreign Affairs",
+ * "Foreign Ministry"), else the country of a nationality adjective in the
+ * title ("Canadian envoy" -> Canada). Returns the entity or RG_NONE. */
+static uint32_t title_body(ctx *c, const char *title_raw, size_t n, const char *title_norm)
+{
+    rg_extraction *x = c->x;
+    static const char *const portfolios[] = {
+        "foreign",   "defence", "defense", "interior", "justice", "finance", "health",
+        "education", "economy", "energy",  "oil",      "trade",   NULL};
+    for (size_t k = 0; portfolios[k]; k++) {
+        if (!strstr(title_norm, portfolios[k]) || !strstr(title_norm, "minister")) continue;
+        for (size_t e = 0; e < x->nentities; e++) {
+            if (x->entities[e].type != RG_NODE_INSTITUTION) continue;
+            char *f = norm(x->entities[e].name, 0, (uint32_t)strlen(x->entities[e].name));
+            bool hit = strstr(f, "ministry") && strstr(f, portfolios[k]);
+            free(f);
+            if (hit) return (uint32_t)e;
+        }
+    }
+    /* capitalised words of the title, tried as nationality adjectives */
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isupper((unsigned char)title_raw[i]))
+            i++;
+        size_t b = i;
+        while (i < n && isalpha((unsigned char)title_raw[i]))
+            i++;
+        if (i - b < 3) continue;
+        for (size_t e = 0; e < x->nentities; e++)
+            if (x->entities[e].type == RG_NODE_PLACE &&
+                demonym_of(title_raw + b, i - b, x->entities[e].name))
+                return (uint32_t)e;
+    }
+    return RG_NONE;
+}
+
+/* "Syrian Foreign Minister X", "the Canadian envoy, X": a title right
+ * before a person, naming its body only through a nationality or a
+ * portfolio. */
+static void rule_title_person(ctx *c, size_t i)
+{
+    const actor *p = &c->actors[i];
+    if (p->type != RG_NODE_PERSON) return;
+    uint32_t from = i ? c->actors[i - 1].end : c->x->sentences[c->sentence].begin;
+    if (p->begin - from > 200) from = p->begin - 200;
+    /* the last few words before the name */
+    uint32_t b = p->begin;
+    while (b > from && (c->x->text[b - 1] == ' ' || c->x->text[b - 1] == ','))
+        b--;
+    uint32_t t = b;
+    for (int words = 0; t > from && words < 4; t--)
+        if (c->x->text[t - 1] == ' ' && ++words == 4) break;
+    while (t < b && c->x->text[t] == ' ')
+        t++;
+    char *tn = norm(c->x->text, t, b);
+    cue_cat cat = role_in(tn);
+    const char *rel = role_relation(cat);
+    size_t mlen;
+    long at = rel ? find_cue(tn, cat, &mlen) : -1;
+    /* the title must end right before the name */
+    if (at >= 0 && (size_t)at + mlen == strlen(tn)) {
+        uint32_t body = title_body(c, c->x->text + t, b - t, tn);
+        if (body != RG_NONE) {
+            uint32_t r = rg_extraction_add_relation(c->x, rel, NULL, p->entity, body, c->sentence);
+            c->x->relations[r].source_mention = p->mention;
+            if (c->date) c->x->relations[r].date = rg_strdup(c->date);
+        }
+    }
+    free(tn);
+}
+
 /* ---- rules over a whole sentence ----------------------------------------- */
+
+/* Position (in the normalised sentence) of actor a's start. */
+static size_t norm_pos(ctx *c, const actor *a)
+{
+    char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->begin);
+    size_t n = strlen(before);
+    free(before);
+    return n;
+}
 
 /* "brought together A and B", "talks between A and B": every person after
  * the cue meets every other (bodies when no person is named). */
 static void rule_coordination(ctx *c, const char *sent_norm)
 {
     long at = -1;
-    const char *cues_[] = {"brought together", "talks between", "meeting between",
-                           "agreement between", "between"};
+    const char *cues_[] = {"brought together", "talks between",     "meeting between",
+                           "meetings between", "agreement between", "discussions between"};
     for (size_t i = 0; i < sizeof cues_ / sizeof *cues_ && at < 0; i++) {
         const char *h = strstr(sent_norm, cues_[i]);
         if (h) at = h - sent_norm;
     }
     if (at < 0) return;
+    /* the coordinated phrase ends at the first clause mark after the cue;
+     * an apposition ("and the head of the Mechanism, Robert Petit") stays */
+    long end = (long)strlen(sent_norm);
+    static const char *const ends[] = {";",       " to ",  " regarding ", " on ",
+                                       " about ", " for ", ", alongside", NULL};
+    for (size_t i = 0; ends[i]; i++) {
+        const char *h = strstr(sent_norm + at, ends[i]);
+        if (h && h - sent_norm < end) end = h - sent_norm;
+    }
     actor *pick[6];
     size_t n = 0;
     for (int want_person = 1; want_person >= 0 && n < 2; want_person--) {
         n = 0;
         for (size_t i = 0; i < c->nactors && n < 6; i++) {
             const actor *a = &c->actors[i];
-            char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->begin);
-            bool after = (long)strlen(before) > at;
-            free(before);
-            if (after && (want_person ? a->type == RG_NODE_PERSON : is_agent(a->type)))
+            long pos = (long)norm_pos(c, a);
+            if (pos > at && pos < end &&
+                (want_person ? a->type == RG_NODE_PERSON : is_agent(a->type)))
                 pick[n++] = &c->actors[i];
         }
     }
@@ -506,15 +663,6 @@ static void rule_coordination(ctx *c, const char *sent_norm)
         for (size_t b = a + 1; b < n; b++)
             relate(c, meeting ? "communicated_with" : "cooperates_with", NULL, pick[a], pick[b]);
     }
-}
-
-/* Position (in the normalised sentence) of actor a's start. */
-static size_t norm_pos(ctx *c, const actor *a)
-{
-    char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->begin);
-    size_t n = strlen(before);
-    free(before);
-    return n;
 }
 
 /* "Coalition nations ... include A, B and C": every actor listed after
@@ -568,6 +716,23 @@ static void rule_warrant(ctx *c, const char *sent_norm)
     }
 }
 
+/* "in 2016" within a few words after a cue: a year the date scanner does
+ * not report on its own (a bare year is too ambiguous elsewhere). */
+static bool year_after(const char *s, char year[5])
+{
+    for (int words = 0; *s && words < 6; s++) {
+        if (*s == ' ') words++;
+        if (strncmp(s, " in ", 4) == 0 && (s[4] == '1' || s[4] == '2') &&
+            isdigit((unsigned char)s[5]) && isdigit((unsigned char)s[6]) &&
+            isdigit((unsigned char)s[7]) && !isalnum((unsigned char)s[8])) {
+            memcpy(year, s + 4, 4);
+            year[4] = 0;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "X was established in 2016 by the UN General Assembly";
  * "Y adopted its resolution establishing X" */
 static void rule_found(ctx *c, const char *sent_norm)
@@ -575,28 +740,34 @@ static void rule_found(ctx *c, const char *sent_norm)
     size_t mlen;
     long at = find_cue(sent_norm, CUE_FOUND, &mlen);
     if (at < 0) return;
-    const actor *founder = NULL, *founded = NULL;
     const char *by = strstr(sent_norm + at, " by ");
+    /* without a "by" phrase only "Y adopted a resolution establishing X"
+     * says who founded what; "X, established in 2011 to ..." does not */
+    if (!by && strncmp(sent_norm + at, "establishing", 12) != 0) return;
+    const actor *founder = NULL, *founded = NULL;
     for (size_t i = 0; i < c->nactors; i++) {
         actor *a = &c->actors[i];
-        if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
+        if (!is_agent(a->type)) continue;
         long pos = (long)norm_pos(c, a);
-        if (by && pos >= by - sent_norm && !founder && is_agent(a->type))
+        if (by && pos >= by - sent_norm && !founder)
             founder = a;
-        else if (!by && pos < at && is_agent(a->type))
+        else if (!by && pos < at)
             founder = a;
-        else if (by && pos < at && !founded && a->type != RG_NODE_PLACE)
+        else if (by && pos < at && !founded)
             founded = a;
-        else if (!by && pos > at && !founded && a->type != RG_NODE_PLACE)
+        else if (!by && pos > at && !founded)
             founded = a;
     }
     if (!founder || !founded || founder->entity == founded->entity) return;
+    const char *saved = c->date;
+    char year[5];
+    if (year_after(sent_norm + at, year)) c->date = year;
     char *label = event_label(c, "Establishment");
     uint32_t ev = event_for(c, "establishment", label);
     free(label);
     participate(c, ev, founder, "founder");
     participate(c, ev, founded, "subject");
-    relate(c, "part_of", NULL, founded, founder);
+    c->date = saved;
 }
 
 static void co_mentions(ctx *c)
@@ -664,11 +835,17 @@ static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *curs
     rg_extraction *x = c->x;
     c->nactors = 0;
     c->date = x->doc.date;
+    bool have_date = false;
     while (*cursor < n && x->mentions[order[*cursor]].sentence == c->sentence) {
         const rg_xmention *m = &x->mentions[order[*cursor]];
+        bool nested = c->nactors && m->begin < c->actors[c->nactors - 1].end;
         if (m->type == RG_MENTION_DATE) {
-            if (m->value && strlen(m->value) >= 7) c->date = m->value;
-        } else if (m->type != RG_MENTION_EVENT && m->entity != RG_NONE) {
+            /* the sentence's first full date; later ones are usually background */
+            if (m->value && strlen(m->value) >= 7 && !have_date) {
+                c->date = m->value;
+                have_date = true;
+            }
+        } else if (m->type != RG_MENTION_EVENT && m->entity != RG_NONE && !nested) {
             actor *a = RG_PUSH(c->actors, c->nactors, c->cap_actors);
             *a = (actor){order[*cursor], m->entity, (rg_node_type)m->type, m->begin, m->end};
         }
@@ -721,6 +898,8 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
         if (c.nactors < 1) continue;
         const rg_xsentence *s = &x->sentences[c.sentence];
         char *sn = norm(x->text, s->begin, s->end);
+        for (size_t i = 0; i < c.nactors; i++)
+            rule_title_person(&c, i);
         if (c.nactors >= 2) {
             relate_pairs(&c);
             rule_coordination(&c, sn);
