@@ -169,6 +169,8 @@ static const struct {
     {"nominal_organisation", RG_GAZ_NOMINAL_ORG},
     {"nominal_institution", RG_GAZ_NOMINAL_INST},
     {"nominal_place", RG_GAZ_NOMINAL_PLACE},
+    {"thing", RG_GAZ_THING},
+    {"thing_prefix", RG_GAZ_THING_PRE},
     {"stop", RG_GAZ_STOP},
     {"location_preposition", RG_GAZ_LOC_PREP},
     {"abbreviation", RG_GAZ_ABBREV},
@@ -265,6 +267,7 @@ static const struct {
     {"lexicon/stopwords.txt", RG_GAZ_STOP},
     {"lexicon/cues.txt", 0},
     {"lexicon/abbreviations.txt", RG_GAZ_ABBREV},
+    {"lexicon/non-actors.txt", RG_GAZ_THING},
 };
 
 static rg_gazetteer *builtin;

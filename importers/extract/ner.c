@@ -507,6 +507,16 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
     return true;
 }
 
+/* "Gulf War", "Caesar Act", "Operation Matador": names of things and
+ * events. The head is the last word before the first connector. */
+static bool thing(const rg_ner *r, size_t s, size_t e)
+{
+    if (bits(r, s) & RG_GAZ_THING_PRE && r->tk[s].cap && e - s >= 2) return true;
+    size_t k = s;
+    while (k + 1 < e && !connector(r, k + 1)) k++;
+    return k > s && r->tk[k].cap && (bits(r, k) & RG_GAZ_THING) && !r->tk[s].ent_len;
+}
+
 /* One unknown name: type from its shape and context, or untyped. */
 static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
 {
@@ -537,7 +547,7 @@ static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
         if (e - s >= 2 && !common)
             emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
         else
-            emit_typed(r, the, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
+            emit_typed(r, the, s, e, e - s >= 2 ? RG_MENTION_ORGANISATION : RG_NER_UNTYPED, RG_NM_WEAK);
     }
 }
 
@@ -554,6 +564,10 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
         return;
     }
     if (titled(r, s, e, the)) return;
+    if (thing(r, s, e)) {
+        emit_nested(r, s, e);
+        return;
+    }
     int h = e - s >= 2 ? head_type(r, s, e) : -1;
     if (h >= 0) {
         emit_typed(r, the, s, e, h, 0);
