@@ -172,11 +172,15 @@ static void prepare(rg_ner *r, const rg_token *toks, size_t n)
     }
     memset(r->tk, 0, n * sizeof *r->tk);
     fold_tokens(r);
-    unsigned words = 0, lower = 0;
+    unsigned words = 0, lower = 0, all = 0, caps = 0;
     for (size_t i = 0; i < n; i++) {
         const rg_token *t = &toks[i];
         r->tk[i].cap = t->kind == RG_TOK_WORD &&
                        (t->shape & (RG_SHAPE_UPINIT | RG_SHAPE_ALLCAPS | RG_SHAPE_NAME));
+        if (t->kind == RG_TOK_WORD) {
+            all++;
+            caps += (t->shape & RG_SHAPE_ALLCAPS) != 0;
+        }
         if (t->kind == RG_TOK_WORD && t->end - t->begin >= 4) {
             words++;
             if (t->shape & RG_SHAPE_LOWER) lower++;
@@ -188,7 +192,7 @@ static void prepare(rg_ner *r, const rg_token *toks, size_t n)
      * every word, so capitals say nothing there. */
     bool ends = toks[n - 1].kind == RG_TOK_PUNCT &&
                 (toks[n - 1].cp == '.' || toks[n - 1].cp == '!' || toks[n - 1].cp == '?');
-    r->headline = !ends && words >= 4 && lower * 5 <= words;
+    r->headline = (!ends && words >= 4 && lower * 5 <= words) || (all >= 3 && caps == all);
 }
 
 /* ---- output ----------------------------------------------------------- */
