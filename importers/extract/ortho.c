@@ -119,7 +119,7 @@ static bool has_word(const char *key, const char *w)
     return false;
 }
 
-#define SEARCH_LIMIT 512 /* entities looked back at for fuzzy rules */
+#define SEARCH_LIMIT 128 /* entities looked back at for fuzzy rules */
 
 static uint32_t match_acronym(const ortho *o, const char *key)
 {
