@@ -642,6 +642,22 @@ static bool list_item(rg_ner *r)
 }
 
 /* "(IIIM)" right after a name: the acronym is an alias of that name. */
+/* Do the capitals of the acronym token spell the initials of the capitalised
+ * words of mention m? */
+static bool initials_agree(const rg_ner *r, const rg_ner_mention *m, size_t acr)
+{
+    char ini[32], let[32];
+    size_t ni = 0, nl = 0;
+    for (size_t k = 0; k < r->ntoks && ni + 1 < sizeof ini; k++)
+        if (r->toks[k].begin >= m->name_begin && r->toks[k].end <= m->name_end && r->tk[k].cap)
+            ini[ni++] = (char)(r->toks[k].cp < 128 ? r->toks[k].cp : '?');
+    for (uint32_t p = r->toks[acr].begin; p < r->toks[acr].end && nl + 1 < sizeof let; p++)
+        if (r->text[p] >= 'A' && r->text[p] <= 'Z') let[nl++] = r->text[p];
+    for (size_t k = 0; k < ni; k++)
+        if (ini[k] >= 'a' && ini[k] <= 'z') ini[k] = (char)(ini[k] - 32);
+    return ni == nl && memcmp(ini, let, ni) == 0;
+}
+
 static bool paren_acronym(rg_ner *r, size_t i)
 {
     if (!is_punct(r, i, '(') || !is_punct(r, i + 2, ')') || !cap(r, i + 1)) return false;
@@ -650,6 +666,11 @@ static bool paren_acronym(rg_ner *r, size_t i)
     rg_ner_mention *prev = &r->mentions[r->nmentions - 1];
     if (prev->sentence != r->sentence || prev->end != r->toks[i - 1].end) return false;
     int type = prev->type;
+    /* "al-Qaeda in Iraq (AQI)": a place or person before the brackets is
+     * only expanded when the letters agree */
+    if (type != RG_MENTION_ORGANISATION && type != RG_MENTION_INSTITUTION &&
+        !initials_agree(r, prev, i + 1))
+        return false;
     uint32_t pi = (uint32_t)(r->nmentions - 1);
     uint32_t m = emit(r, i + 1, i + 2, i + 1, i + 2, type, RG_NM_ACRONYM);
     r->mentions[m].alias_of = pi;
@@ -666,15 +687,24 @@ static bool group_org(const rg_ner *r, size_t g)
  * the end of the group mention, or 0. */
 static size_t group(rg_ner *r, size_t s, size_t e, size_t the)
 {
-    if (e >= r->ntoks || r->tk[e].grp_len == 0 || r->tk[e].cap || e - s > 3) return 0;
+    size_t g = e; /* "Assad's regime" */
+    if (g + 1 < r->ntoks && r->toks[g].kind == RG_TOK_PUNCT &&
+        (r->toks[g].cp == '\'' || r->toks[g].cp == 0x2019) && tok_is(r, g + 1, "s"))
+        g += 2;
+    if (g >= r->ntoks || r->tk[g].grp_len == 0 || r->tk[g].cap || e - s > 3) return 0;
     if (head_type(r, s, e) >= 0) return 0;
     bool state = (bits(r, s) & RG_GAZ_DEMONYM) || (r->tk[s].ent_bits & RG_GAZ_COUNTRY);
     if (!state && (bits(r, s) & (RG_GAZ_COMMON | RG_GAZ_STOP))) return 0;
-    size_t ge = e + r->tk[e].grp_len;
-    int type = (group_org(r, e) || !state) ? RG_MENTION_ORGANISATION : RG_MENTION_INSTITUTION;
+    if (state && g != e) return 0; /* "Syria's government" stays a place */
+    size_t ge = g + r->tk[g].grp_len;
+    int type = (group_org(r, g) || !state) ? RG_MENTION_ORGANISATION : RG_MENTION_INSTITUTION;
     size_t b = the != SIZE_MAX ? the : s;
     emit(r, b, ge, s, ge, type, RG_NM_GROUP);
-    emit_nested(r, s, e);
+    if (!state && !r->tk[s].ent_len && !(bits(r, s) & RG_GAZ_COMMON) && e - s <= 2 &&
+        !allcaps(r, s))
+        emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_NESTED | RG_NM_WEAK); /* "the Asad regime" */
+    else
+        emit_nested(r, s, e);
     return ge;
 }
 
