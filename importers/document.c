@@ -112,7 +112,8 @@ static char *blank_dropped(const char *orig, size_t olen, const char *kept, size
         size_t e = nl ? (size_t)(nl - orig) : olen;
         uint64_t h = skeleton_hash(orig + p, e - p);
         if (h && !(nk && bsearch(&h, kept_h, nk, sizeof *kept_h, cmp_u64)))
-            for (size_t i = p; i < e; i++) out[i] = ' ';
+            for (size_t i = p; i < e; i++)
+                out[i] = ' ';
         p = e + 1;
     }
     free(kept_h);

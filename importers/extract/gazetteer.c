@@ -284,10 +284,12 @@ static void build_builtin(void)
         const char *data = rg_data_get(builtin_files[i].path, &len);
         if (!data) continue;
         bytes += len;
-        for (size_t k = 0; k < len; k++) lines += data[k] == '\n';
+        for (size_t k = 0; k < len; k++)
+            lines += data[k] == '\n';
     }
     size_t cap = g->cap;
-    while (cap < lines * 4) cap *= 2;
+    while (cap < lines * 4)
+        cap *= 2;
     free(g->slots);
     g->cap = cap;
     g->slots = rg_calloc(cap, sizeof *g->slots);

@@ -301,8 +301,12 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
     if (!(b & RG_GAZ_CONNECTOR)) return 0;
     if (tok_is(r, e, "the")) return 0;
     uint32_t heads = RG_GAZ_ORG_HEAD | RG_GAZ_INST_HEAD;
-    if (tok_is(r, e, "in") || tok_is(r, e, "to"))
+    if (tok_is(r, e, "in") || tok_is(r, e, "to")) {
+        /* "X Network in Damascus" is where X is, not its name */
+        if (r->tk[k].ent_len && (r->tk[k].ent_bits & RG_GAZ_PLACE) && !cap(r, k + r->tk[k].ent_len))
+            return 0;
         return (e - s >= 3 && has_head(r, s, e, RG_GAZ_ORG_HEAD)) ? k : 0;
+    }
     if (tok_is(r, e, "and") || tok_is(r, e, "&")) {
         /* "Center for Media and Freedom of Expression", not "France and Germany" */
         if (!has_head(r, s, e, heads)) return 0;
@@ -517,7 +521,8 @@ static bool thing(const rg_ner *r, size_t s, size_t e)
 {
     if (bits(r, s) & RG_GAZ_THING_PRE && r->tk[s].cap && e - s >= 2) return true;
     size_t k = s;
-    while (k + 1 < e && !connector(r, k + 1)) k++;
+    while (k + 1 < e && !connector(r, k + 1))
+        k++;
     return k > s && r->tk[k].cap && (bits(r, k) & RG_GAZ_THING) && !r->tk[s].ent_len;
 }
 
@@ -551,7 +556,8 @@ static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
         if (e - s >= 2 && !common)
             emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
         else
-            emit_typed(r, the, s, e, e - s >= 2 ? RG_MENTION_ORGANISATION : RG_NER_UNTYPED, RG_NM_WEAK);
+            emit_typed(r, the, s, e, e - s >= 2 ? RG_MENTION_ORGANISATION : RG_NER_UNTYPED,
+                       RG_NM_WEAK);
     }
 }
 
