@@ -539,6 +539,13 @@ static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
             return;
         }
         if (b & (RG_GAZ_STOP | RG_GAZ_DEMONYM | RG_GAZ_TITLE)) return;
+        if ((b & (RG_GAZ_ORG_HEAD | RG_GAZ_INST_HEAD)) && !initial(r, s)) {
+            /* a capitalised head noun alone ("the Coalition's aircraft",
+             * "Army units") names a body: nominal, resolved like "the Mechanism" */
+            int type = (b & RG_GAZ_INST_HEAD) ? RG_MENTION_INSTITUTION : RG_MENTION_ORGANISATION;
+            emit_typed(r, the, s, e, type, RG_NM_NOMINAL);
+            return;
+        }
         if (b & RG_GAZ_COMMON) { /* "Cook said": only as a short form of a name seen before */
             emit(r, s, e, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
             return;
