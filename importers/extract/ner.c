@@ -509,7 +509,10 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
         analyze(r, q, e, SIZE_MAX);
         return true;
     }
-    uint32_t m = emit(r, q, ne, q, ne, RG_MENTION_PERSON, 0);
+    /* "President Hollande", "Mr Ellwood": a title with a lone surname is
+     * part of how the person is named here; a full name stands alone */
+    size_t mb = (ne - q == 1 && !(bits(r, q) & RG_GAZ_GIVEN)) ? p : q;
+    uint32_t m = emit(r, mb, ne, q, ne, RG_MENTION_PERSON, 0);
     annotate(r, ab, q, RG_ANN_TITLE, m);
     if (ne < e) analyze(r, ne, e, SIZE_MAX);
     return true;
@@ -575,6 +578,10 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
         e--;
     if (s >= e) return;
     const rg_ner_tok *t = &r->tk[s];
+    if (the != SIZE_MAX && r->tk[the].ent_len == e - the) { /* "the Netherlands" */
+        emit(r, the, e, s, e, known_type(r->tk[the].ent_bits), RG_NM_KNOWN);
+        return;
+    }
     if (t->ent_len == e - s) {
         int type = known_type(t->ent_bits);
         emit_typed(r, the, s, e, type, RG_NM_KNOWN);
