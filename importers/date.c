@@ -388,6 +388,25 @@ static size_t word_at(const char *t, size_t len, size_t pos, const char *w)
     return n;
 }
 
+/* Is the word before pos capitalised and joined to it by one space, as in
+ * "Bloody Sunday", "Ash Wednesday" or "Good Friday" (names of events, not
+ * dates)? Words that introduce a date ("On Monday", "Since Friday") do not
+ * count. */
+static bool in_name(const char *t, size_t pos)
+{
+    static const char *const intro[] = {"on",      "since", "by",     "until", "till", "every",
+                                        "this",    "from",  "before", "after", "and",  "or",
+                                        "between", "last",  "next",   "that"};
+    if (pos < 2 || t[pos - 1] != ' ' || !is_alpha(t[pos - 2])) return false;
+    size_t b = pos - 1;
+    while (b > 0 && is_alpha(t[b - 1]))
+        b--;
+    if (t[b] < 'A' || t[b] > 'Z') return false;
+    for (size_t i = 0; i < sizeof intro / sizeof *intro; i++)
+        if (word_at(t, pos - 1, b, intro[i]) == pos - 1 - b) return false;
+    return true;
+}
+
 /* "last"/"next"/"" + full weekday name, resolved as documented in rg_date.h. */
 static size_t weekday_rel_at(const char *t, size_t len, size_t pos, const int *a, char iso[11])
 {
@@ -401,7 +420,7 @@ static size_t weekday_rel_at(const char *t, size_t len, size_t pos, const int *a
     }
     int wd;
     size_t n = name_at(t, len, q, false, true, &wd);
-    if (!n) return 0;
+    if (!n || (dir == 0 && in_name(t, pos))) return 0;
     if (a) {
         int y = a[0], m = a[1], d = a[2], aw = rg_date_weekday(y, m, d);
         long delta = dir > 0 ? -(long)((wd - aw + 7) % 7) : (aw - wd + 7) % 7;

@@ -2,10 +2,13 @@
  * data/doc/boilerplate.txt (pattern syntax documented there) and the
  * structural breadcrumb rule. Works on lines: a boilerplate line never
  * holds content worth keeping, and a whole-line decision is easy to audit.
+ * Dropped lines are blanked with spaces in place, so offsets are unchanged.
  * Only short lines (at most MAX_RULE_LINE bytes) are ever tested against
  * patterns, which bounds the matcher's backtracking.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,8 +93,8 @@ static bool pm(pm_ctx *c, const char *p, const char *pe, const char *s, const ch
 {
     while (p < pe) {
         if (*p == '*') {
-            for (const char *t = se; t >= s; t--)
-                if (pm(c, p + 1, pe, t, se)) return true;
+            for (size_t k = (size_t)(se - s) + 1; k-- > 0;)
+                if (pm(c, p + 1, pe, s + k, se)) return true;
             return false;
         }
         if (*p == ' ') {
@@ -239,7 +242,8 @@ static bool ends_with(const char *s, size_t n, const char *t, size_t m)
     return true;
 }
 
-/* Breadcrumbs among the first lines: "Home > News > ..." or "Home <section
+/* Breadcrumbs among the first lines: "Home > News > ..." (or with / | » ›
+ * between the steps) or "Home <section
  * names> <title>" where a following line repeats the title. */
 static void drop_breadcrumbs(const char *text, line *lines, size_t nlines)
 {
@@ -252,8 +256,8 @@ static void drop_breadcrumbs(const char *text, line *lines, size_t nlines)
         size_t n = l->end - l->begin;
         if (n < 5 || n > MAX_RULE_LINE || strncasecmp(s, "home", 4) != 0 || is_alnum(s[4]))
             continue;
-        bool crumbs = memchr(s, '>', n) || memchr(s, '|', n) || memmem(s, n, "\xC2\xBB", 2) ||
-                      memmem(s, n, "\xE2\x80\xBA", 3);
+        bool crumbs = memchr(s, '>', n) || memchr(s, '|', n) || memchr(s, '/', n) ||
+                      memmem(s, n, "\xC2\xBB", 2) || memmem(s, n, "\xE2\x80\xBA", 3);
         for (size_t j = i + 1, k = 0; j < nlines && k < 3 && !crumbs; j++) {
             const line *t = &lines[j];
             if (t->end == t->begin) continue;
@@ -287,42 +291,20 @@ static const char *find_ci(const char *s, size_t n, const char *t, size_t m)
     return NULL;
 }
 
-/* After a removal at `at`: when its line is left blank, the line goes too
- * (it was nothing but the placeholder). Returns where to search on. */
-static size_t drop_if_blank(rg_buf *b, size_t at)
+/* Blanks every span-rule occurrence in place. */
+static void blank_spans(char *text, size_t len)
 {
-    size_t ls = at, le = at;
-    while (ls > 0 && b->data[ls - 1] != '\n')
-        ls--;
-    while (le < b->len && b->data[le] != '\n')
-        le++;
-    for (size_t i = ls; i < le; i++)
-        if (!is_space(b->data[i])) return at;
-    if (le < b->len) le++; /* with its newline */
-    memmove(b->data + ls, b->data + le, b->len - le + 1);
-    b->len -= le - ls;
-    return ls;
-}
-
-/* The text with every span-rule occurrence removed. */
-static char *remove_spans(const char *text, size_t len, size_t *out_len)
-{
-    rg_buf b = {0};
-    rg_buf_append(&b, text, len);
     for (size_t i = 0; i < bp_nrules; i++) {
         const bp_rule *r = &bp_rules[i];
         if (r->kind != BP_SPAN) continue;
         const char *hit;
         size_t from = 0;
-        while ((hit = find_ci(b.data + from, b.len - from, r->pat, r->len))) {
-            size_t at = (size_t)(hit - b.data);
-            memmove(b.data + at, b.data + at + r->len, b.len - at - r->len + 1);
-            b.len -= r->len;
-            from = drop_if_blank(&b, at);
+        while ((hit = find_ci(text + from, len - from, r->pat, r->len))) {
+            size_t at = (size_t)(hit - text);
+            memset(text + at, ' ', r->len);
+            from = at + r->len;
         }
     }
-    *out_len = b.len;
-    return rg_buf_detach(&b);
 }
 
 /* ---- lines ---- */
@@ -361,37 +343,24 @@ static void classify(const char *text, size_t len, line *lines, size_t nlines)
     drop_breadcrumbs(text, lines, nlines);
 }
 
-/* Joins the kept lines (trailing whitespace trimmed), with at most one
- * blank line in a row and none at either end. */
-static char *join_kept(const char *text, const line *lines, size_t nlines, size_t *out_len)
+/* Blanks the dropped lines' bytes, keeping their newlines. */
+static void blank_dropped(char *text, const line *lines, size_t nlines)
 {
-    rg_buf b = {0};
-    bool blank = false;
-    for (size_t i = 0; i < nlines; i++) {
-        const line *l = &lines[i];
-        if (l->drop) continue;
-        if (l->end == l->begin) {
-            blank = b.len > 0;
-            continue;
-        }
-        if (b.len) rg_buf_append(&b, "\n\n", blank ? 2 : 1);
-        rg_buf_append(&b, text + l->raw_begin, l->end - l->raw_begin);
-        blank = false;
-    }
-    *out_len = b.len;
-    return rg_buf_detach(&b);
+    for (size_t i = 0; i < nlines; i++)
+        if (lines[i].drop)
+            memset(text + lines[i].raw_begin, ' ', lines[i].raw_end - lines[i].raw_begin);
 }
 
 char *rg_doc_strip_boilerplate(const char *text, size_t len, size_t *out_len)
 {
     pthread_once(&bp_once, bp_load);
-    size_t n;
-    char *clean = remove_spans(text, len, &n);
+    char *out = rg_strndup(text, len);
+    blank_spans(out, len);
     size_t nlines;
-    line *lines = split_lines(clean, n, &nlines);
-    classify(clean, n, lines, nlines);
-    char *out = join_kept(clean, lines, nlines, out_len);
+    line *lines = split_lines(out, len, &nlines);
+    classify(out, len, lines, nlines);
+    blank_dropped(out, lines, nlines);
     free(lines);
-    free(clean);
+    *out_len = len;
     return out;
 }

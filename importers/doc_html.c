@@ -196,10 +196,13 @@ static void out_text(html_out *o, const char *s)
     }
 }
 
+/* The break an element makes: 2 blank line, 1 line break, 0 none; table
+ * cells and the like make a space (-1). */
 static int break_of(const xmlNode *n)
 {
     const char *name = name_of(n);
     size_t len = strlen(name);
+    if (rule_has("cell", name, len)) return -1;
     if (rule_has("para", name, len)) return 2;
     if (rule_has("block", name, len)) return 1;
     return 0;
@@ -215,7 +218,10 @@ static bool walk_enter(html_out *o, const xmlNode *n, bool outer)
     }
     if (n->type != XML_ELEMENT_NODE || is_dropped(n, outer)) return false;
     int br = break_of(n);
-    if (br) out_break(o, br);
+    if (br > 0)
+        out_break(o, br);
+    else if (br < 0)
+        o->space = true;
     return true;
 }
 
@@ -223,7 +229,10 @@ static void walk_leave(html_out *o, const xmlNode *n)
 {
     if (n->type != XML_ELEMENT_NODE) return;
     int br = break_of(n);
-    if (br) out_break(o, br);
+    if (br > 0)
+        out_break(o, br);
+    else if (br < 0)
+        o->space = true;
 }
 
 /* Pre-order walk of root's subtree with explicit parent links: no stack. */

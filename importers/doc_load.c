@@ -67,12 +67,12 @@ static rg_status load_html(const char *path, const char *data, size_t len, rg_do
 {
     char *charset = rg_doc_html_charset(data, len);
     size_t n;
-    char *utf8 = rg_doc_decode(path, data, len, charset, &n);
+    char *utf8 = rg_doc_decode(path, data, len, charset, &n, NULL, NULL);
     free(charset);
     rg_status rc = rg_doc_html_text(path, utf8, n, h, err);
     free(utf8);
     if (rc) return rc;
-    char *clean = rg_doc_decode(path, h->text, h->len, NULL, &n);
+    char *clean = rg_doc_decode(path, h->text, h->len, NULL, &n, NULL, NULL);
     free(h->text);
     h->text = clean, h->len = n;
     return RG_OK;
@@ -88,7 +88,7 @@ rg_status rg_doc_load(const char *path, rg_format format, const char *data, size
         rg_status rc = load_html(path, data, len, &h, err);
         if (rc) return rc;
     } else {
-        h.text = rg_doc_decode(path, data, len, NULL, &h.len);
+        h.text = rg_doc_decode(path, data, len, NULL, &h.len, &out->segs, &out->nsegs);
     }
     out->text = rg_doc_strip_boilerplate(h.text, h.len, &out->len);
     char sha[65];
@@ -116,5 +116,22 @@ void rg_loaded_doc_free(rg_loaded_doc *d)
     free(d->doc.path);
     free(d->doc.sha256);
     free(d->text);
+    free(d->segs);
     memset(d, 0, sizeof *d);
+}
+
+bool rg_doc_source_offset(const rg_loaded_doc *d, size_t off, size_t *src)
+{
+    if (!d->segs || d->nsegs == 0 || off > d->len) return false;
+    /* the last segment starting at or before off (binary search) */
+    size_t lo = 0, hi = d->nsegs;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->segs[mid].text <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *src = d->segs[lo].src + (off - d->segs[lo].text);
+    return true;
 }

@@ -9,11 +9,13 @@
  * printable range; "smart quotes" 0x93/0x94 usually give such files away).
  * Otherwise invalid bytes become U+FFFD with one warning per file.
  *
- * Clean-up done while writing the output, so that later stages see one
- * convention: CRLF and lone CR become LF; NUL bytes are dropped (one
- * warning); other C0 controls become spaces (form feed and vertical tab
- * newlines); no-break and other Unicode spaces become ASCII spaces; BOMs,
- * zero-width spaces and soft hyphens are dropped.
+ * Clean-up done while writing the output, keeping byte lengths wherever it
+ * can so that clean UTF-8 comes out byte for byte (offsets then index the
+ * input file too): the CR of a CRLF becomes a space and a lone CR a LF;
+ * other C0 controls become spaces (form feed and vertical tab LFs);
+ * no-break, zero-width and other Unicode spaces become as many ASCII spaces
+ * as they had bytes. Dropped, with the offset map recording the shift: NUL
+ * bytes (one warning), a leading BOM, inner BOMs and soft hyphens.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -77,35 +79,58 @@ static void put_utf8(rg_buf *b, unsigned cp)
  * and counts what it repaired, for the warnings. */
 typedef struct writer {
     rg_buf out;
-    bool prev_cr;
     size_t nuls, first_nul, nul_line;
+    size_t base;          /* offset of the decoded bytes in the raw input */
+    bool map;             /* keep the offset map (no iconv conversion) */
+    rg_doc_segment *segs; /* text offset -> source offset, see rg_doc.h */
+    size_t nsegs, cap_segs;
 } writer;
 
 static bool unicode_space(unsigned cp)
 {
-    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
+    return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
            cp == 0x3000 || cp == 0x1680;
 }
 
-static void emit(writer *w, unsigned cp, size_t at, size_t line)
+/* Starts a new map segment when the distance between text and source
+ * offsets changes. */
+static void map_at(writer *w, size_t src)
 {
-    bool cr = cp == '\r';
-    if (cp == '\n' && w->prev_cr) { /* the LF of a CRLF: already written */
-        w->prev_cr = false;
-        return;
+    if (!w->map) return;
+    src += w->base;
+    if (w->nsegs) {
+        const rg_doc_segment *last = &w->segs[w->nsegs - 1];
+        if (w->out.len - last->text == src - last->src) return;
     }
-    w->prev_cr = cr;
+    *RG_PUSH(w->segs, w->nsegs, w->cap_segs) = (rg_doc_segment){w->out.len, src};
+}
+
+static void put_spaces(rg_buf *b, size_t n)
+{
+    rg_buf_append(b, "    ", n < 4 ? n : 4);
+}
+
+/* Writes one code point read at source offset `at`; `lf_next` says a line
+ * feed follows (so a CR is half of a CRLF). The rules keep byte lengths
+ * where they can, so clean UTF-8 input comes out byte for byte. */
+static void emit(writer *w, unsigned cp, size_t at, size_t line, bool lf_next)
+{
     if (cp == 0) {
         if (w->nuls++ == 0) w->first_nul = at, w->nul_line = line;
         return;
     }
-    if (cr || cp == '\f' || cp == '\v' || cp == 0x2028 || cp == 0x2029)
-        cp = '\n';
-    else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || unicode_space(cp))
-        cp = ' ';
-    else if (cp == 0xFEFF || cp == 0x200B || cp == 0xAD)
-        return;
-    put_utf8(&w->out, cp);
+    if (cp == 0xFEFF || cp == 0xAD) return; /* invisible: dropped */
+    map_at(w, at);
+    if (cp == '\r') cp = lf_next ? ' ' : '\n';
+    if (cp == '\f' || cp == '\v') cp = '\n';
+    if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F) cp = ' ';
+    if (cp == 0x2028 || cp == 0x2029) {
+        rg_buf_append(&w->out, "\n  ", 3);
+    } else if (unicode_space(cp)) {
+        put_spaces(&w->out, cp < 0x800 ? 2 : 3);
+    } else {
+        put_utf8(&w->out, cp);
+    }
 }
 
 static size_t count_lines(const char *p, size_t upto)
@@ -142,7 +167,7 @@ static void decode_cp1252(writer *w, const unsigned char *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         unsigned cp = p[i];
         if (cp >= 0x80 && cp < 0xA0) cp = cp1252_high[cp - 0x80] ? cp1252_high[cp - 0x80] : 0xFFFD;
-        emit(w, cp, i, line);
+        emit(w, cp, i, line, i + 1 < n && p[i + 1] == '\n');
         line += p[i] == '\n';
     }
 }
@@ -159,7 +184,7 @@ static size_t decode_utf8(writer *w, const unsigned char *p, size_t n, size_t *f
             if (bad++ == 0) *first = i;
             cp = 0xFFFD, k = 1;
         }
-        emit(w, cp, i, line);
+        emit(w, cp, i, line, i + k < n && p[i + k] == '\n');
         line += p[i] == '\n';
         i += k;
     }
@@ -235,16 +260,16 @@ static int pre_convert(const char *path, const char *data, size_t len, const cha
 }
 
 char *rg_doc_decode(const char *path, const char *data, size_t len, const char *charset,
-                    size_t *out_len)
+                    size_t *out_len, rg_doc_segment **segs, size_t *nsegs)
 {
     rg_buf conv = {0};
     const char *p;
     size_t n;
     int mode = pre_convert(path, data, len, charset, &conv, &p, &n);
     const unsigned char *u = (const unsigned char *)p;
-    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) u += 3, n -= 3;
+    writer w = {.map = p == data && segs != NULL};
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) u += 3, n -= 3, w.base = 3;
 
-    writer w = {0};
     size_t valid, invalid;
     bool cp1252_ok;
     utf8_census(u, n, &valid, &invalid, &cp1252_ok);
@@ -257,12 +282,13 @@ char *rg_doc_decode(const char *path, const char *data, size_t len, const char *
         size_t first = 0, bad = decode_utf8(&w, u, n, &first);
         if (bad)
             rg_warn("%s:%zu: invalid UTF-8 at byte offset %zu; %zu bytes replaced by U+FFFD", path,
-                    count_lines((const char *)u, first), first, bad);
+                    count_lines((const char *)u, first), first + w.base, bad);
     }
     if (w.nuls)
         rg_warn("%s:%zu: %zu NUL bytes dropped (first at byte offset %zu)", path, w.nul_line,
-                w.nuls, w.first_nul);
+                w.nuls, w.first_nul + w.base);
     rg_buf_free(&conv);
+    if (segs) *segs = w.segs, *nsegs = w.nsegs;
     *out_len = w.out.len;
     return rg_buf_detach(&w.out);
 }

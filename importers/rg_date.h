@@ -20,6 +20,8 @@
  *   - "on Wednesday", "Wednesday": the most recent Wednesday on or before
  *     the anchor (news reports past events; a document dated on a Wednesday
  *     that says "on Wednesday" means that day).
+ *     A weekday after a capitalised word ("Bloody Sunday", "Good Friday")
+ *     is part of a name, not a date, unless that word is "On", "Since", ...
  *   - "last Wednesday": the most recent Wednesday strictly before the anchor;
  *     "next Wednesday": the first Wednesday strictly after it.
  *   - "today", "yesterday", "tomorrow": the anchor, -1 day, +1 day.

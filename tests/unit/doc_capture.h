@@ -4,6 +4,7 @@
 #ifndef DOC_CAPTURE_H
 #define DOC_CAPTURE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,33 @@ static inline int doc_count(const char *s, const char *needle)
     for (const char *p = s; (p = strstr(p, needle)); p += strlen(needle))
         n++;
     return n;
+}
+
+/* The text's content, layout aside: each line with runs of spaces and tabs
+ * made one space and trimmed, blank lines left out, lines joined by '\n'.
+ * Loaded texts keep blanked boilerplate as spaces; this is what a reader
+ * sees. Caller frees. */
+static inline char *doc_squeeze(const char *t)
+{
+    size_t n = strlen(t), k = 0;
+    char *out = malloc(n + 1);
+    bool line_has = false, space = false;
+    for (size_t i = 0; i <= n; i++) {
+        char c = t[i];
+        if (c == '\n' || c == '\0') {
+            if (line_has) out[k++] = '\n';
+            line_has = space = false;
+        } else if (c == ' ' || c == '\t') {
+            space = line_has;
+        } else {
+            if (space) out[k++] = ' ';
+            out[k++] = c;
+            line_has = true, space = false;
+        }
+    }
+    if (k && out[k - 1] == '\n') k--;
+    out[k] = '\0';
+    return out;
 }
 
 #endif

@@ -102,6 +102,15 @@ static void test_relative(void)
     RG_CHECK_STR(rel("wednesday", "2025-04-16"), "<none>");
     RG_CHECK_STR(rel("Wed", "2025-04-16"), "<none>");
     RG_CHECK_STR(rel("lastly", "2025-04-16"), "<none>");
+    /* a weekday inside a name is no date; after "On" it is */
+    char iso[11];
+    const char *t = "after Bloody Sunday and Good Friday; On Monday, and Since Friday";
+    RG_CHECK(rg_date_relative_at(t, strlen(t), 13, "2025-04-16", iso) == 0);
+    RG_CHECK(rg_date_relative_at(t, strlen(t), 29, "2025-04-16", iso) == 0);
+    RG_CHECK(rg_date_relative_at(t, strlen(t), 40, "2025-04-16", iso) == 6);
+    RG_CHECK_STR(iso, "2025-04-14");
+    RG_CHECK(rg_date_relative_at(t, strlen(t), 58, "2025-04-16", iso) == 6);
+    RG_CHECK_STR(iso, "2025-04-11");
 }
 
 typedef struct found {

@@ -62,9 +62,19 @@ static void test_cp1252(void)
     rg_loaded_doc d;
     char *w;
     RG_CHECK(load("in/cp.txt", raw, sizeof raw - 1, &d, &w) == RG_OK);
+    /* the CR of each CRLF becomes a space: lengths kept where they can be */
     RG_CHECK_STR(d.text, "He said \xE2\x80\x9Chello\xE2\x80\x9D to Ren\xC3\xA9 \xE2\x80\x93 "
                          "caf\xC3\xA9 \xE2\x82\xAC"
-                         "5\nline two");
+                         "5 \nline two \n");
+    /* the offset map leads back to the input bytes */
+    size_t src;
+    const char *lt = strstr(d.text, "line two");
+    RG_CHECK(lt && rg_doc_source_offset(&d, (size_t)(lt - d.text), &src) &&
+             strncmp(raw + src, "line two", 8) == 0);
+    const char *cafe = strstr(d.text, "caf");
+    RG_CHECK(cafe && rg_doc_source_offset(&d, (size_t)(cafe - d.text), &src) &&
+             strncmp(raw + src, "caf\xe9", 4) == 0);
+    RG_CHECK(rg_doc_source_offset(&d, d.len, &src) && src == sizeof raw - 1);
     RG_CHECK(d.len == strlen(d.text));
     RG_CHECK(doc_count(w, "warning") == 1 && strstr(w, "in/cp.txt") && strstr(w, "Windows-1252"));
     free(w);
@@ -73,10 +83,10 @@ static void test_cp1252(void)
     /* a byte Windows-1252 leaves undefined (0x81) rules it out: the bytes
      * are invalid UTF-8 then; a declared Windows-1252 maps it to U+FFFD */
     size_t n;
-    char *s = rg_doc_decode("u.txt", "\x93x\x81y\x94", 5, NULL, &n);
+    char *s = rg_doc_decode("u.txt", "\x93x\x81y\x94", 5, NULL, &n, NULL, NULL);
     RG_CHECK_STR(s, "\xEF\xBF\xBDx\xEF\xBF\xBDy\xEF\xBF\xBD");
     free(s);
-    s = rg_doc_decode("u.html", "\x93x\x81y\x94", 5, "windows-1252", &n);
+    s = rg_doc_decode("u.html", "\x93x\x81y\x94", 5, "windows-1252", &n, NULL, NULL);
     RG_CHECK_STR(s, "\xE2\x80\x9Cx\xEF\xBF\xBDy\xE2\x80\x9D");
     free(s);
 }
@@ -103,7 +113,7 @@ static void test_invalid_utf8(void)
     size_t n;
     char *s = rg_doc_decode(
         "o.txt", "\xc0\xaf \xed\xa0\x80 \xe2\x82\xac \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 21,
-        NULL, &n);
+        NULL, &n, NULL, NULL);
     RG_CHECK(strstr(s, "\xE2\x82\xAC") != NULL && strstr(s, "\xc0\xaf") == NULL &&
              strstr(s, "\xed\xa0\x80") == NULL);
     free(s);
@@ -116,7 +126,13 @@ static void test_nul_and_controls(void)
     rg_loaded_doc d;
     char *w;
     RG_CHECK(load("nul.txt", raw, sizeof raw - 1, &d, &w) == RG_OK);
-    RG_CHECK_STR(d.text, "abcde f\ng hij");
+    /* NULs and the soft hyphen dropped; no-break (2 bytes) and zero-width
+     * (3 bytes) spaces become as many ASCII spaces */
+    RG_CHECK_STR(d.text, "abcde f\ng  h   ij");
+    size_t src;
+    RG_CHECK(rg_doc_source_offset(&d, 2, &src) && src == 3);   /* c */
+    RG_CHECK(rg_doc_source_offset(&d, 4, &src) && src == 7);   /* e */
+    RG_CHECK(rg_doc_source_offset(&d, 16, &src) && src == 21); /* j, after the soft hyphen */
     RG_CHECK(doc_count(w, "warning") == 1 && strstr(w, "nul.txt:1:") && strstr(w, "3 NUL") &&
              strstr(w, "offset 2"));
     free(w);
@@ -138,7 +154,9 @@ static void test_empty_bom_crlf(void)
 
     RG_CHECK(load("dir/sub/report.final.txt", "\xEF\xBB\xBFTitle line\r\nBody\rmore\r\n", 26, &d,
                   &w) == RG_OK);
-    RG_CHECK_STR(d.text, "Title line\nBody\nmore");
+    RG_CHECK_STR(d.text, "Title line \nBody\nmore \n");
+    size_t src;
+    RG_CHECK(rg_doc_source_offset(&d, 0, &src) && src == 3); /* after the BOM */
     RG_CHECK_STR(d.doc.title, "Title line");
     RG_CHECK_STR(d.doc.id, "report.final");
     RG_CHECK_STR(d.doc.path, "dir/sub/report.final.txt");
@@ -149,6 +167,7 @@ static void test_empty_bom_crlf(void)
     /* UTF-16 with a byte-order mark, both byte orders */
     RG_CHECK(load("u16.txt", "\xFF\xFEH\0i\0\xE9\0", 8, &d, NULL) == RG_OK);
     RG_CHECK_STR(d.text, "Hi\xC3\xA9");
+    RG_CHECK(!rg_doc_source_offset(&d, 0, &(size_t){0})); /* converted: no byte map */
     rg_loaded_doc_free(&d);
     RG_CHECK(load("u16be.txt", "\xFE\xFF\0H\0i", 6, &d, NULL) == RG_OK);
     RG_CHECK_STR(d.text, "Hi");
@@ -162,17 +181,17 @@ static void test_declared_charset(void)
 {
     size_t n;
     /* declared Latin-1: read byte by byte even though it is valid UTF-8 */
-    char *s = rg_doc_decode("l.html", "caf\xc3\xa9", 5, "ISO-8859-1", &n);
+    char *s = rg_doc_decode("l.html", "caf\xc3\xa9", 5, "ISO-8859-1", &n, NULL, NULL);
     RG_CHECK_STR(s, "caf\xc3\x83\xc2\xa9");
     free(s);
     /* another charset goes through iconv: Arabic alef in Windows-1256 */
-    s = rg_doc_decode("a.html", "\xc7 x", 3, "windows-1256", &n);
+    s = rg_doc_decode("a.html", "\xc7 x", 3, "windows-1256", &n, NULL, NULL);
     RG_CHECK_STR(s, "\xd8\xa7 x");
     free(s);
     /* an unknown charset falls back to detection, with a warning */
     doc_capture c;
     doc_capture_begin(&c);
-    s = rg_doc_decode("z.html", "ok", 2, "no-such-charset", &n);
+    s = rg_doc_decode("z.html", "ok", 2, "no-such-charset", &n, NULL, NULL);
     char *w = doc_capture_end(&c);
     RG_CHECK_STR(s, "ok");
     RG_CHECK(strstr(w, "z.html") && strstr(w, "no-such-charset"));
@@ -194,7 +213,7 @@ static void test_big_single_line(void)
     char *w;
     RG_CHECK(load("big.txt", raw, n, &d, &w) == RG_OK);
     /* the trailing space is trimmed; the bad byte is 3 bytes now */
-    RG_CHECK(d.len == n - 1 + 2);
+    RG_CHECK(d.len == n + 2);
     RG_CHECK(memcmp(d.text, raw, bad) == 0);
     RG_CHECK(memcmp(d.text + bad, "\xEF\xBF\xBD", 3) == 0);
     RG_CHECK(memcmp(d.text + bad + 3, raw + bad + 1, n - bad - 2) == 0);
@@ -207,7 +226,7 @@ static void test_big_single_line(void)
     rg_loaded_doc_free(&d);
 
     /* ASCII with a byte that Windows-1252 does not define: not cp1252 */
-    char *s = rg_doc_decode("c1.txt", "a\x81 b", 4, NULL, &n);
+    char *s = rg_doc_decode("c1.txt", "a\x81 b", 4, NULL, &n, NULL, NULL);
     RG_CHECK_STR(s, "a\xEF\xBF\xBD b");
     free(s);
 }
