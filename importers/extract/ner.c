@@ -753,6 +753,39 @@ static size_t nominal(rg_ner *r, size_t i)
     return e;
 }
 
+/* "the Syria-Iraq border", "the Iran-Iraq War": a hyphenated word whose
+ * parts are all known places names each of them. */
+static bool hyphen_places(rg_ner *r, size_t i)
+{
+    const rg_token *t = &r->toks[i];
+    if (!r->tk[i].cap || r->tk[i].ent_len || !memchr(r->text + t->begin, '-', t->end - t->begin))
+        return false;
+    uint32_t parts[8][2];
+    size_t np = 0;
+    for (uint32_t b = t->begin, p = t->begin; p <= t->end; p++) {
+        if (p < t->end && r->text[p] != '-') continue;
+        if (np == 8 || p == b) return false;
+        char f[RG_TOKEN_MAX * 3];
+        size_t fn = rg_token_fold(r->text + b, p - b, f, sizeof f);
+        uint32_t gb = rg_gaz_lookup(r->gaz, f, fn);
+        if (!(gb & RG_GAZ_PLACE) || !rg_cp_is_upper((unsigned char)r->text[b])) return false;
+        parts[np][0] = b;
+        parts[np++][1] = p;
+        b = p + 1;
+    }
+    if (np < 2) return false;
+    for (size_t k = 0; k < np; k++) {
+        rg_ner_mention *m = RG_PUSH(r->mentions, r->nmentions, r->cap_mentions);
+        m->begin = m->name_begin = parts[k][0];
+        m->end = m->name_end = parts[k][1];
+        m->sentence = r->sentence;
+        m->alias_of = RG_NONE;
+        m->type = RG_MENTION_PLACE;
+        m->flags = RG_NM_KNOWN;
+    }
+    return true;
+}
+
 void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentence)
 {
     if (n == 0) return;
@@ -770,7 +803,7 @@ void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentenc
             i = nominal(r, i);
             continue;
         }
-        if (!r->tk[i].cap) {
+        if (!r->tk[i].cap || hyphen_places(r, i)) {
             i++;
             continue;
         }

@@ -138,6 +138,8 @@ static void test_places(void)
     RG_CHECK(type_of("Damascus") == RG_MENTION_PLACE);
     RG_CHECK(type_of("the Netherlands") == RG_MENTION_PLACE); /* the article is part of it */
     RG_CHECK(!touched("During") && !touched("March"));
+    run("Fighters crossed the Syria-Iraq border.");
+    RG_CHECK(type_of("Syria") == RG_MENTION_PLACE && type_of("Iraq") == RG_MENTION_PLACE);
 }
 
 static void test_things_roles(void)
