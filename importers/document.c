@@ -49,77 +49,6 @@ char *rg_document_id(const char *path)
     return dot && dot > b ? rg_strndup(b, (size_t)(dot - b)) : rg_strdup(b);
 }
 
-/* Hash of a line's ASCII letters and digits, lower-cased: what survives the
- * loader's character-level repairs (dropped marks, replaced bytes). 0 when
- * the line has none. */
-static uint64_t skeleton_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    bool any = false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            h = (h ^ c) * 1099511628211ull;
-            any = true;
-        }
-    }
-    return any ? (h ? h : 1) : 0;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-static bool valid_utf8(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-        if (c == 0 || k == 0 || i + k > n) return false;
-        for (size_t j = 1; j < k; j++)
-            if (((unsigned char)s[i + j] & 0xC0) != 0x80) return false;
-        i += k;
-    }
-    return true;
-}
-
-/* The loader deletes boilerplate lines and collapses blank runs, so its
- * offsets are not the file's. Users (and `relgraph mentions`) want offsets
- * into the file they gave, so for valid UTF-8 text the original is used with
- * the lines the loader dropped blanked to spaces in place: a line is kept
- * when its skeleton (skeleton_hash) is that of a line of the loaded text. NULL when the
- * input is not valid UTF-8 (the loaded, repaired text is used then). */
-static char *blank_dropped(const char *orig, size_t olen, const char *kept, size_t klen)
-{
-    if (!valid_utf8(orig, olen)) return NULL;
-    uint64_t *kept_h = NULL;
-    size_t nk = 0, cap = 0;
-    for (size_t k = 0; k < klen;) {
-        const char *nl = memchr(kept + k, '\n', klen - k);
-        size_t e = nl ? (size_t)(nl - kept) : klen;
-        uint64_t h = skeleton_hash(kept + k, e - k);
-        if (h) *RG_PUSH(kept_h, nk, cap) = h;
-        k = e + 1;
-    }
-    if (nk) qsort(kept_h, nk, sizeof *kept_h, cmp_u64);
-    char *out = rg_malloc(olen + 1);
-    memcpy(out, orig, olen);
-    out[olen] = 0;
-    for (size_t p = 0; p < olen;) {
-        const char *nl = memchr(orig + p, '\n', olen - p);
-        size_t e = nl ? (size_t)(nl - orig) : olen;
-        uint64_t h = skeleton_hash(orig + p, e - p);
-        if (h && !(nk && bsearch(&h, kept_h, nk, sizeof *kept_h, cmp_u64)))
-            for (size_t i = p; i < e; i++) out[i] = ' ';
-        p = e + 1;
-    }
-    free(kept_h);
-    return out;
-}
-
 rg_status rg_document_extract(const char *path, rg_format format, const char *data, size_t len,
                               const rg_import_opts *opts, rg_extraction *x, rg_error *err)
 {
@@ -131,12 +60,9 @@ rg_status rg_document_extract(const char *path, rg_format format, const char *da
     if (rc) return rc;
     rg_extraction_init(x);
     rg_document_copy(&x->doc, &d.doc);
-    char *same = format == RG_FORMAT_TEXT ? blank_dropped(data, len, d.text, d.len) : NULL;
-    if (same)
-        rg_pipeline_run(gaz, same, len, x, NULL);
-    else
-        rg_pipeline_run(gaz, d.text, d.len, x, NULL);
-    free(same);
+    /* the loader blanks boilerplate in place: for a UTF-8 text file its
+     * offsets are the file's (rg_doc.h) */
+    rg_pipeline_run(gaz, d.text, d.len, x, NULL);
     rg_loaded_doc_free(&d);
     /* relations and events from the sentences' structure (rg_relate.h) */
     rg_relate_opts ro = {.co_mentions = opts && opts->co_mentions};

@@ -169,6 +169,8 @@ static const struct {
     {"nominal_organisation", RG_GAZ_NOMINAL_ORG},
     {"nominal_institution", RG_GAZ_NOMINAL_INST},
     {"nominal_place", RG_GAZ_NOMINAL_PLACE},
+    {"thing", RG_GAZ_THING},
+    {"thing_prefix", RG_GAZ_THING_PRE},
     {"stop", RG_GAZ_STOP},
     {"location_preposition", RG_GAZ_LOC_PREP},
     {"abbreviation", RG_GAZ_ABBREV},
@@ -265,6 +267,7 @@ static const struct {
     {"lexicon/stopwords.txt", RG_GAZ_STOP},
     {"lexicon/cues.txt", 0},
     {"lexicon/abbreviations.txt", RG_GAZ_ABBREV},
+    {"lexicon/non-actors.txt", RG_GAZ_THING},
 };
 
 static rg_gazetteer *builtin;
@@ -281,10 +284,12 @@ static void build_builtin(void)
         const char *data = rg_data_get(builtin_files[i].path, &len);
         if (!data) continue;
         bytes += len;
-        for (size_t k = 0; k < len; k++) lines += data[k] == '\n';
+        for (size_t k = 0; k < len; k++)
+            lines += data[k] == '\n';
     }
     size_t cap = g->cap;
-    while (cap < lines * 4) cap *= 2;
+    while (cap < lines * 4)
+        cap *= 2;
     free(g->slots);
     g->cap = cap;
     g->slots = rg_calloc(cap, sizeof *g->slots);

@@ -172,11 +172,15 @@ static void prepare(rg_ner *r, const rg_token *toks, size_t n)
     }
     memset(r->tk, 0, n * sizeof *r->tk);
     fold_tokens(r);
-    unsigned words = 0, lower = 0;
+    unsigned words = 0, lower = 0, all = 0, caps = 0;
     for (size_t i = 0; i < n; i++) {
         const rg_token *t = &toks[i];
         r->tk[i].cap = t->kind == RG_TOK_WORD &&
                        (t->shape & (RG_SHAPE_UPINIT | RG_SHAPE_ALLCAPS | RG_SHAPE_NAME));
+        if (t->kind == RG_TOK_WORD) {
+            all++;
+            caps += (t->shape & RG_SHAPE_ALLCAPS) != 0;
+        }
         if (t->kind == RG_TOK_WORD && t->end - t->begin >= 4) {
             words++;
             if (t->shape & RG_SHAPE_LOWER) lower++;
@@ -188,7 +192,7 @@ static void prepare(rg_ner *r, const rg_token *toks, size_t n)
      * every word, so capitals say nothing there. */
     bool ends = toks[n - 1].kind == RG_TOK_PUNCT &&
                 (toks[n - 1].cp == '.' || toks[n - 1].cp == '!' || toks[n - 1].cp == '?');
-    r->headline = !ends && words >= 4 && lower * 5 <= words;
+    r->headline = (!ends && words >= 4 && lower * 5 <= words) || (all >= 3 && caps == all);
 }
 
 /* ---- output ----------------------------------------------------------- */
@@ -297,8 +301,12 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
     if (!(b & RG_GAZ_CONNECTOR)) return 0;
     if (tok_is(r, e, "the")) return 0;
     uint32_t heads = RG_GAZ_ORG_HEAD | RG_GAZ_INST_HEAD;
-    if (tok_is(r, e, "in") || tok_is(r, e, "to"))
+    if (tok_is(r, e, "in") || tok_is(r, e, "to")) {
+        /* "X Network in Damascus" is where X is, not its name */
+        if (r->tk[k].ent_len && (r->tk[k].ent_bits & RG_GAZ_PLACE) && !cap(r, k + r->tk[k].ent_len))
+            return 0;
         return (e - s >= 3 && has_head(r, s, e, RG_GAZ_ORG_HEAD)) ? k : 0;
+    }
     if (tok_is(r, e, "and") || tok_is(r, e, "&")) {
         /* "Center for Media and Freedom of Expression", not "France and Germany" */
         if (!has_head(r, s, e, heads)) return 0;
@@ -501,10 +509,24 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
         analyze(r, q, e, SIZE_MAX);
         return true;
     }
-    uint32_t m = emit(r, q, ne, q, ne, RG_MENTION_PERSON, 0);
+    /* "President Hollande", "Mr Ellwood": a title with a lone surname is
+     * part of how the person is named here; a full name stands alone */
+    size_t mb = (ne - q == 1 && !(bits(r, q) & RG_GAZ_GIVEN)) ? p : q;
+    uint32_t m = emit(r, mb, ne, q, ne, RG_MENTION_PERSON, 0);
     annotate(r, ab, q, RG_ANN_TITLE, m);
     if (ne < e) analyze(r, ne, e, SIZE_MAX);
     return true;
+}
+
+/* "Gulf War", "Caesar Act", "Operation Matador": names of things and
+ * events. The head is the last word before the first connector. */
+static bool thing(const rg_ner *r, size_t s, size_t e)
+{
+    if (bits(r, s) & RG_GAZ_THING_PRE && r->tk[s].cap && e - s >= 2) return true;
+    size_t k = s;
+    while (k + 1 < e && !connector(r, k + 1))
+        k++;
+    return k > s && r->tk[k].cap && (bits(r, k) & RG_GAZ_THING) && !r->tk[s].ent_len;
 }
 
 /* One unknown name: type from its shape and context, or untyped. */
@@ -520,6 +542,13 @@ static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
             return;
         }
         if (b & (RG_GAZ_STOP | RG_GAZ_DEMONYM | RG_GAZ_TITLE)) return;
+        if ((b & (RG_GAZ_ORG_HEAD | RG_GAZ_INST_HEAD)) && !initial(r, s)) {
+            /* a capitalised head noun alone ("the Coalition's aircraft",
+             * "Army units") names a body: nominal, resolved like "the Mechanism" */
+            int type = (b & RG_GAZ_INST_HEAD) ? RG_MENTION_INSTITUTION : RG_MENTION_ORGANISATION;
+            emit_typed(r, the, s, e, type, RG_NM_NOMINAL);
+            return;
+        }
         if (b & RG_GAZ_COMMON) { /* "Cook said": only as a short form of a name seen before */
             emit(r, s, e, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
             return;
@@ -537,7 +566,8 @@ static void unknown(rg_ner *r, size_t s, size_t e, size_t the)
         if (e - s >= 2 && !common)
             emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_WEAK);
         else
-            emit_typed(r, the, s, e, RG_NER_UNTYPED, RG_NM_WEAK);
+            emit_typed(r, the, s, e, e - s >= 2 ? RG_MENTION_ORGANISATION : RG_NER_UNTYPED,
+                       RG_NM_WEAK);
     }
 }
 
@@ -548,12 +578,20 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
         e--;
     if (s >= e) return;
     const rg_ner_tok *t = &r->tk[s];
+    if (the != SIZE_MAX && r->tk[the].ent_len == e - the) { /* "the Netherlands" */
+        emit(r, the, e, s, e, known_type(r->tk[the].ent_bits), RG_NM_KNOWN);
+        return;
+    }
     if (t->ent_len == e - s) {
         int type = known_type(t->ent_bits);
         emit_typed(r, the, s, e, type, RG_NM_KNOWN);
         return;
     }
     if (titled(r, s, e, the)) return;
+    if (thing(r, s, e)) {
+        emit_nested(r, s, e);
+        return;
+    }
     int h = e - s >= 2 ? head_type(r, s, e) : -1;
     if (h >= 0) {
         emit_typed(r, the, s, e, h, 0);
@@ -624,6 +662,22 @@ static bool list_item(rg_ner *r)
 }
 
 /* "(IIIM)" right after a name: the acronym is an alias of that name. */
+/* Do the capitals of the acronym token spell the initials of the capitalised
+ * words of mention m? */
+static bool initials_agree(const rg_ner *r, const rg_ner_mention *m, size_t acr)
+{
+    char ini[32], let[32];
+    size_t ni = 0, nl = 0;
+    for (size_t k = 0; k < r->ntoks && ni + 1 < sizeof ini; k++)
+        if (r->toks[k].begin >= m->name_begin && r->toks[k].end <= m->name_end && r->tk[k].cap)
+            ini[ni++] = (char)(r->toks[k].cp < 128 ? r->toks[k].cp : '?');
+    for (uint32_t p = r->toks[acr].begin; p < r->toks[acr].end && nl + 1 < sizeof let; p++)
+        if (r->text[p] >= 'A' && r->text[p] <= 'Z') let[nl++] = r->text[p];
+    for (size_t k = 0; k < ni; k++)
+        if (ini[k] >= 'a' && ini[k] <= 'z') ini[k] = (char)(ini[k] - 32);
+    return ni == nl && memcmp(ini, let, ni) == 0;
+}
+
 static bool paren_acronym(rg_ner *r, size_t i)
 {
     if (!is_punct(r, i, '(') || !is_punct(r, i + 2, ')') || !cap(r, i + 1)) return false;
@@ -632,6 +686,11 @@ static bool paren_acronym(rg_ner *r, size_t i)
     rg_ner_mention *prev = &r->mentions[r->nmentions - 1];
     if (prev->sentence != r->sentence || prev->end != r->toks[i - 1].end) return false;
     int type = prev->type;
+    /* "al-Qaeda in Iraq (AQI)": a place or person before the brackets is
+     * only expanded when the letters agree */
+    if (type != RG_MENTION_ORGANISATION && type != RG_MENTION_INSTITUTION &&
+        !initials_agree(r, prev, i + 1))
+        return false;
     uint32_t pi = (uint32_t)(r->nmentions - 1);
     uint32_t m = emit(r, i + 1, i + 2, i + 1, i + 2, type, RG_NM_ACRONYM);
     r->mentions[m].alias_of = pi;
@@ -648,15 +707,24 @@ static bool group_org(const rg_ner *r, size_t g)
  * the end of the group mention, or 0. */
 static size_t group(rg_ner *r, size_t s, size_t e, size_t the)
 {
-    if (e >= r->ntoks || r->tk[e].grp_len == 0 || r->tk[e].cap || e - s > 3) return 0;
+    size_t g = e; /* "Assad's regime" */
+    if (g + 1 < r->ntoks && r->toks[g].kind == RG_TOK_PUNCT &&
+        (r->toks[g].cp == '\'' || r->toks[g].cp == 0x2019) && tok_is(r, g + 1, "s"))
+        g += 2;
+    if (g >= r->ntoks || r->tk[g].grp_len == 0 || r->tk[g].cap || e - s > 3) return 0;
     if (head_type(r, s, e) >= 0) return 0;
     bool state = (bits(r, s) & RG_GAZ_DEMONYM) || (r->tk[s].ent_bits & RG_GAZ_COUNTRY);
     if (!state && (bits(r, s) & (RG_GAZ_COMMON | RG_GAZ_STOP))) return 0;
-    size_t ge = e + r->tk[e].grp_len;
-    int type = (group_org(r, e) || !state) ? RG_MENTION_ORGANISATION : RG_MENTION_INSTITUTION;
+    if (state && g != e) return 0; /* "Syria's government" stays a place */
+    size_t ge = g + r->tk[g].grp_len;
+    int type = (group_org(r, g) || !state) ? RG_MENTION_ORGANISATION : RG_MENTION_INSTITUTION;
     size_t b = the != SIZE_MAX ? the : s;
     emit(r, b, ge, s, ge, type, RG_NM_GROUP);
-    emit_nested(r, s, e);
+    if (!state && !r->tk[s].ent_len && !(bits(r, s) & RG_GAZ_COMMON) && e - s <= 2 &&
+        !allcaps(r, s))
+        emit(r, s, e, s, e, RG_MENTION_PERSON, RG_NM_NESTED | RG_NM_WEAK); /* "the Asad regime" */
+    else
+        emit_nested(r, s, e);
     return ge;
 }
 
@@ -685,6 +753,39 @@ static size_t nominal(rg_ner *r, size_t i)
     return e;
 }
 
+/* "the Syria-Iraq border", "the Iran-Iraq War": a hyphenated word whose
+ * parts are all known places names each of them. */
+static bool hyphen_places(rg_ner *r, size_t i)
+{
+    const rg_token *t = &r->toks[i];
+    if (!r->tk[i].cap || r->tk[i].ent_len || !memchr(r->text + t->begin, '-', t->end - t->begin))
+        return false;
+    uint32_t parts[8][2];
+    size_t np = 0;
+    for (uint32_t b = t->begin, p = t->begin; p <= t->end; p++) {
+        if (p < t->end && r->text[p] != '-') continue;
+        if (np == 8 || p == b) return false;
+        char f[RG_TOKEN_MAX * 3];
+        size_t fn = rg_token_fold(r->text + b, p - b, f, sizeof f);
+        uint32_t gb = rg_gaz_lookup(r->gaz, f, fn);
+        if (!(gb & RG_GAZ_PLACE) || !rg_cp_is_upper((unsigned char)r->text[b])) return false;
+        parts[np][0] = b;
+        parts[np++][1] = p;
+        b = p + 1;
+    }
+    if (np < 2) return false;
+    for (size_t k = 0; k < np; k++) {
+        rg_ner_mention *m = RG_PUSH(r->mentions, r->nmentions, r->cap_mentions);
+        m->begin = m->name_begin = parts[k][0];
+        m->end = m->name_end = parts[k][1];
+        m->sentence = r->sentence;
+        m->alias_of = RG_NONE;
+        m->type = RG_MENTION_PLACE;
+        m->flags = RG_NM_KNOWN;
+    }
+    return true;
+}
+
 void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentence)
 {
     if (n == 0) return;
@@ -702,7 +803,7 @@ void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentenc
             i = nominal(r, i);
             continue;
         }
-        if (!r->tk[i].cap) {
+        if (!r->tk[i].cap || hyphen_places(r, i)) {
             i++;
             continue;
         }

@@ -119,7 +119,7 @@ static bool has_word(const char *key, const char *w)
     return false;
 }
 
-#define SEARCH_LIMIT 512 /* entities looked back at for fuzzy rules */
+#define SEARCH_LIMIT 128 /* entities looked back at for fuzzy rules */
 
 static uint32_t match_acronym(const ortho *o, const char *key)
 {
@@ -323,8 +323,13 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
             continue;
         }
         uint32_t k = find(&o, i, key, entity_of);
-        if (k == RG_NONE && (m[i].flags & RG_NM_NOMINAL) && m[i].type == RG_MENTION_PLACE) {
-            entity_of[i] = RG_NONE; /* "the city" with no city before it */
+        /* "the city" with no city before it; "the commission" with no
+         * commission: a lower-case reference that refers to nothing named */
+        bool lower = text[m[i].name_begin] >= 'a' && text[m[i].name_begin] <= 'z';
+        if (k == RG_NONE && (m[i].flags & RG_NM_NOMINAL) &&
+            (m[i].type == RG_MENTION_PLACE ||
+             (m[i].type == RG_MENTION_INSTITUTION && lower && !strchr(key, ' ')))) {
+            entity_of[i] = RG_NONE;
             continue;
         }
         if (k == RG_NONE)

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "rg_date.h"
 #include "rg_ortho.h"
@@ -82,6 +83,7 @@ static void link_roles(rg_ner *r)
             continue;
         const char *last = strrchr(key, ' ');
         last = last ? last + 1 : key;
+        bool linked = false;
         uint32_t ap = appositive(r, ra);
         if (ap != RG_NONE) {
             add_role(r, ra, ap);
@@ -95,7 +97,17 @@ static void link_roles(rg_ner *r)
             tl = tl ? tl + 1 : tkey;
             if (strcmp(tl, last) != 0) continue;
             add_role(r, ra, ta->mention);
+            linked = true;
             break;
+        }
+        /* "The Foreign Secretary met...": an office named with at least two
+         * capitalised words stands for its holder, a person of this
+         * document even when the text never names them */
+        size_t b = ra->begin;
+        if (ra->end - b > 4 && strncasecmp(r->text + b, "the ", 4) == 0) b += 4;
+        if (!linked && last != key && r->text[b] >= 'A' && r->text[b] <= 'Z') {
+            add_role(r, ra, RG_NONE);
+            r->mentions[r->nmentions - 1].name_begin = (uint32_t)b;
         }
     }
 }

@@ -55,6 +55,8 @@ enum {
                                         they match only all-capital text */
     RG_GAZ_ANYCASE = 1u << 25,       /* the same key also listed in another case ("Daesh") */
     RG_GAZ_NOMINAL_PLACE = 1u << 26, /* "the city", "the town": refers to a place named before */
+    RG_GAZ_THING = 1u << 27,         /* war, act, convention: the name is no actor */
+    RG_GAZ_THING_PRE = 1u << 28,     /* Operation, HMS: the name is no actor */
 };
 
 #define RG_GAZ_ENTITY (RG_GAZ_PLACE | RG_GAZ_ORG | RG_GAZ_INST | RG_GAZ_PERSON)

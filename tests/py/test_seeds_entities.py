@@ -44,7 +44,7 @@ EXPECTED = [
     ("000", "Syrian Ministry of Foreign Affairs", "institution"),
     ("000", "United Nations", "institution"), ("000", "Damascus", "place"),
     ("000", "Syria", "place"),
-    ("001", "Robert Petit", "person"), ("001", "Petit", "person"),
+    ("001", "Robert Petit", "person"), ("001", "ASG Petit", "person"),
     ("001", "Asaad Al Shaibani", "person"), ("001", "IIIM", "institution"),
     ("001", "UN General Assembly", "institution"),
     ("001", "Syrian Ministry of Foreign Affairs", "institution"), ("001", "Damascus", "place"),
@@ -71,7 +71,7 @@ EXPECTED = [
 
 # Entities that must resolve to one node within their document.
 SAME = [
-    ("000", "Asaad al-Shibani", "al-Shibani"), ("001", "Robert Petit", "Petit"),
+    ("000", "Asaad al-Shibani", "Minister al-Shibani"), ("001", "Robert Petit", "ASG Petit"),
     ("000", "IIIM", "International, Impartial and Independent Mechanism"),
     ("004", "Association of Caesar Families", "Caesar Families Association"),
 ]

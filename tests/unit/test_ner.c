@@ -136,8 +136,25 @@ static void test_places(void)
     RG_CHECK(type_of("Mount Kelbo") == RG_MENTION_PLACE);
     run("During March, Damascus and the Netherlands talked.");
     RG_CHECK(type_of("Damascus") == RG_MENTION_PLACE);
-    RG_CHECK(type_of("Netherlands") == RG_MENTION_PLACE);
+    RG_CHECK(type_of("the Netherlands") == RG_MENTION_PLACE); /* the article is part of it */
     RG_CHECK(!touched("During") && !touched("March"));
+    run("Fighters crossed the Syria-Iraq border.");
+    RG_CHECK(type_of("Syria") == RG_MENTION_PLACE && type_of("Iraq") == RG_MENTION_PLACE);
+}
+
+static void test_things_roles(void)
+{
+    run("During the Gulf War, Operation Quarry Lion and the Caesar Act were debated. "
+        "The Foreign Secretary met the Syrian Network for Human Rights in Damascus.");
+    RG_CHECK(!touched("Gulf War") && !touched("Quarry Lion") && !touched("Caesar Act"));
+    RG_CHECK(type_of("The Foreign Secretary") == RG_MENTION_PERSON); /* an office for its holder */
+    RG_CHECK(type_of("the Syrian Network for Human Rights") == RG_MENTION_ORGANISATION);
+    RG_CHECK(type_of("Damascus") == RG_MENTION_PLACE);
+    run("Forces loyal to Bashar Zarkawi followed Zarkawi\xE2\x80\x99s regime, then the Zorba "
+        "regime.");
+    RG_CHECK(type_of("Zarkawi\xE2\x80\x99s regime") == RG_MENTION_ORGANISATION);
+    RG_CHECK(type_of("the Zorba regime") == RG_MENTION_ORGANISATION);
+    RG_CHECK(type_of("Zorba") == RG_MENTION_PERSON); /* nested: the man the regime is named after */
 }
 
 static void test_dates(void)
@@ -179,6 +196,7 @@ int main(void)
     test_nominals();
     test_places();
     test_negatives();
+    test_things_roles();
     test_dates();
     rg_extraction_free(&x);
     rg_pipeline_extras_free(&ex);
