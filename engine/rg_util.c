@@ -294,6 +294,21 @@ rg_status rg_outfile_open(rg_outfile *o, const char *path, rg_error *err)
         o->fp = stdout;
         return RG_OK;
     }
+    /* A device or FIFO (/dev/null, /dev/stdout, a pipe) is written in place:
+     * renaming a temp file over it would replace the device itself (as root,
+     * in /dev). */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        o->fp = fopen(path, "w");
+        if (!o->fp) {
+            rg_status rc =
+                rg_error_set(err, RG_EINPUT, "%s: cannot write: %s", path, strerror(errno));
+            free(o->path);
+            memset(o, 0, sizeof *o);
+            return rc;
+        }
+        return RG_OK;
+    }
     /* The temp file lives in the target's directory so rename() is atomic. */
     o->tmp = rg_sprintf("%s.tmp.XXXXXX", path);
     int fd = mkstemp(o->tmp);
@@ -313,8 +328,9 @@ rg_status rg_outfile_commit(rg_outfile *o, rg_error *err)
 {
     rg_status rc = RG_OK;
     if (!o->tmp) {
-        if (fflush(o->fp) != 0)
-            rc = rg_error_set(err, RG_EINPUT, "%s: write error: %s", o->path, strerror(errno));
+        bool bad = fflush(o->fp) != 0 || ferror(o->fp);
+        if (o->fp != stdout && fclose(o->fp) != 0) bad = true; /* a device */
+        if (bad) rc = rg_error_set(err, RG_EINPUT, "%s: write error: %s", o->path, strerror(errno));
     } else {
         bool bad = ferror(o->fp) || fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0;
         if (fclose(o->fp) != 0) bad = true;
@@ -335,6 +351,8 @@ void rg_outfile_abort(rg_outfile *o)
     if (o->tmp) {
         if (o->fp) fclose(o->fp);
         unlink(o->tmp);
+    } else if (o->fp && o->fp != stdout) {
+        fclose(o->fp);
     }
     free(o->tmp);
     free(o->path);

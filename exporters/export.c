@@ -270,6 +270,12 @@ static rg_status write_stream(rg_graph *g, const char *path, stream_writer w,
     rc = w(g, o.fp, opts, err);
     if (rc) {
         rg_outfile_abort(&o);
+        /* writers do not know the file name; the message must carry it */
+        if (err && strncmp(err->msg, path, strlen(path)) != 0) {
+            char *msg = rg_sprintf("%s: %s", path, err->msg);
+            rg_error_set(err, rc, "%s", msg);
+            free(msg);
+        }
         return rc;
     }
     return rg_outfile_commit(&o, err);

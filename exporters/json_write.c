@@ -16,17 +16,14 @@ static char *utf8_repair(const char *s)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s), i = 0, k;
     utf8proc_int32_t cp;
-    while (i < n && (k = utf8proc_iterate(p + i, n - i, &cp)) > 0)
-        i += k;
+    while (i < n && (k = utf8proc_iterate(p + i, n - i, &cp)) > 0) i += k;
     if (i == n) return NULL;
     rg_buf b = {0};
     rg_buf_append(&b, s, (size_t)i);
     while (i < n) {
         k = utf8proc_iterate(p + i, n - i, &cp);
-        if (k > 0)
-            rg_buf_append(&b, p + i, (size_t)k);
-        else
-            rg_buf_puts(&b, "\xEF\xBF\xBD");
+        if (k > 0) rg_buf_append(&b, p + i, (size_t)k);
+        else rg_buf_puts(&b, "\xEF\xBF\xBD");
         i += k > 0 ? k : 1;
     }
     char *fixed = rg_buf_detach(&b);

@@ -106,6 +106,39 @@
     typeBox.appendChild(lab);
   });
 
+  /* communities (when colouring by community): swatch, size, filter */
+  if (!colorByType) {
+    var comms = {};
+    cy.nodes().forEach(function (node) {
+      var c = node.data('community');
+      if (c === undefined) return;
+      if (!comms[c]) comms[c] = { count: 0, color: node.data('color') };
+      comms[c].count++;
+    });
+    var commBox = document.getElementById('comms');
+    var names = Object.keys(comms).sort(function (a, b) {
+      var x = Number(a), y = Number(b);
+      return isNaN(x) || isNaN(y) ? (a < b ? -1 : a > b ? 1 : 0) : x - y;
+    });
+    names.forEach(function (c) {
+      var lab = el('label');
+      var cb = el('input');
+      cb.type = 'checkbox';
+      cb.checked = true;
+      cb.addEventListener('change', function () {
+        var sel = cy.nodes().filter(function (x) { return String(x.data('community')) === c; });
+        if (cb.checked) sel.removeClass('hidden'); else sel.addClass('hidden');
+      });
+      lab.appendChild(cb);
+      var sw = el('span', null, 'swatch');
+      sw.style.background = comms[c].color;
+      lab.appendChild(sw);
+      lab.appendChild(document.createTextNode('community ' + c + ' (' + comms[c].count + ')'));
+      commBox.appendChild(lab);
+    });
+    commBox.hidden = names.length === 0;
+  }
+
   /* search by name and aliases */
   var search = document.getElementById('search');
   var hitsBox = document.getElementById('hits');

@@ -91,6 +91,14 @@ check 'grep -q "person:asaad" "$T/top.graphml" && grep -q "organisation:ministry
 check 'X --to graphml -o "$T/topdeg.graphml" --top 1' # by degree: asaad (4 edges)
 check 'grep -q "<node id=\"person:asaad\"" "$T/topdeg.graphml"'
 
+# --- a FIFO (like /dev/stdout or a pipe) is written in place, not replaced ---
+mkfifo "$T/fifo"
+cat "$T/fifo" > "$T/fromfifo" &
+X --to dot -o "$T/fifo"
+check '[ $? = 0 ]'
+wait
+check '[ -p "$T/fifo" ] && grep -q "^digraph" "$T/fromfifo"'
+
 # --- errors -----------------------------------------------------------------
 X --to nope -o "$T/x" 2>"$T/err"; check '[ $? = 2 ]'
 X --to svg -o "$T/x.svg" --layout nope 2>"$T/err"; check '[ $? = 2 ] && grep -q "unknown layout" "$T/err"'

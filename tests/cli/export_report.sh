@@ -91,6 +91,10 @@ printf '{"nodes": [' > "$T/bad.json"
 "$RELGRAPH" report "$T/in" "$T/bad.json" -o "$T/e3" 2>"$T/err" >/dev/null
 check '[ $? = 1 ] && grep -q "bad.json" "$T/err"'
 check '[ ! -e "$T/e1" ] && [ ! -e "$T/e2" ] && [ ! -e "$T/e3" ]'
+# --keep-going: the readable inputs still make a report, the exit code says one failed
+"$RELGRAPH" report "$T/in" "$T/bad.json" -o "$T/kg" -k >"$T/kgout" 2>"$T/err"
+check '[ $? = 1 ] && grep -q "bad.json" "$T/err" && grep -q "1 input(s) failed" "$T/err"'
+check '[ -s "$T/kg/index.html" ] && grep -q "8 nodes, 7 links" "$T/kgout"'
 touch "$T/afile"
 "$RELGRAPH" report "$T/in" -o "$T/afile" 2>"$T/err"; check '[ $? = 1 ] && grep -q "not a directory" "$T/err"'
 

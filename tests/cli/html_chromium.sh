@@ -32,7 +32,7 @@ json.dump({"directed": True, "multigraph": True,
            "graph": {"documents": [{"id": "doc1", "path": "doc1.txt"}]},
            "nodes": nodes, "links": links}, open(sys.argv[1], "w"))
 PY
-check '"$RELGRAPH" export "$T/g.json" --to html -o "$T/page.html" --size-by pagerank --title "Test & <page>"'
+check '"$RELGRAPH" export "$T/g.json" --to html -o "$T/page.html" --size-by pagerank --color-by community --title "Test & <page>"'
 # self-contained: no external scripts, styles or images
 check '! grep -Eiq "<(script|link|img)[^>]+(src|href)=" "$T/page.html"'
 check 'grep -q "<title>Test &amp; &lt;page&gt;</title>" "$T/page.html"'
@@ -51,6 +51,7 @@ check '! grep -q "<body[^>]*data-errors" "$T/dom.html"'
 check '! grep -q "CONSOLE" "$T/log"' || grep CONSOLE "$T/log" >&2
 check '! grep -q "<script>alert" "$T/dom.html"' # the hostile label stayed text
 check 'grep -q "60 nodes, 60 links" "$T/dom.html"'
+check 'grep -q "community 2 (20)</label>" "$T/dom.html"' # community legend and filter
 
 run "file://$T/page.html#node=place:n03" "$T/node.html" "$T/log2"
 check 'grep -q "<h2>Actor 03</h2>" "$T/node.html"'
