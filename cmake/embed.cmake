@@ -4,6 +4,8 @@
 # where <name> is the path below data/ with every non-alphanumeric byte
 # replaced by '_'. A generated header rg_data.h declares them all and a table
 # rg_data_files[] for lookup by path (engine/rg_data.h wraps it).
+# A FILE of the form NAME=PATH embeds PATH (a file outside data/, e.g. a JS
+# library fetched by scripts/install-deps.sh) under the lookup name NAME.
 add_executable(rg_bin2c ${CMAKE_SOURCE_DIR}/cmake/bin2c.c)
 
 function(rg_embed_files outvar dir)
@@ -12,7 +14,12 @@ function(rg_embed_files outvar dir)
   set(decls "")
   set(table "")
   foreach(f ${ARGN})
-    file(RELATIVE_PATH rel ${CMAKE_SOURCE_DIR}/data ${f})
+    if(f MATCHES "^([^=]+)=(.+)$")
+      set(rel ${CMAKE_MATCH_1})
+      set(f ${CMAKE_MATCH_2})
+    else()
+      file(RELATIVE_PATH rel ${CMAKE_SOURCE_DIR}/data ${f})
+    endif()
     string(MAKE_C_IDENTIFIER "${rel}" id)
     set(out ${dir}/data_${id}.c)
     add_custom_command(OUTPUT ${out}

@@ -124,15 +124,18 @@ static json_t *graph_json(const rg_graph *g)
     json_t *gr = json_object();
     json_object_set_new(gr, "relgraph", json_string(RG_VERSION));
     json_t *docs = json_array();
-    for (size_t i = 0; i < g->ndocs; i++) json_array_append_new(docs, doc_json(&g->docs[i]));
+    for (size_t i = 0; i < g->ndocs; i++)
+        json_array_append_new(docs, doc_json(&g->docs[i]));
     json_object_set_new(gr, "documents", docs);
     put_attrs(gr, &g->attrs);
     json_object_set_new(root, "graph", gr);
     json_t *nodes = json_array();
-    for (size_t i = 0; i < g->nnodes; i++) json_array_append_new(nodes, node_json(g, &g->nodes[i]));
+    for (size_t i = 0; i < g->nnodes; i++)
+        json_array_append_new(nodes, node_json(g, &g->nodes[i]));
     json_object_set_new(root, "nodes", nodes);
     json_t *links = json_array();
-    for (size_t i = 0; i < g->nedges; i++) json_array_append_new(links, edge_json(g, &g->edges[i]));
+    for (size_t i = 0; i < g->nedges; i++)
+        json_array_append_new(links, edge_json(g, &g->edges[i]));
     json_object_set_new(root, "links", links);
     return root;
 }
