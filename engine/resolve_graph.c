@@ -72,7 +72,6 @@ typedef struct ninfo {
     bool initial; /* "R. Petit" */
     /* organisations: content tokens of the label, in order and sorted */
     rs_toks otok, osorted;
-    rs_toks orev; /* "Centre of X Y" read as "X Y Centre"; empty if no "of" */
     bool label_acronym;
     bool expands; /* some name of the node is a multi-word name */
 } ninfo;
@@ -166,26 +165,14 @@ static void add_key(recs *keys, char ***pool, size_t *npool, size_t *cap, int cl
     *RG_PUSH(*pool, *npool, *cap) = full;
 }
 
-/* "Association of Caesar Families" -> tokens of "caesar families
- * association": the reading a short form ("Caesar Association") follows. */
-static void reverse_of(const char *label, rs_toks *out)
+/* Is an alias a proper name ("the Syrian Coalition", "Mosul") rather than
+ * a description bound in one document ("the city", "the regime")? Its
+ * first letter after an article is upper case, or not Latin at all. */
+static bool proper(const char *name)
 {
-    rs_toks t = {0};
-    rs_fold_tokens(label, &t, true);
-    size_t of = 0;
-    while (of < t.n && strcmp(t.t[of], "of") != 0)
-        of++;
-    if (of >= 1 && of + 1 < t.n) {
-        rg_buf b = {0};
-        for (size_t i = of + 1; i < t.n + of; i++) {
-            size_t k = i < t.n ? i : i - t.n;
-            if (b.len) rg_buf_putc(&b, ' ');
-            rg_buf_puts(&b, t.t[k]);
-        }
-        rs_org_tokens(b.data, out);
-        rg_buf_free(&b);
-    }
-    rs_toks_free(&t);
+    if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0) name += 4;
+    unsigned char c = (unsigned char)*name;
+    return !(c >= 'a' && c <= 'z');
 }
 
 static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
@@ -196,6 +183,10 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
         ninfo *in = &R->info[r];
         in->cls = node_class(nd);
         if (in->cls == CLS_NONE) continue;
+        if (in->cls == CLS_PERSON && rs_person_is_role(nd->label)) {
+            in->cls = CLS_NONE; /* "the Foreign Secretary": whose? */
+            continue;
+        }
         if (in->cls == CLS_PERSON) {
             rs_person_tokens(nd->label, &in->ptok);
             in->initial = in->ptok.n >= 2 && strlen(in->ptok.t[0]) == 1;
@@ -204,7 +195,8 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             free(k);
             /* other spellings of the same full name (same given name) */
             for (size_t i = 0; i < nd->naliases; i++) {
-                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue; /* done */
+                if (strcmp(nd->aliases[i].name, nd->label) == 0 || !proper(nd->aliases[i].name))
+                    continue;
                 rs_toks t = {0};
                 rs_person_tokens(nd->aliases[i].name, &t);
                 if (t.n >= 2 && same_token(&t, 0, &in->ptok, 0)) {
@@ -223,12 +215,12 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
                 rs_toks_push(&in->osorted, in->otok.t[i], strlen(in->otok.t[i]));
             rs_toks_sort_unique(&in->osorted);
             in->expands = !in->label_acronym && in->otok.n >= 2;
-            if (!in->label_acronym) reverse_of(nd->label, &in->orev);
             char *k = rs_toks_join(&in->osorted, SIZE_MAX);
             add_key(keys, pool, npool, &cap, in->cls, k, r);
             free(k);
             for (size_t i = 0; i < nd->naliases; i++) {
-                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue; /* done */
+                if (strcmp(nd->aliases[i].name, nd->label) == 0 || !proper(nd->aliases[i].name))
+                    continue;
                 rs_toks t = {0};
                 rs_org_tokens(nd->aliases[i].name, &t);
                 /* Other spellings as full as the label only: a short form
@@ -248,7 +240,8 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             add_key(keys, pool, npool, &cap, in->cls, k, r);
             free(k);
             for (size_t i = 0; i < nd->naliases; i++) {
-                if (strcmp(nd->aliases[i].name, nd->label) == 0) continue;
+                if (strcmp(nd->aliases[i].name, nd->label) == 0 || !proper(nd->aliases[i].name))
+                    continue;
                 char *ka = rg_name_key(RG_NODE_PLACE, nd->aliases[i].name);
                 add_key(keys, pool, npool, &cap, in->cls, ka, r);
                 free(ka);
@@ -468,14 +461,6 @@ static void stage_acronym(resolver *R)
 
 /* ---- stage SHORT (organisations) ------------------------------------------ */
 
-static bool subsequence(const rs_toks *s, const rs_toks *l)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < l->n && k < s->n; i++)
-        if (strcmp(l->t[i], s->t[k]) == 0) k++;
-    return k == s->n;
-}
-
 static uint64_t first_last_hash(const char *tag, const rs_toks *t)
 {
     char *k = rg_sprintf("%s|%s|%s", tag, t->t[0], t->t[t->n - 1]);
@@ -484,9 +469,9 @@ static uint64_t first_last_hash(const char *tag, const rs_toks *t)
     return h;
 }
 
-/* A short organisation name ("Syrian Coalition") joins the one cluster
- * holding a longer name with the same first and last words that contains
- * it ("Syrian National Coalition"); with two such clusters it stays alone. */
+/* A two-word organisation name ("Syrian Coalition") joins the one cluster
+ * holding a three-word name with the same first and last words ("Syrian
+ * National Coalition"); with two such clusters it stays alone. */
 static void stage_short(resolver *R)
 {
     enum { MAX_RUN = 512 };
@@ -500,8 +485,6 @@ static void stage_short(resolver *R)
         const ninfo *in = &R->info[r];
         if (in->cls == CLS_ORG && !in->label_acronym && in->otok.n >= 2)
             recs_push(&v, first_last_hash("o", &in->otok), root[r], r);
-        if (in->cls == CLS_ORG && in->orev.n >= 3) /* a long reading only */
-            recs_push(&v, first_last_hash("o", &in->orev), root[r], 1u << 31 | r);
     }
     if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
     pairs ps = {0};
@@ -515,22 +498,20 @@ static void stage_short(resolver *R)
             continue;
         }
         for (size_t x = i; x < j; x++) {
-            if (v.r[x].b >> 31) continue; /* a reversed reading is never the short one */
             const rs_toks *s = &R->info[v.r[x].b].otok;
             uint32_t sr = v.r[x].a;
-            if (s->n != maxn[sr]) continue; /* only a cluster's fullest name */
-            if (x > i && v.r[x - 1].a == sr && !(v.r[x - 1].b >> 31) &&
-                R->info[v.r[x - 1].b].otok.n == s->n)
-                continue;
+            /* two words, the cluster's fullest name; only once per cluster */
+            if (s->n != 2 || maxn[sr] != 2) continue;
+            if (x > i && v.r[x - 1].a == sr) continue;
             uint32_t cand = RG_NONE;
             size_t ncand = 0;
             for (size_t y = i; y < j; y++) {
-                uint32_t yb = v.r[y].b;
-                const rs_toks *l = yb >> 31 ? &R->info[yb & 0x7fffffffu].orev : &R->info[yb].otok;
+                const rs_toks *l = &R->info[v.r[y].b].otok;
                 uint32_t lr = v.r[y].a;
-                if (lr == sr || lr == cand || l->n <= s->n) continue;
-                if (!same_token(s, 0, l, 0) || !same_token(s, s->n - 1, l, l->n - 1)) continue;
-                if (!subsequence(s, l)) continue;
+                /* all words but one: "Royal Air Force" is a name of its own,
+                 * not a short form of "Royal Jordanian Air Force" */
+                if (lr == sr || lr == cand || l->n != 3) continue;
+                if (!same_token(s, 0, l, 0) || !same_token(s, 1, l, 2)) continue;
                 cand = lr;
                 ncand++;
             }
@@ -1126,7 +1107,6 @@ rg_status rg_resolve_graph(rg_graph *g, const rg_resolve_opts *opts, rg_error *e
         rs_toks_free(&R.info[r].ptok);
         rs_toks_free(&R.info[r].otok);
         rs_toks_free(&R.info[r].osorted);
-        rs_toks_free(&R.info[r].orev);
         free(R.tags[r]);
     }
     free(R.info);

