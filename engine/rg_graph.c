@@ -604,6 +604,13 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* qsort() with an empty array that was never allocated: passing NULL is
+ * undefined even for zero elements (qsort's base is declared nonnull). */
+static void sort_array(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1) qsort(base, n, size, cmp);
+}
+
 /* Orders node indices by the nodes' ids (qsort_r context: the node array). */
 static int cmp_node_idx(const void *a, const void *b, void *ctx)
 {
@@ -654,9 +661,9 @@ void rg_graph_finalize(rg_graph *g)
         rg_node *nd_ = &g->nodes[i];
         for (size_t k = 0; k < nd_->nmentions; k++) nd_->mentions[k].doc = dnew[nd_->mentions[k].doc];
         for (size_t k = 0; k < nd_->ndocs; k++) nd_->docs[k] = dnew[nd_->docs[k]];
-        qsort(nd_->docs, nd_->ndocs, sizeof *nd_->docs, cmp_u32);
-        qsort(nd_->aliases, nd_->naliases, sizeof *nd_->aliases, cmp_alias);
-        qsort(nd_->mentions, nd_->nmentions, sizeof *nd_->mentions, cmp_span);
+        sort_array(nd_->docs, nd_->ndocs, sizeof *nd_->docs, cmp_u32);
+        sort_array(nd_->aliases, nd_->naliases, sizeof *nd_->aliases, cmp_alias);
+        sort_array(nd_->mentions, nd_->nmentions, sizeof *nd_->mentions, cmp_span);
     }
     uint32_t *norder = rg_malloc((n + 1) * sizeof *norder), *nnew = rg_malloc((n + 1) * sizeof *nnew);
     for (size_t i = 0; i < n; i++) norder[i] = (uint32_t)i;
@@ -675,9 +682,9 @@ void rg_graph_finalize(rg_graph *g)
         e->source = nnew[e->source];
         e->target = nnew[e->target];
         for (size_t k = 0; k < e->nevidence; k++) e->evidence[k].doc = dnew[e->evidence[k].doc];
-        qsort(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
+        sort_array(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
     }
-    qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+    sort_array(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
     free(nnew);
     free(dorder);
     free(dnew);
