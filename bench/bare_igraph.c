@@ -26,8 +26,7 @@ static int generate(int argc, char **argv)
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)atoll(argv[4]));
     igraph_t g;
     /* psumtree without multiple edges: a simple BA graph like networkx's */
-    if (igraph_barabasi_game(&g, n, 1.0, m, NULL, true, 1.0, false, IGRAPH_BARABASI_PSUMTREE,
-                             NULL))
+    if (igraph_barabasi_game(&g, n, 1.0, m, NULL, true, 1.0, false, IGRAPH_BARABASI_PSUMTREE, NULL))
         return 1;
     FILE *txt = fopen(argv[5], "w"), *csv = fopen(argv[6], "w");
     if (!txt || !csv) return 1;
@@ -63,7 +62,8 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "betweenness") == 0) {
         igraph_betweenness(&g, &res, igraph_vss_all(), false, NULL);
         double scale = n > 2 ? 2.0 / ((double)(n - 1) * (double)(n - 2)) : 1.0;
-        for (igraph_integer_t i = 0; i < n; i++) VECTOR(res)[i] *= scale;
+        for (igraph_integer_t i = 0; i < n; i++)
+            VECTOR(res)[i] *= scale;
     } else {
         igraph_real_t value;
         igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(), false,
@@ -71,7 +71,8 @@ int main(int argc, char **argv)
     }
     double t2 = now();
     FILE *out = fopen(argv[3], "w");
-    for (igraph_integer_t i = 0; i < n; i++) fprintf(out, "%lld,%.17g\n", (long long)i, VECTOR(res)[i]);
+    for (igraph_integer_t i = 0; i < n; i++)
+        fprintf(out, "%lld,%.17g\n", (long long)i, VECTOR(res)[i]);
     fclose(out);
     fprintf(stderr, "load %.3f compute %.3f\n", t1 - t0, t2 - t1);
     igraph_vector_destroy(&res);

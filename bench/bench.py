@@ -182,6 +182,11 @@ def main():
         txt, csv = os.path.join(work, "ba1m.txt"), os.path.join(work, "ba1m.csv")
         if not os.path.exists(csv):
             run([bare, "generate", "1000000", "10", "1", txt, csv])
+        # The engine alone (view + PageRank) vs igraph alone, same process,
+        # then relgraph end to end from the CSV edge table.
+        engine_large = os.path.join(os.path.dirname(bare), "engine_large")
+        out = subprocess.run([engine_large, "pagerank", txt], capture_output=True, text=True)
+        print("engine_large:", out.stdout.strip() or out.stderr.strip(), flush=True)
         bench_one(rows, relgraph, bare, work, "BA n=1M m=10 (CSV)", csv, txt, "pagerank",
                   1000000, "full" if use_nx else "none")
     with open(os.path.join(work, "results.json"), "w") as f:

@@ -8,6 +8,6 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build}
 case "$build" in --*) build=$here/../build ;; *) shift 2>/dev/null || true ;; esac
-cmake --build "$build" --target relgraph_cli bare_igraph >/dev/null
+cmake --build "$build" --target relgraph_cli bare_igraph engine_large >/dev/null
 exec /usr/bin/python3 "$here/bench.py" "$build/relgraph" "$build/bench/bare_igraph" \
     "$build/bench-work" "$@"
