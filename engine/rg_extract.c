@@ -120,6 +120,13 @@ rg_status rg_graph_add_extraction(rg_graph *g, const rg_extraction *x, rg_error 
             const rg_xsentence *se = &x->sentences[r->sentence];
             rg_graph_edge_add_evidence(g, e, doc, se->begin, se->end, text);
             free(text);
+            /* an event is mentioned by the sentences that report it */
+            rg_node *ev = &g->nodes[node_of[r->target]];
+            bool seen = false;
+            for (size_t k = 0; k < ev->nmentions && !seen; k++)
+                seen = ev->mentions[k].doc == doc && ev->mentions[k].begin == se->begin;
+            if (ev->type == RG_NODE_EVENT && !seen)
+                rg_graph_node_add_mention(g, node_of[r->target], (rg_span){doc, se->begin, se->end});
         }
     }
     free(node_of);
