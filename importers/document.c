@@ -52,6 +52,11 @@ char *rg_document_id(const char *path)
 rg_status rg_document_extract(const char *path, rg_format format, const char *data, size_t len,
                               const rg_import_opts *opts, rg_extraction *x, rg_error *err)
 {
+    if (len > rg_import_max_doc_bytes(opts))
+        return rg_error_set(err, RG_EINPUT,
+                            "%s: document of %zu bytes is over the extraction limit of %zu bytes "
+                            "(split it, or raise --max-doc-bytes)",
+                            path, len, rg_import_max_doc_bytes(opts));
     const rg_gazetteer *gaz;
     rg_status rc = rg_document_gazetteer(opts ? opts->lexicon : NULL, &gaz, err);
     if (rc) return rc;

@@ -29,6 +29,14 @@ size_t rg_import_max_bytes(const rg_import_opts *o)
     return o && o->max_bytes ? o->max_bytes : (size_t)256 << 20;
 }
 
+/* Extraction reads a document as one unit (sentences, coreference); a
+ * "document" of more than 32 MiB is a dump to split, not an article, and
+ * would hold a core for minutes. */
+size_t rg_import_max_doc_bytes(const rg_import_opts *o)
+{
+    return o && o->max_doc_bytes ? o->max_doc_bytes : (size_t)32 << 20;
+}
+
 size_t rg_import_max_depth(const rg_import_opts *o)
 {
     return o && o->max_depth ? o->max_depth : 256;
@@ -59,7 +67,11 @@ rg_status rg_import_file(rg_graph *g, const char *path, const rg_import_opts *op
     default: break;
     }
     free(data);
-    if (rc == RG_OK) rc = rg_graph_merge(g, &part, err);
+    if (rc == RG_OK) {
+        rg_error merr = {0};
+        rc = rg_graph_merge(g, &part, &merr);
+        if (rc) rg_error_set(err, rc, "%s: %s", path, merr.msg);
+    }
     rg_graph_free(&part);
     return rc;
 }
