@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analysis_priv.h"
+#include "rg_build.h"
 #include "rg_import.h"
 #include "rg_json.h"
 
@@ -388,8 +389,10 @@ rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err)
          * result that depends on order breaks ties by id instead. */
         rc = rg_json_read_file(g, path, err);
     } else {
-        rc = rg_import_file(g, path, NULL, err);
-        if (rc == RG_OK) rg_graph_finalize(g);
+        /* any other input goes through the whole build pipeline (resolution,
+         * events), so it gives the graph `relgraph build` would */
+        char *paths[1] = {(char *)path};
+        rc = rg_build(g, paths, 1, NULL, NULL, err);
     }
     if (rc) rg_graph_free(g);
     return rc;
@@ -399,13 +402,7 @@ rg_status rg_analysis_load_many(rg_graph *g, char *const *paths, size_t n, rg_er
 {
     if (n == 1) return rg_analysis_load(g, paths[0], err);
     rg_graph_init(g);
-    for (size_t i = 0; i < n; i++) {
-        rg_status rc = rg_import_file(g, paths[i], NULL, err);
-        if (rc) {
-            rg_graph_free(g);
-            return rc;
-        }
-    }
-    rg_graph_finalize(g);
-    return RG_OK;
+    rg_status rc = rg_build(g, paths, n, NULL, NULL, err);
+    if (rc) rg_graph_free(g);
+    return rc;
 }

@@ -4,5 +4,5 @@
 # out/graph.svg, out/ranking.csv and out/index.html (docs/EXPORT.md).
 set -eu
 RELGRAPH=${1:-build/relgraph}
-"$RELGRAPH" report examples -o out
+"$RELGRAPH" report examples/docs -o out
 echo "open out/index.html in a browser (works offline)"

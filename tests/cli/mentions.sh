@@ -16,18 +16,34 @@ DOC
 check "exit status" '[ $? -eq 0 ]'
 check "one object a line" 'python3 -c "
 import json,sys
-for l in open(sys.argv[1]): o=json.loads(l); assert o[\"doc\"]==\"report\" and o[\"kind\"]==\"entity\"
+kinds=[]
+for l in open(sys.argv[1]): o=json.loads(l); assert o[\"doc\"]==\"report\"; kinds.append(o[\"kind\"])
+assert kinds==sorted(kinds), \"entity lines come before relation lines\"
 " "$tmp/m.jsonl"'
 check "offsets are UTF-8 bytes" 'python3 -c "
 import json,sys
 t=open(sys.argv[2],\"rb\").read()
 for l in open(sys.argv[1]):
-    o=json.loads(l); assert t[o[\"begin\"]:o[\"end\"]].decode()==o[\"text\"], o
+    o=json.loads(l)
+    if o[\"kind\"]==\"entity\": assert t[o[\"begin\"]:o[\"end\"]].decode()==o[\"text\"], o
 " "$tmp/m.jsonl" "$tmp/report.txt"'
 check "ordered by begin" 'python3 -c "
 import json,sys
-b=[json.loads(l)[\"begin\"] for l in open(sys.argv[1])]; assert b==sorted(b)
+b=[o[\"begin\"] for o in map(json.loads, open(sys.argv[1])) if o[\"kind\"]==\"entity\"]; assert b==sorted(b)
 " "$tmp/m.jsonl"'
+printf '%s\n' "Berlin, 2 May 2026 – The envoy Quentin Petrov met Zafir al-Nouri, the head of the Water Council, in Berlin." >"$tmp/talks.txt"
+"$RELGRAPH" mentions "$tmp/talks.txt" >"$tmp/t.jsonl"
+check "relation lines: meeting and role, with spans and sentence" 'python3 -c "
+import json,sys
+t=open(sys.argv[2],\"rb\").read()
+rel={}
+for o in map(json.loads, open(sys.argv[1])):
+    if o[\"kind\"]==\"relation\":
+        rel[o[\"type\"]]=(t[o[\"source\"][\"begin\"]:o[\"source\"][\"end\"]].decode(), t[o[\"target\"][\"begin\"]:o[\"target\"][\"end\"]].decode(), o[\"sentence\"])
+assert rel[\"communicated_with\"][:2]==(\"Quentin Petrov\",\"Zafir al-Nouri\"), rel
+assert rel[\"head_of\"][0]==\"Zafir al-Nouri\" and \"Water Council\" in rel[\"head_of\"][1], rel
+assert \"met Zafir\" in rel[\"head_of\"][2]
+" "$tmp/t.jsonl" "$tmp/talks.txt"'
 check "person with short form" 'grep -q "\"text\":\"Petrov\",\"entity\":\"person:quentin-petrov\"" "$tmp/m.jsonl"'
 check "institution" 'grep -q "\"type\":\"institution\".*Ministry of Foreign Affairs" "$tmp/m.jsonl"'
 check "place" 'grep -q "\"text\":\"Aleppo\",\"entity\":\"place:aleppo\"" "$tmp/m.jsonl"'
