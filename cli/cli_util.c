@@ -140,7 +140,7 @@ static int walk(const char *dir, char ***out, size_t *n, size_t *cap, int depth)
         *RG_PUSH(names, nn, nc) = rg_sprintf("%s/%s", dir, de->d_name);
     }
     closedir(d);
-    qsort(names, nn, sizeof *names, cmp_str);
+    if (nn) qsort(names, nn, sizeof *names, cmp_str);
     int rc = 0;
     for (size_t i = 0; i < nn; i++) {
         struct stat st;

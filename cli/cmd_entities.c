@@ -187,7 +187,7 @@ static int run(int argc, char **argv)
         size_t n = 0;
         for (size_t i = 0; i < g.nnodes; i++)
             if (mask[g.nodes[i].type]) idx[n++] = (uint32_t)i;
-        qsort_r(idx, n, sizeof *idx, cmp_entity, g.nodes);
+        if (n) qsort_r(idx, n, sizeof *idx, cmp_entity, g.nodes);
         rg_outfile o;
         rg_error err = {0};
         const char *out = a.values[O_OUT] ? a.values[O_OUT] : "-";

@@ -142,7 +142,7 @@ static void add_legend(Agraph_t *G, const rg_graph *g, const rg_export_opts *o)
             rg_strmap_put(&seen, c, 0);
             comms[nc++] = c;
         }
-        qsort(comms, nc, sizeof *comms, cmp_community);
+        if (nc) qsort(comms, nc, sizeof *comms, cmp_community);
         for (size_t i = 0; i < nc && i < 12; i++) {
             rg_buf_printf(&b, "<TR><TD BGCOLOR=\"%s\"></TD><TD ALIGN=\"LEFT\">community ",
                           rg_export_community_color(comms[i]));

@@ -107,7 +107,7 @@ uint32_t *rg_export_rank(const rg_graph *g, const double *scores)
     for (size_t i = 0; i < g->nnodes; i++)
         order[i] = (uint32_t)i;
     sort_scores = scores;
-    qsort(order, g->nnodes, sizeof *order, cmp_rank);
+    if (g->nnodes) qsort(order, g->nnodes, sizeof *order, cmp_rank);
     sort_scores = NULL;
     return order;
 }

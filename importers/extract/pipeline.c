@@ -129,7 +129,7 @@ static size_t tidy(rg_ner *r, uint32_t *remap)
     rg_ner_mention **order = rg_malloc((n + 1) * sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = &r->mentions[i];
-    qsort(order, n, sizeof *order, cmp_span);
+    if (n) qsort(order, n, sizeof *order, cmp_span);
     rg_ner_mention *out = rg_malloc((n + 1) * sizeof *out);
     size_t o = 0, outer = SIZE_MAX;
     for (size_t k = 0; k < n; k++) {
@@ -241,7 +241,7 @@ static void add_dates(rg_extraction *x, rg_pipeline_extras *extras)
         vals[i] = x->mentions[i].value;
         x->mentions[i].value = (char *)(uintptr_t)(i + 1); /* old index, restored below */
     }
-    qsort(x->mentions, o, sizeof *x->mentions, cmp_xmention);
+    if (o) qsort(x->mentions, o, sizeof *x->mentions, cmp_xmention);
     for (size_t i = 0; i < o; i++) {
         size_t old = (size_t)(uintptr_t)x->mentions[i].value - 1;
         pos[old] = (uint32_t)i;

@@ -932,6 +932,6 @@ static uint32_t *mention_order(const rg_extraction *x)
     uint32_t *order = rg_malloc((x->nmentions + 1) * sizeof *order);
     for (size_t i = 0; i < x->nmentions; i++)
         order[i] = (uint32_t)i;
-    qsort_r(order, x->nmentions, sizeof *order, cmp_mention_r, (void *)x);
+    if (x->nmentions) qsort_r(order, x->nmentions, sizeof *order, cmp_mention_r, (void *)x);
     return order;
 }
