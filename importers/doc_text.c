@@ -149,6 +149,10 @@ static void utf8_census(const unsigned char *p, size_t n, size_t *valid, size_t 
     *valid = *invalid = 0;
     *cp1252_ok = true;
     for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
         unsigned cp;
         size_t k = utf8_next(p + i, n - i, &cp);
         if (k == 0)
@@ -172,12 +176,35 @@ static void decode_cp1252(writer *w, const unsigned char *p, size_t n)
     }
 }
 
+/* Length of the prefix of p made of bytes emit() passes through unchanged
+ * (printable ASCII, tab, line feed). */
+static size_t plain_run(const unsigned char *p, size_t n)
+{
+    size_t k = 0;
+    while (k < n && ((p[k] >= 0x20 && p[k] < 0x7F) || p[k] == '\n' || p[k] == '\t'))
+        k++;
+    return k;
+}
+
 /* UTF-8 with invalid bytes replaced; returns the count, *first the offset
  * of the first one. */
 static size_t decode_utf8(writer *w, const unsigned char *p, size_t n, size_t *first)
 {
     size_t bad = 0, line = 1;
+    rg_grow(&w->out.data, &w->out.cap, n + 1, 1);
     for (size_t i = 0; i < n;) {
+        /* Fast path: a run of printable ASCII, tabs and line feeds needs no
+         * clean-up and keeps the text/source distance, so it is copied in
+         * one append after one map check. */
+        size_t run = plain_run(p + i, n - i);
+        if (run) {
+            map_at(w, i);
+            rg_buf_append(&w->out, (const char *)p + i, run);
+            for (size_t k = 0; k < run; k++)
+                line += p[i + k] == '\n';
+            i += run;
+            continue;
+        }
         unsigned cp;
         size_t k = utf8_next(p + i, n - i, &cp);
         if (k == 0) {
