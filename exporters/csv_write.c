@@ -47,6 +47,20 @@ static void header_col(FILE *f, const char *name, const char *neo, bool neo4j, b
     field(f, neo4j ? neo : name, first);
 }
 
+/* The header columns of the free attributes, then the end of the header
+ * line; neo4j-admin wants numeric columns typed ("weight:double"). */
+static void attr_header(FILE *f, const rg_export_key *keys, size_t nk, bool neo4j)
+{
+    for (size_t k = 0; k < nk; k++) {
+        char *h = neo4j && keys[k].numeric
+                      ? rg_sprintf("%s:%s", keys[k].name, keys[k].integer ? "long" : "double")
+                      : rg_strdup(keys[k].name);
+        field(f, h, false);
+        free(h);
+    }
+    fputs("\r\n", f);
+}
+
 static void write_nodes(const rg_graph *g, FILE *f, bool neo4j)
 {
     size_t nk;
@@ -57,14 +71,7 @@ static void write_nodes(const rg_graph *g, FILE *f, bool neo4j)
     header_col(f, "aliases", "aliases", neo4j, false);
     header_col(f, "mentions", "mentions:int", neo4j, false);
     header_col(f, "documents", "documents", neo4j, false);
-    for (size_t k = 0; k < nk; k++) {
-        char *h = neo4j && keys[k].numeric
-                      ? rg_sprintf("%s:%s", keys[k].name, keys[k].integer ? "long" : "double")
-                      : rg_strdup(keys[k].name);
-        field(f, h, false);
-        free(h);
-    }
-    fputs("\r\n", f);
+    attr_header(f, keys, nk, neo4j);
     rg_buf b = {0};
     for (size_t i = 0; i < g->nnodes; i++) {
         const rg_node *n = &g->nodes[i];
@@ -105,14 +112,7 @@ static void write_edges(const rg_graph *g, FILE *f, bool neo4j)
     header_col(f, "date", "date", neo4j, false);
     header_col(f, "key", "key", neo4j, false);
     header_col(f, "evidence", "evidence", neo4j, false);
-    for (size_t k = 0; k < nk; k++) {
-        char *h = neo4j && keys[k].numeric
-                      ? rg_sprintf("%s:%s", keys[k].name, keys[k].integer ? "long" : "double")
-                      : rg_strdup(keys[k].name);
-        field(f, h, false);
-        free(h);
-    }
-    fputs("\r\n", f);
+    attr_header(f, keys, nk, neo4j);
     char num[32];
     for (size_t i = 0; i < g->nedges; i++) {
         const rg_edge *e = &g->edges[i];

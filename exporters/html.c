@@ -11,28 +11,6 @@
 #include "rg_data.h"
 #include "rg_export_priv.h"
 
-static void html_text(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        default:
-            fputc(*s, f);
-        }
-    }
-}
-
 /* JSON inside a <script> element ends at the first "</script"; writing
  * every '<' as \u003c (valid only inside JSON strings, which is the only
  * place JSON has one) makes that, and "<!--", impossible. */
@@ -89,7 +67,7 @@ rg_status rg_html_write(rg_graph *g, FILE *f, const rg_export_opts *opts, rg_err
             break;
         }
         if (n == 5 && !strncmp(m + 2, "TITLE", 5))
-            html_text(f, title);
+            rg_export_xml_text(f, title);
         else if (n == 5 && !strncmp(m + 2, "STYLE", 5))
             fwrite(css, 1, clen, f);
         else if (n == 3 && !strncmp(m + 2, "APP", 3))
