@@ -16,16 +16,16 @@
 
 typedef struct rg_command {
     const char *name;
-    const char *summary; /* one line for `relgraph --help` */
-    const char *usage;   /* full help for `relgraph help CMD` */
+    const char *summary;               /* one line for `relgraph --help` */
+    const char *usage;                 /* full help for `relgraph help CMD` */
     int (*run)(int argc, char **argv); /* argv[0] is the command name */
 } rg_command;
 
 /* Option parsing: a small getopt_long wrapper so every command treats
  * `--opt value`, `--opt=value`, `-o value` and `--` alike. */
 typedef struct rg_opt {
-    const char *name;  /* long name without dashes */
-    char short_name;   /* 0 if none */
+    const char *name; /* long name without dashes */
+    char short_name;  /* 0 if none */
     bool takes_value;
 } rg_opt;
 
@@ -59,5 +59,9 @@ int rg_load_graph(const char *path, rg_graph *g);
 
 /* Parses a non-negative integer option; returns false on junk. */
 bool rg_parse_uint(const char *s, unsigned long *out);
+
+/* Writes s as one RFC 4180 CSV field: quoted (quotes doubled) when it holds
+ * a comma, quote or line break. */
+void rg_csv_field(FILE *f, const char *s);
 
 #endif

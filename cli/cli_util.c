@@ -93,7 +93,8 @@ int rg_parse_args(const rg_command *cmd, int argc, char **argv, const rg_opt *op
             out->values[i] = rg_strdup(v);
         }
     }
-    for (int i = optind; rc == 0 && i < argc; i++) out->positional[out->npositional++] = argv[i];
+    for (int i = optind; rc == 0 && i < argc; i++)
+        out->positional[out->npositional++] = argv[i];
     free(lo);
     if (rc != 0) {
         rg_args_free(out, nopts);
@@ -105,7 +106,8 @@ int rg_parse_args(const rg_command *cmd, int argc, char **argv, const rg_opt *op
 void rg_args_free(rg_args *a, size_t nopts)
 {
     if (a->values)
-        for (size_t i = 0; i < nopts; i++) free(a->values[i]);
+        for (size_t i = 0; i < nopts; i++)
+            free(a->values[i]);
     free(a->values);
     free(a->positional);
     memset(a, 0, sizeof *a);
@@ -190,8 +192,23 @@ int rg_collect_inputs(char **paths, size_t npaths, char ***out, size_t *nout)
 
 void rg_free_list(char **list, size_t n)
 {
-    for (size_t i = 0; i < n; i++) free(list[i]);
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
     free(list);
+}
+
+void rg_csv_field(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
 }
 
 int rg_load_graph(const char *path, rg_graph *g)

@@ -31,8 +31,8 @@ static const rg_opt opts[O_N] = {
     [O_OUT] = {"output", 'o', true},    [O_KEEP] = {"keep-going", 'k', false},
     [O_CO] = {"co-mentions", 0, false}, [O_LEX] = {"lexicon", 0, true},
     [O_ALIASES] = {"aliases", 0, true}, [O_MAXB] = {"max-bytes", 0, true},
-    [O_MAXD] = {"max-depth", 0, true},  [O_MAXDOC] = {"max-doc-bytes", 0, true},  [O_QUIET] = {"quiet", 'q', false},
-    [O_NORES] = {"no-resolve", 0, false},
+    [O_MAXD] = {"max-depth", 0, true},  [O_MAXDOC] = {"max-doc-bytes", 0, true},
+    [O_QUIET] = {"quiet", 'q', false},  [O_NORES] = {"no-resolve", 0, false},
 };
 
 extern const rg_command rg_cmd_build;

@@ -37,20 +37,6 @@ static int cmp_entity(const void *a, const void *b, void *ctx)
     return strcmp(x->id, y->id);
 }
 
-static void csv_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 /* "name (count); name (count)" */
 static char *alias_list(const rg_node *n)
 {
@@ -107,11 +93,11 @@ static void write_csv(FILE *f, const rg_graph *g, const uint32_t *idx, size_t n)
     for (size_t i = 0; i < n; i++) {
         const rg_node *nd = &g->nodes[idx[i]];
         char *al = alias_list(nd);
-        csv_field(f, nd->id);
+        rg_csv_field(f, nd->id);
         fprintf(f, ",%s,", rg_node_type_name(nd->type));
-        csv_field(f, nd->label);
+        rg_csv_field(f, nd->label);
         fprintf(f, ",%u,%zu,", nd->mention_count, nd->ndocs);
-        csv_field(f, al);
+        rg_csv_field(f, al);
         fputc('\n', f);
         free(al);
     }

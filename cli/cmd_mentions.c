@@ -94,7 +94,8 @@ static void print_relations(FILE *f, const rg_extraction *x)
         if (r->source_mention >= x->nmentions || r->target_mention >= x->nmentions) continue;
         if (strcmp(r->type, "participant_in") == 0 || strcmp(r->type, "co_mentioned") == 0)
             continue;
-        const rg_xmention *s = &x->mentions[r->source_mention], *t = &x->mentions[r->target_mention];
+        const rg_xmention *s = &x->mentions[r->source_mention],
+                          *t = &x->mentions[r->target_mention];
         fputs("{\"doc\":", f);
         json_str(f, x->doc.id, strlen(x->doc.id));
         fprintf(f,

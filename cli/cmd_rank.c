@@ -89,21 +89,6 @@ static bool parse_types(const char *list, unsigned *mask, const char **bad)
     return ok;
 }
 
-/* RFC 4180 field: quoted when it holds a comma, quote or line break. */
-static void csv_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 typedef struct ranking {
     const rg_graph *g;
     const rg_view *v;
@@ -134,9 +119,9 @@ static void write_csv(FILE *f, const ranking *r)
     for (size_t i = 0; i < r->n; i++) {
         const rg_node *nd = &r->g->nodes[r->v->node[r->order[i]]];
         fprintf(f, "%zu,", i + 1);
-        csv_field(f, nd->id);
+        rg_csv_field(f, nd->id);
         fputc(',', f);
-        csv_field(f, nd->label);
+        rg_csv_field(f, nd->label);
         fprintf(f, ",%s,%.17g\n", rg_node_type_name(nd->type), r->score[r->order[i]]);
     }
 }

@@ -193,8 +193,8 @@ static int report(rg_args *a, rg_import_opts *io, unsigned dtop, unsigned top)
     }
     rg_graph g;
     rg_graph_init(&g);
-    rg_build_opts bo = {.import = io, .keep_going = a->values[O_KEEP] != NULL,
-                        .on_error = report_error};
+    rg_build_opts bo = {
+        .import = io, .keep_going = a->values[O_KEEP] != NULL, .on_error = report_error};
     size_t nfailed = 0;
     rg_error berr = {0};
     rg_status brc = rg_build(&g, inputs, n, &bo, &nfailed, &berr);
