@@ -1,5 +1,6 @@
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,12 +25,14 @@ typedef enum {
     CUE_WARRANT,
     CUE_FOUND,
     CUE_STATEMENT,
+    CUE_UNIT,
+    CUE_CONTROL,
     CUE_NCATS
 } cue_cat;
 
 static const char *const cue_names[CUE_NCATS] = {
     "head", "official", "member", "envoy", "meet",    "host",  "sign",     "fight",
-    "ally", "coop",     "partof", "alias", "warrant", "found", "statement"};
+    "ally", "coop",     "partof", "alias", "warrant", "found", "statement", "unit", "control"};
 
 typedef struct cue {
     cue_cat cat;
@@ -42,6 +45,11 @@ typedef struct cue {
 static cue *cues;
 static size_t ncues;
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
+
+/* RG_RELATE_TRACE set in the environment: every relation is also written to
+ * stderr with the rule that made it (doc, rule, type, source and target byte
+ * spans), to measure each rule's precision against a gold set. */
+static bool trace;
 
 /* Irregular nationality adjectives (data/relate/demonyms.txt). */
 typedef struct demonym {
@@ -70,6 +78,7 @@ static void load_demonyms(void)
 
 static void load_cues(void)
 {
+    trace = getenv("RG_RELATE_TRACE") != NULL;
     load_demonyms();
     size_t len, cap = 0;
     const char *data = rg_data_get("relate/cues.txt", &len);
@@ -203,13 +212,60 @@ static bool is_agent(rg_node_type t)
     return t == RG_NODE_PERSON || t == RG_NODE_ORGANISATION || t == RG_NODE_INSTITUTION;
 }
 
-static void relate(ctx *c, const char *type, const char *role, const actor *s, const actor *t)
+static void relate_(ctx *c, const char *rule, const char *type, const char *role, const actor *s,
+                    const actor *t)
 {
     if (s->entity == t->entity) return;
+    if (trace)
+        fprintf(stderr, "RG_RELATE\t%s\t%s\t%s\t%u\t%u\t%u\t%u\n", c->x->doc.id, rule, type,
+                s->begin, s->end, t->begin, t->end);
     uint32_t r = rg_extraction_add_relation(c->x, type, role, s->entity, t->entity, c->sentence);
     c->x->relations[r].source_mention = s->mention;
     c->x->relations[r].target_mention = t->mention;
     if (c->date) c->x->relations[r].date = rg_strdup(c->date);
+}
+
+#define relate(c, ...) relate_(c, __func__, __VA_ARGS__)
+
+/* Words that put the next mention in a locative or source phrase ("near
+ * Mosul", "in the Karrada district", "from Tiyas airfield"): such a place
+ * is where something happened, not who did it or to whom. */
+static bool ends_locative(const char *s)
+{
+    static const char *const locs[] = {"in",      "near",   "at",     "into",   "across",
+                                       "around",  "outside", "inside", "from",  "throughout",
+                                       "towards", "toward", "within", "over",   "on",
+                                       "to",      NULL};
+    size_t n = strlen(s);
+    char buf[64];
+    if (n >= sizeof buf) s += n - (sizeof buf - 1);
+    snprintf(buf, sizeof buf, "%s", s);
+    if (ends_with(buf, "the")) buf[strlen(buf) - 3] = 0;
+    n = strlen(buf);
+    while (n && buf[n - 1] == ' ')
+        buf[--n] = 0;
+    for (size_t i = 0; locs[i]; i++)
+        if (ends_with(buf, locs[i])) return true;
+    return false;
+}
+
+/* Normalised text between the previous actor (or the sentence start) and
+ * actor k. Caller frees. */
+static char *text_before(ctx *c, size_t k)
+{
+    uint32_t from = k ? c->actors[k - 1].end : c->x->sentences[c->sentence].begin;
+    if (from > c->actors[k].begin) from = c->actors[k].begin;
+    return norm(c->x->text, from, c->actors[k].begin);
+}
+
+/* A place named where something happened rather than as an actor. */
+static bool place_as_location(ctx *c, size_t k)
+{
+    if (c->actors[k].type != RG_NODE_PLACE) return false;
+    char *pre = text_before(c, k);
+    bool loc = ends_locative(pre);
+    free(pre);
+    return loc;
 }
 
 static const char *role_relation(cue_cat cat)
@@ -503,23 +559,148 @@ static bool rule_sign(ctx *c, size_t i, const char *gap)
     return true;
 }
 
+/* The subject of a verb cue after actor i, as an index into c->actors, or
+ * SIZE_MAX: like subject_before, but a country may act ("the UK
+ * supported ..."), unless it is named as a location ("in Syria, ..."). */
+static size_t subject_index(ctx *c, size_t i)
+{
+    static const char *const preps[] = {"from", "of", "with", "by", "for", "to", "against", NULL};
+    size_t fallback = SIZE_MAX;
+    for (size_t k = i + 1; k-- > 0;) {
+        const actor *a = &c->actors[k];
+        if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
+        if (place_as_location(c, k)) continue;
+        if (k && c->actors[k - 1].entity == a->entity) continue;
+        char *pre = text_before(c, k);
+        size_t n = strlen(pre);
+        if (ends_with(pre, "the")) pre[n >= 4 ? n - 4 : 0] = 0;
+        bool object = false;
+        for (size_t j = 0; preps[j] && !object; j++)
+            object = ends_with(pre, preps[j]);
+        free(pre);
+        if (!object) return k;
+        if (fallback == SIZE_MAX && a->type != RG_NODE_PLACE) fallback = k;
+    }
+    return fallback;
+}
+
+/* The gap between two members of a coordinated list: ",", "and", ", and",
+ * optionally followed by an article and one modifier ("the wider"). */
+static bool list_gap(const char *gap)
+{
+    const char *g = gap;
+    if (*g == ',') g++;
+    while (*g == ' ')
+        g++;
+    if (starts_with(g, "and")) g += 3;
+    while (*g == ' ')
+        g++;
+    if (g == gap) return false;
+    if (starts_with(g, "the")) {
+        g += 3;
+        while (*g == ' ')
+            g++;
+        return count_words(g) <= 1;
+    }
+    return *g == 0;
+}
+
+/* Relates every member of the coordinated list that ends with actor k (the
+ * subject: "The UK, the Coalition and Iraq are committed to defeating Y")
+ * to t; k itself included. */
+static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool reverse)
+{
+    for (size_t j = k + 1; j-- > 0;) {
+        const actor *a = &c->actors[j];
+        if (j < k) {
+            char *gap = norm(c->x->text, a->end, c->actors[j + 1].begin);
+            bool in = list_gap(gap);
+            free(gap);
+            if (!in || (!is_agent(a->type) && a->type != RG_NODE_PLACE)) break;
+        }
+        if (reverse)
+            relate(c, type, NULL, t, a);
+        else
+            relate(c, type, NULL, a, t);
+    }
+}
+
+/* Actor i+1 named again in an apposition right after it ("met the Iraqi
+ * Foreign Minister, Ibrahim al-Jaafari"): its index, or SIZE_MAX. */
+static size_t apposed(ctx *c, size_t i)
+{
+    if (i + 1 >= c->nactors) return SIZE_MAX;
+    const actor *a = &c->actors[i], *b = &c->actors[i + 1];
+    if (b->type != a->type || b->entity == a->entity) return SIZE_MAX;
+    char *gap = norm(c->x->text, a->end, b->begin);
+    bool comma = strcmp(gap, ",") == 0;
+    free(gap);
+    return comma ? i + 1 : SIZE_MAX;
+}
+
+/* "X attacked Y", "X conducted strikes against Y", "X and Z are committed
+ * to defeating Y", "Y was killed by X"; with a place as the thing taken,
+ * "X captured Y" / "Y was captured by X" is control (in_charge_of). */
+static bool rule_fight(ctx *c, size_t i, const char *gap)
+{
+    const actor *q = &c->actors[i + 1];
+    size_t mlen;
+    long at = find_cue(gap, CUE_FIGHT, &mlen);
+    long ctl = find_cue(gap, CUE_CONTROL, NULL);
+    if (at < 0 && ctl < 0) return false;
+    if (clause_break(gap) || count_words(gap) > 14 || has_cue(gap, CUE_WARRANT)) return false;
+    size_t s = subject_index(c, i);
+    if (s == SIZE_MAX) return false;
+    const actor *subj = &c->actors[s];
+    if (ends_with(gap, "by") || ends_with(gap, "by the")) {
+        /* passive: the actor after "by" did it to the one just before */
+        if (!is_agent(q->type) || s != i || count_words(gap) > 6) return false;
+        if (ctl >= 0 && subj->type == RG_NODE_PLACE)
+            relate(c, "in_charge_of", NULL, q, subj);
+        else if (at >= 0)
+            relate(c, "fighting_against", NULL, q, subj);
+        else
+            return false;
+        return true;
+    }
+    if (ends_locative(gap) && q->type == RG_NODE_PLACE) return false; /* "attacks in Syria" */
+    if (q->type == RG_NODE_PLACE && ctl >= 0) {
+        relate(c, "in_charge_of", NULL, subj, q);
+        return true;
+    }
+    if (at < 0) return false;
+    relate_list(c, "fighting_against", s, q, false);
+    size_t ap = apposed(c, i + 1);
+    if (ap != SIZE_MAX) relate(c, "fighting_against", NULL, subj, &c->actors[ap]);
+    return true;
+}
+
+/* "the fall of Y to X": X took Y */
+static bool rule_fall(ctx *c, const actor *p, const actor *q, const char *pre, const char *gap)
+{
+    if (p->type != RG_NODE_PLACE || !is_agent(q->type)) return false;
+    if (strcmp(gap, "to") != 0 || !ends_with(pre, "fall of")) return false;
+    relate(c, "in_charge_of", NULL, q, p);
+    return true;
+}
+
 static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
 {
-    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    const actor *q = &c->actors[i + 1];
     if (clause_break(gap) || count_words(gap) > 10) return false;
-    if (has_cue(gap, CUE_FIGHT)) {
-        relate(c, "fighting_against", NULL, p, q);
-        return true;
+    if (q->type == RG_NODE_PLACE && ends_locative(gap)) return false;
+    const char *type = has_cue(gap, CUE_COOP)   ? "cooperates_with"
+                       : has_cue(gap, CUE_ALLY) ? "allied_with"
+                                                : NULL;
+    if (!type) return false;
+    size_t s = subject_index(c, i);
+    if (s == SIZE_MAX) return false;
+    if (starts_with(gap, "in support of") && i + 1 < c->nactors) {
+        /* "In support of Y, X conducted strikes": the subject follows */
+        return false;
     }
-    if (has_cue(gap, CUE_COOP)) {
-        relate(c, "cooperates_with", NULL, p, q);
-        return true;
-    }
-    if (has_cue(gap, CUE_ALLY)) {
-        relate(c, "allied_with", NULL, p, q);
-        return true;
-    }
-    return false;
+    relate_list(c, type, s, q, false);
+    return true;
 }
 
 /* Does place name `place` belong to nationality adjective `adj` ("Syrian"
@@ -665,22 +846,40 @@ static void rule_coordination(ctx *c, const char *sent_norm)
     }
 }
 
-/* "Coalition nations ... include A, B and C": every actor listed after
- * "include" belongs to the body named before it. */
+/* "The Alliance, which includes A, B and C", "members of the alliance
+ * include A and B", "the international community, including A and B":
+ * every actor listed right after the cue belongs to the body named just
+ * before it. The body must be an organisation or institution ("strikes in
+ * Iraq include Australia" lists no members of Iraq) and sit at most a few
+ * words before the cue. */
 static void rule_include(ctx *c, const char *sent_norm)
 {
-    const char *h = strstr(sent_norm, " include ");
-    if (!h) h = strstr(sent_norm, " includes ");
-    if (!h) return;
-    long at = h - sent_norm;
-    const actor *whole = NULL;
-    for (size_t i = 0; i < c->nactors; i++) {
-        const actor *a = &c->actors[i];
-        long pos = (long)norm_pos(c, a);
-        if (pos < at && a->type != RG_NODE_PERSON)
-            whole = a;
-        else if (pos > at && whole && a->type == whole->type && a->entity != whole->entity)
-            relate(c, "member_of", NULL, a, whole);
+    static const char *const cues_[] = {" include ", " includes ", " including ", NULL};
+    for (size_t k = 0; cues_[k]; k++) {
+        const char *h = strstr(sent_norm, cues_[k]);
+        if (!h) continue;
+        long at = h - sent_norm;
+        size_t whole = SIZE_MAX;
+        for (size_t i = 0; i < c->nactors; i++)
+            if ((long)norm_pos(c, &c->actors[i]) < at) whole = i;
+        if (whole == SIZE_MAX || !is_agent(c->actors[whole].type) ||
+            c->actors[whole].type == RG_NODE_PERSON || place_as_location(c, whole))
+            continue;
+        const actor *w = &c->actors[whole];
+        /* words between the body and the cue: "which", "members of the ... " */
+        long wend = (long)norm_pos(c, w) + (long)(w->end - w->begin);
+        if (at - wend > 24) continue;
+        for (size_t i = whole + 1; i < c->nactors; i++) {
+            const actor *a = &c->actors[i];
+            if (i > whole + 1) {
+                char *g = norm(c->x->text, c->actors[i - 1].end, a->begin);
+                bool in = list_gap(g);
+                free(g);
+                if (!in) break;
+            }
+            if (a->type == RG_NODE_PERSON || a->entity == w->entity) break;
+            relate(c, "member_of", NULL, a, w);
+        }
     }
 }
 
@@ -871,6 +1070,7 @@ static void relate_pairs(ctx *c)
                     rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
                     rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
                     rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
+                    rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
                     rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);
