@@ -27,12 +27,13 @@ typedef enum {
     CUE_STATEMENT,
     CUE_UNIT,
     CUE_CONTROL,
+    CUE_SERVE,
     CUE_NCATS
 } cue_cat;
 
 static const char *const cue_names[CUE_NCATS] = {
     "head", "official", "member", "envoy", "meet",    "host",  "sign",     "fight",
-    "ally", "coop",     "partof", "alias", "warrant", "found", "statement", "unit", "control"};
+    "ally", "coop",     "partof", "alias", "warrant", "found", "statement", "unit", "control", "serve"};
 
 typedef struct cue {
     cue_cat cat;
@@ -215,7 +216,10 @@ static bool is_agent(rg_node_type t)
 static void relate_(ctx *c, const char *rule, const char *type, const char *role, const actor *s,
                     const actor *t)
 {
-    if (s->entity == t->entity) return;
+    /* one entity may be named twice in place ("Y (YY)"): the two names are
+     * still synonyms, though the graph keeps no self-loop */
+    if (s->entity == t->entity && (strcmp(type, "same_as") != 0 || s->mention == t->mention))
+        return;
     if (trace)
         fprintf(stderr, "RG_RELATE\t%s\t%s\t%s\t%u\t%u\t%u\t%u\n", c->x->doc.id, rule, type,
                 s->begin, s->end, t->begin, t->end);
@@ -337,6 +341,103 @@ static char *event_label(ctx *c, const char *kind)
 
 /* ---- rules on a pair of neighbouring actors ------------------------------ */
 
+static bool clause_break(const char *gap);
+static size_t apposed(ctx *c, size_t i);
+
+/* Does s open with a role cue within its first `words` words (after
+ * modifiers: "gang leader", "senior commander")? Returns the category or
+ * CUE_NCATS. The cue must end a word run, not start a clause. */
+static cue_cat role_opening(const char *s, int words)
+{
+    char buf[128];
+    size_t n = 0;
+    for (int w = 0; s[n] && n + 1 < sizeof buf; n++)
+        if (s[n] == ' ' && ++w == words) break;
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    if (strchr(buf, ',')) *strchr(buf, ',') = 0;
+    return role_in(buf);
+}
+
+/* "X, an ISIL commander" (a member), "X, the ISIL leader" (its head), "X,
+ * 407th Group commander": a role whose body is named inside the apposition. */
+static bool rule_apposed_role(ctx *c, const actor *p, const actor *q, const char *gap,
+                              const char *post)
+{
+    if (p->type != RG_NODE_PERSON || !is_body(q->type)) return false;
+    bool indefinite = strcmp(gap, ", a") == 0 || strcmp(gap, ", an") == 0;
+    bool definite = strcmp(gap, ", the") == 0 || strcmp(gap, ",") == 0;
+    if (!indefinite && !definite) return false;
+    const char *r = post;
+    if (starts_with(r, "'s")) r += 2;
+    while (*r == ' ')
+        r++;
+    cue_cat cat = role_opening(r, 3);
+    const char *rel = role_relation(cat);
+    if (!rel) return false;
+    relate(c, indefinite ? "member_of" : rel, NULL, p, q);
+    return true;
+}
+
+/* "X was assigned to Y", "airmen deployed from Y": service in a body */
+static bool rule_serve(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (p->type != RG_NODE_PERSON && p->type != RG_NODE_ORGANISATION) return false;
+    if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
+    if (!has_cue(gap, CUE_SERVE) || count_words(gap) > 6 || clause_break(gap)) return false;
+    relate(c, "member_of", NULL, p, q);
+    return true;
+}
+
+/* The last word of an actor's name, lower-cased, in buf. */
+static void last_word(ctx *c, const actor *a, char *buf, size_t n)
+{
+    uint32_t b = a->end;
+    while (b > a->begin && c->x->text[b - 1] != ' ')
+        b--;
+    char *w = norm(c->x->text, b, a->end);
+    snprintf(buf, n, "%s", w);
+    free(w);
+}
+
+/* "2nd Battalion, 5th Special Forces Group": a unit, then the unit it
+ * belongs to, both ending in a unit word (cues.txt, unit). */
+static bool rule_unit_chain(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (p->type != RG_NODE_ORGANISATION || q->type != RG_NODE_ORGANISATION) return false;
+    if (strcmp(gap, ",") != 0) return false;
+    char a[64], b[64];
+    last_word(c, p, a, sizeof a);
+    last_word(c, q, b, sizeof b);
+    if (find_cue(a, CUE_UNIT, NULL) != 0 || find_cue(b, CUE_UNIT, NULL) != 0) return false;
+    relate(c, "part_of", NULL, p, q);
+    return true;
+}
+
+/* "X and Y met", "X and Y discussed ...": the pair talked */
+static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (strcmp(gap, "and") != 0 || !is_agent(p->type) || !is_agent(q->type)) return false;
+    const char *v = post;
+    static const char *const aux[] = {"also", "have", "had", "then", "today", NULL};
+    for (size_t k = 0; aux[k]; k++)
+        if (starts_with(v, aux[k])) {
+            v += strlen(aux[k]);
+            while (*v == ' ')
+                v++;
+        }
+    if (find_cue(v, CUE_MEET, NULL) != 0) return false;
+    relate(c, "communicated_with", NULL, p, q);
+    char *label = event_label(c, "Meeting");
+    uint32_t ev = event_for(c, "meeting", label);
+    free(label);
+    participate(c, ev, p, "attendee");
+    participate(c, ev, q, "attendee");
+    return true;
+}
+
 /* "X, the head of Y" / "X, director of Y" / "X from the Y" */
 static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *gap)
 {
@@ -443,7 +544,8 @@ static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const c
 static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
 {
     if (p->type == RG_NODE_PERSON || q->type == RG_NODE_PERSON) return false;
-    if (p->type == RG_NODE_PLACE) return false;
+    bool country = p->type == RG_NODE_PLACE; /* "the UK, as part of the Coalition" */
+    if (country && (q->type == RG_NODE_PLACE || strstr(gap, "is a"))) return false;
     while (*gap == ')' || *gap == ' ')
         gap++; /* "X (XX) is a Y organisation" */
     if (strcmp(gap, "is a") == 0 || strcmp(gap, "is an") == 0) {
@@ -459,8 +561,9 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
     }
     size_t mlen;
     long at = find_cue(gap, CUE_PARTOF, &mlen);
-    if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0) {
-        relate(c, "part_of", NULL, p, q);
+    if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0 &&
+        !clause_break(gap)) {
+        relate(c, country ? "member_of" : "part_of", NULL, p, q);
         return true;
     }
     return false;
@@ -469,11 +572,18 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
 /* "Y (YY)" and "X, also known as Y" */
 static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
 {
-    if (p->type != q->type) return false;
+    bool same_kind = p->type == q->type || (is_agent(p->type) && is_agent(q->type) &&
+                                            p->type != RG_NODE_PERSON && q->type != RG_NODE_PERSON);
+    if (!same_kind) return false;
     if (strcmp(gap, "(") == 0 && post[0] == ')') {
         relate(c, "same_as", NULL, p, q);
         return true;
     }
+    /* a parenthesis right after the name (a native spelling, dates) is
+     * passed over: "X (Arabic: ...), also known as Y" */
+    if (gap[0] == '(' && strchr(gap, ')')) gap = strchr(gap, ')') + 1;
+    while (*gap == ' ')
+        gap++;
     if ((gap[0] == ',' || gap[0] == '(') && count_words(gap) <= 3 && has_cue(gap, CUE_ALIAS)) {
         relate(c, "same_as", NULL, p, q);
         return true;
@@ -539,6 +649,12 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
     free(label);
     participate(c, ev, s, host ? "host" : "attendee");
     participate(c, ev, q, host ? "visitor" : "attendee");
+    /* "met the Iraqi Foreign Minister, Ibrahim al-Jaafari": both name the visitor */
+    size_t ap = apposed(c, i + 1);
+    if (ap != SIZE_MAX) {
+        relate(c, "communicated_with", NULL, s, &c->actors[ap]);
+        participate(c, ev, &c->actors[ap], host ? "visitor" : "attendee");
+    }
     return true;
 }
 
@@ -568,6 +684,13 @@ static size_t subject_index(ctx *c, size_t i)
     size_t fallback = SIZE_MAX;
     for (size_t k = i + 1; k-- > 0;) {
         const actor *a = &c->actors[k];
+        if (k < i) {
+            /* the subject stays in the verb's clause */
+            char *gap = norm(c->x->text, a->end, c->actors[k + 1].begin);
+            bool brk = clause_break(gap) || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c");
+            free(gap);
+            if (brk) break;
+        }
         if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
         if (place_as_location(c, k)) continue;
         if (k && c->actors[k - 1].entity == a->entity) continue;
@@ -616,7 +739,9 @@ static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool
             char *gap = norm(c->x->text, a->end, c->actors[j + 1].begin);
             bool in = list_gap(gap);
             free(gap);
-            if (!in || (!is_agent(a->type) && a->type != RG_NODE_PLACE)) break;
+            if (!in || (!is_agent(a->type) && a->type != RG_NODE_PLACE) ||
+                place_as_location(c, j))
+                break;
         }
         if (reverse)
             relate(c, type, NULL, t, a);
@@ -648,13 +773,26 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     long at = find_cue(gap, CUE_FIGHT, &mlen);
     long ctl = find_cue(gap, CUE_CONTROL, NULL);
     if (at < 0 && ctl < 0) return false;
-    if (clause_break(gap) || count_words(gap) > 14 || has_cue(gap, CUE_WARRANT)) return false;
-    size_t s = subject_index(c, i);
+    /* "X, which flies missions against Y": the relative pronoun is X */
+    bool relative = starts_with(gap, ", which") || starts_with(gap, ", who");
+    const char *g = relative ? strchr(gap + 2, ' ') : gap;
+    if (!g) g = "";
+    if (clause_break(g) || count_words(g) > 14 || has_cue(g, CUE_WARRANT)) return false;
+    /* "X in its fight against Y", "X, in their efforts to defeat Y": X
+     * itself, even as the object of a preposition ("support for X in the
+     * fight against Y") */
+    static const char *const own[] = {"in the fight", "in their fight", "in its fight",
+                                      "in their efforts", "in its efforts", "in the campaign",
+                                      NULL};
+    bool self = relative;
+    for (size_t k = 0; own[k] && !self; k++)
+        self = starts_with(gap, own[k]);
+    size_t s = self && !place_as_location(c, i) ? i : subject_index(c, i);
     if (s == SIZE_MAX) return false;
     const actor *subj = &c->actors[s];
     if (ends_with(gap, "by") || ends_with(gap, "by the")) {
         /* passive: the actor after "by" did it to the one just before */
-        if (!is_agent(q->type) || s != i || count_words(gap) > 6) return false;
+        if (!is_agent(q->type) || s != i || count_words(gap) > 8) return false;
         if (ctl >= 0 && subj->type == RG_NODE_PLACE)
             relate(c, "in_charge_of", NULL, q, subj);
         else if (at >= 0)
@@ -1067,6 +1205,8 @@ static void relate_pairs(ctx *c)
         char *pre = norm(text, pre_from, p->begin);
         char *post = norm(text, q->end, post_to);
         bool done = rule_alias(c, p, q, gap, post) || rule_apposition(c, p, q, gap) ||
+                    rule_apposed_role(c, p, q, gap, post) || rule_serve(c, p, q, gap) ||
+                    rule_unit_chain(c, p, q, gap) || rule_pair_met(c, i, gap, post) ||
                     rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
                     rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
                     rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
