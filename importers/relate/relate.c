@@ -380,6 +380,33 @@ static bool rule_apposed_role(ctx *c, const actor *p, const actor *q, const char
     return true;
 }
 
+/* "The Foreign Secretary, Boris Johnson, said", "Ibrahim al-Jaafari, the
+ * Iraqi Foreign Minister": two person mentions in apposition, one of them a
+ * title, name one person. A list ("A, B and C") is not an apposition. */
+static bool rule_title_apposition(ctx *c, size_t i, const char *gap, const char *post)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (p->type != RG_NODE_PERSON || q->type != RG_NODE_PERSON || strcmp(gap, ",") != 0)
+        return false;
+    if (starts_with(post, "and") || starts_with(post, ", and") ||
+        (post[0] == ',' && i + 2 < c->nactors && c->actors[i + 2].type == RG_NODE_PERSON &&
+         count_words(post) <= 1))
+        return false;
+    char *a = norm(c->x->text, p->begin, p->end), *b = norm(c->x->text, q->begin, q->end);
+    bool title = false;
+    for (char *t = a; t && !title; t = t == a ? b : NULL) {
+        const char *w = t;
+        if (starts_with(w, "the")) w += 4;
+        cue_cat cat = role_in(w);
+        title = cat != CUE_NCATS && cat != CUE_MEMBER;
+    }
+    free(a);
+    free(b);
+    if (!title) return false;
+    relate(c, "same_as", NULL, p, q);
+    return true;
+}
+
 /* "X was assigned to Y", "airmen deployed from Y": service in a body */
 static bool rule_serve(ctx *c, const actor *p, const actor *q, const char *gap)
 {
@@ -467,6 +494,26 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
             return true;
         }
     }
+    /* "X, commander, Y": the role alone between two commas */
+    size_t gl = strlen(gap);
+    if (gap[0] == ',' && gl > 2 && gap[gl - 1] == ',' && count_words(gap) <= 3) {
+        char *mid = rg_strndup(gap + 1, gl - 2);
+        char *m = mid;
+        while (*m == ' ')
+            m++;
+        size_t ml = strlen(m);
+        while (ml && m[ml - 1] == ' ')
+            m[--ml] = 0;
+        cue_cat cat = role_in(m);
+        const char *rel = role_relation(cat);
+        size_t mlen = 0;
+        bool whole = rel && !strchr(m, ',') && find_cue(m, cat, &mlen) == 0 && mlen == ml;
+        free(mid);
+        if (whole) {
+            relate(c, rel, NULL, p, q);
+            return true;
+        }
+    }
     if (strcmp(gap, "from") == 0 || strcmp(gap, "from the") == 0 || strcmp(gap, "of the") == 0) {
         relate(c, "member_of", NULL, p, q);
         return true;
@@ -527,6 +574,14 @@ static bool rule_role_then_name(ctx *c, const actor *p, const actor *q, const ch
 static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (!is_body(p->type) || q->type != RG_NODE_PERSON) return false;
+    /* "Y Commander, X": the title may be set off by a comma */
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", gap);
+    size_t bl = strlen(buf);
+    if (bl && buf[bl - 1] == ',') buf[--bl] = 0;
+    while (bl && buf[bl - 1] == ' ')
+        buf[--bl] = 0;
+    gap = buf;
     if (!*gap || count_words(gap) > 4 || strchr(gap, ',')) return false;
     const char *g = gap;
     if (starts_with(g, "'s")) g += 2;
@@ -733,6 +788,7 @@ static bool list_gap(const char *gap)
  * to t; k itself included. */
 static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool reverse)
 {
+    size_t first = k;
     for (size_t j = k + 1; j-- > 0;) {
         const actor *a = &c->actors[j];
         if (j < k) {
@@ -743,11 +799,18 @@ static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool
                 place_as_location(c, j))
                 break;
         }
+        first = j;
         if (reverse)
             relate(c, type, NULL, t, a);
         else
             relate(c, type, NULL, a, t);
     }
+    /* several actors fighting one enemy together are allies ("the UK, the
+     * Coalition and Iraq are committed to defeating Y") */
+    if (strcmp(type, "fighting_against") == 0)
+        for (size_t a = first; a < k; a++)
+            for (size_t b = a + 1; b <= k; b++)
+                relate(c, "allied_with", NULL, &c->actors[a], &c->actors[b]);
 }
 
 /* Actor i+1 named again in an apposition right after it ("met the Iraqi
@@ -788,11 +851,17 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     for (size_t k = 0; own[k] && !self; k++)
         self = starts_with(gap, own[k]);
     size_t s = self && !place_as_location(c, i) ? i : subject_index(c, i);
-    if (s == SIZE_MAX) return false;
-    const actor *subj = &c->actors[s];
-    if (ends_with(gap, "by") || ends_with(gap, "by the")) {
+    bool passive = ends_with(gap, "by") || ends_with(gap, "by the");
+    if (s == SIZE_MAX && !passive) return false;
+    const actor *subj = s == SIZE_MAX ? NULL : &c->actors[s];
+    if (passive) {
         /* passive: the actor after "by" did it to the one just before */
-        if (!is_agent(q->type) || s != i || count_words(gap) > 8) return false;
+        if (!is_agent(q->type) || count_words(gap) > 8) return false;
+        size_t k = i;
+        while (k > 0 && place_as_location(c, k))
+            k--;
+        if (place_as_location(c, k)) return false;
+        subj = &c->actors[k];
         if (ctl >= 0 && subj->type == RG_NODE_PLACE)
             relate(c, "in_charge_of", NULL, q, subj);
         else if (at >= 0)
@@ -1206,6 +1275,7 @@ static void relate_pairs(ctx *c)
         char *post = norm(text, q->end, post_to);
         bool done = rule_alias(c, p, q, gap, post) || rule_apposition(c, p, q, gap) ||
                     rule_apposed_role(c, p, q, gap, post) || rule_serve(c, p, q, gap) ||
+                    rule_title_apposition(c, i, gap, post) ||
                     rule_unit_chain(c, p, q, gap) || rule_pair_met(c, i, gap, post) ||
                     rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
                     rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
