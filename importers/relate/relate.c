@@ -28,12 +28,14 @@ typedef enum {
     CUE_UNIT,
     CUE_CONTROL,
     CUE_SERVE,
+    CUE_AUTHORITY,
     CUE_NCATS
 } cue_cat;
 
 static const char *const cue_names[CUE_NCATS] = {
-    "head", "official", "member", "envoy", "meet",    "host",  "sign",     "fight",
-    "ally", "coop",     "partof", "alias", "warrant", "found", "statement", "unit", "control", "serve"};
+    "head",      "official", "member",  "envoy",  "meet",     "host",    "sign",
+    "fight",     "ally",     "coop",    "partof", "alias",    "warrant", "found",
+    "statement", "unit",     "control", "serve",  "authority"};
 
 typedef struct cue {
     cue_cat cat;
@@ -236,9 +238,9 @@ static void relate_(ctx *c, const char *rule, const char *type, const char *role
  * is where something happened, not who did it or to whom. */
 static bool ends_locative(const char *s)
 {
-    static const char *const locs[] = {"in",      "near",   "at",     "into",   "across",
-                                       "around",  "outside", "inside", "from",  "throughout",
-                                       "towards", "toward", "within", "over",   "on",
+    static const char *const locs[] = {"in",      "near",    "at",     "into", "across",
+                                       "around",  "outside", "inside", "from", "throughout",
+                                       "towards", "toward",  "within", "over", "on",
                                        "to",      NULL};
     size_t n = strlen(s);
     char buf[64];
@@ -795,8 +797,7 @@ static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool
             char *gap = norm(c->x->text, a->end, c->actors[j + 1].begin);
             bool in = list_gap(gap);
             free(gap);
-            if (!in || (!is_agent(a->type) && a->type != RG_NODE_PLACE) ||
-                place_as_location(c, j))
+            if (!in || (!is_agent(a->type) && a->type != RG_NODE_PLACE) || place_as_location(c, j))
                 break;
         }
         first = j;
@@ -844,8 +845,12 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     /* "X in its fight against Y", "X, in their efforts to defeat Y": X
      * itself, even as the object of a preposition ("support for X in the
      * fight against Y") */
-    static const char *const own[] = {"in the fight", "in their fight", "in its fight",
-                                      "in their efforts", "in its efforts", "in the campaign",
+    static const char *const own[] = {"in the fight",
+                                      "in their fight",
+                                      "in its fight",
+                                      "in their efforts",
+                                      "in its efforts",
+                                      "in the campaign",
                                       NULL};
     bool self = relative;
     for (size_t k = 0; own[k] && !self; k++)
@@ -886,7 +891,8 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
 static bool rule_fall(ctx *c, const actor *p, const actor *q, const char *pre, const char *gap)
 {
     if (p->type != RG_NODE_PLACE || !is_agent(q->type)) return false;
-    if (strcmp(gap, "to") != 0 || !ends_with(pre, "fall of")) return false;
+    if ((strcmp(gap, "to") != 0 && strcmp(gap, "to the") != 0) || !ends_with(pre, "fall of"))
+        return false;
     relate(c, "in_charge_of", NULL, q, p);
     return true;
 }
@@ -1090,6 +1096,52 @@ static void rule_include(ctx *c, const char *sent_norm)
     }
 }
 
+/* "the French prosecutor's decision to issue arrest warrants": a
+ * nationality adjective before an authority (cues.txt, authority) names the
+ * state acting, when the document names that country and no actor stands
+ * between the phrase and the cue. Fills *out (no mention of its own). */
+static bool state_issuer(ctx *c, const char *cue, size_t cue_len, const actor *issuer, actor *out)
+{
+    const rg_xsentence *se = &c->x->sentences[c->sentence];
+    char *raw = rg_strndup(c->x->text + se->begin, se->end - se->begin);
+    char *what = rg_strndup(cue, cue_len);
+    char *h = strcasestr(raw, what);
+    uint32_t limit = h ? se->begin + (uint32_t)(h - raw) : se->end;
+    free(what);
+    free(raw);
+    uint32_t from = issuer ? issuer->end : se->begin;
+    const char *t = c->x->text;
+    bool found = false;
+    for (uint32_t i = from; i < limit && !found; i++) {
+        if (!isupper((unsigned char)t[i]) || (i > from && word_char(t[i - 1]))) continue;
+        uint32_t e = i;
+        while (e < limit && isalpha((unsigned char)t[e]))
+            e++;
+        /* the authority: the next one or two words */
+        uint32_t w = e;
+        while (w < limit && t[w] == ' ')
+            w++;
+        uint32_t we = w;
+        for (int words = 0; we < limit && words < 2; words++) {
+            while (we < limit && (isalpha((unsigned char)t[we]) || t[we] == '\''))
+                we++;
+            if (words == 0 && we < limit && t[we] == ' ') we++;
+        }
+        char *auth = norm(t, w, we);
+        bool authority = find_cue(auth, CUE_AUTHORITY, NULL) == 0;
+        free(auth);
+        if (!authority) continue;
+        for (size_t k = 0; k < c->x->nentities && !found; k++) {
+            if (c->x->entities[k].type != RG_NODE_PLACE ||
+                !demonym_of(t + i, e - i, c->x->entities[k].name))
+                continue;
+            *out = (actor){RG_NONE, (uint32_t)k, RG_NODE_PLACE, i, e};
+            found = true;
+        }
+    }
+    return found;
+}
+
 /* "X issued arrest warrants against A, B and C" */
 static void rule_warrant(ctx *c, const char *sent_norm)
 {
@@ -1108,6 +1160,8 @@ static void rule_warrant(ctx *c, const char *sent_norm)
             targets[nt++] = a;
     }
     if (nt == 0) return;
+    actor state;
+    if (state_issuer(c, sent_norm + at, mlen, issuer, &state)) issuer = &state;
     char *label = event_label(c, "Legal action");
     uint32_t ev = event_for(c, "legal_action", label);
     free(label);
@@ -1275,12 +1329,11 @@ static void relate_pairs(ctx *c)
         char *post = norm(text, q->end, post_to);
         bool done = rule_alias(c, p, q, gap, post) || rule_apposition(c, p, q, gap) ||
                     rule_apposed_role(c, p, q, gap, post) || rule_serve(c, p, q, gap) ||
-                    rule_title_apposition(c, i, gap, post) ||
-                    rule_unit_chain(c, p, q, gap) || rule_pair_met(c, i, gap, post) ||
-                    rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
-                    rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
-                    rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
-                    rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
+                    rule_title_apposition(c, i, gap, post) || rule_unit_chain(c, p, q, gap) ||
+                    rule_pair_met(c, i, gap, post) || rule_role_then_name(c, p, q, pre, gap) ||
+                    rule_body_title_name(c, p, q, gap) || rule_part_of(c, p, q, gap, post) ||
+                    rule_from(c, p, q, gap) || rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) ||
+                    rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
                     rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);
