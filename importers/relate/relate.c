@@ -246,7 +246,21 @@ static bool ends_locative(const char *s)
     char buf[64];
     if (n >= sizeof buf) s += n - (sizeof buf - 1);
     snprintf(buf, sizeof buf, "%s", s);
-    if (ends_with(buf, "the")) buf[strlen(buf) - 3] = 0;
+    static const char *const dirs[] = {"northern",     "southern",
+                                       "eastern",      "western",
+                                       "central",      "northwestern",
+                                       "northeastern", "southwestern",
+                                       "southeastern", "north",
+                                       "south",        "east",
+                                       "west",         NULL};
+    for (int round = 0; round < 2; round++) {
+        n = strlen(buf);
+        while (n && buf[n - 1] == ' ')
+            buf[--n] = 0;
+        if (ends_with(buf, "the")) buf[n - 3] = 0;
+        for (size_t i = 0; dirs[i]; i++)
+            if (ends_with(buf, dirs[i])) buf[strlen(buf) - strlen(dirs[i])] = 0;
+    }
     n = strlen(buf);
     while (n && buf[n - 1] == ' ')
         buf[--n] = 0;
@@ -270,6 +284,8 @@ static bool place_as_location(ctx *c, size_t k)
     if (c->actors[k].type != RG_NODE_PLACE) return false;
     char *pre = text_before(c, k);
     bool loc = ends_locative(pre);
+    /* "in Syria's Idlib province": a place of a location */
+    if (!loc && k > 0 && strcmp(pre, "'s") == 0) loc = place_as_location(c, k - 1);
     free(pre);
     return loc;
 }
@@ -434,8 +450,9 @@ static void last_word(ctx *c, const actor *a, char *buf, size_t n)
  * belongs to, both ending in a unit word (cues.txt, unit). */
 static bool rule_unit_chain(ctx *c, const actor *p, const actor *q, const char *gap)
 {
-    if (p->type != RG_NODE_ORGANISATION || q->type != RG_NODE_ORGANISATION) return false;
-    if (strcmp(gap, ",") != 0) return false;
+    if (!is_agent(p->type) || !is_agent(q->type) || p->type == RG_NODE_PERSON ||
+        q->type == RG_NODE_PERSON || strcmp(gap, ",") != 0)
+        return false;
     char a[64], b[64];
     last_word(c, p, a, sizeof a);
     last_word(c, q, b, sizeof b);
@@ -682,9 +699,18 @@ static bool clause_break(const char *gap)
     static const char *const stops[] = {
         " which ", " while ", " but ",    " after ",     " before ",       ", and ",     " said ",
         " says ",  " told ",  " stated ", " announced ", " according to ", " reported ", NULL};
-    if (strchr(gap, ';')) return true;
+    if (strchr(gap, ';') || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c")) return true;
+    /* punctuation stuck to a word ("said," "said:") still ends the word */
     char padded[512];
-    snprintf(padded, sizeof padded, " %s ", gap);
+    size_t n = 0;
+    padded[n++] = ' ';
+    for (const char *g = gap; *g && n + 3 < sizeof padded; g++) {
+        bool punct = (*g == ',' || *g == ':') && n > 1 && padded[n - 1] != ' ';
+        if (punct) padded[n++] = ' ';
+        padded[n++] = *g;
+    }
+    padded[n++] = ' ';
+    padded[n] = 0;
     for (size_t i = 0; stops[i]; i++)
         if (strstr(padded, stops[i])) return true;
     return false;
@@ -853,15 +879,32 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
                                       "in the campaign",
                                       NULL};
     bool self = relative;
-    for (size_t k = 0; own[k] && !self; k++)
-        self = starts_with(gap, own[k]);
+    for (size_t k = 0; own[k] && !self; k++) {
+        const char *h = strstr(gap, own[k]);
+        if (!h || (h > gap && !isspace((unsigned char)h[-1]))) continue;
+        char *before = rg_strndup(gap, (size_t)(h - gap));
+        self = count_words(before) <= 1 && !strchr(before, ',');
+        free(before);
+    }
     size_t s = self && !place_as_location(c, i) ? i : subject_index(c, i);
     bool passive = ends_with(gap, "by") || ends_with(gap, "by the");
     if (s == SIZE_MAX && !passive) return false;
     const actor *subj = s == SIZE_MAX ? NULL : &c->actors[s];
     if (passive) {
-        /* passive: the actor after "by" did it to the one just before */
+        /* passive: the actor after "by" did it to the one just before; the
+         * verb stands right before "by" ("was killed in a raid by" too) */
         if (!is_agent(q->type) || count_words(gap) > 8) return false;
+        long v = at >= 0 ? at + (long)mlen : -1;
+        size_t cl;
+        long cv = find_cue(gap, CUE_CONTROL, &cl);
+        if (cv >= 0 && (v < 0 || cv + (long)cl > v)) v = cv + (long)cl;
+        const char *after = gap + v;
+        while (*after == ' ')
+            after++;
+        if (!starts_with(after, "by") &&
+            !((starts_with(after, "in") || starts_with(after, "during")) &&
+              count_words(after) <= 6))
+            return false;
         size_t k = i;
         while (k > 0 && place_as_location(c, k))
             k--;
@@ -875,13 +918,30 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
             return false;
         return true;
     }
-    if (ends_locative(gap) && q->type == RG_NODE_PLACE) return false; /* "attacks in Syria" */
+    /* "attacks in Syria", "the fight for Mosul": where, not whom */
+    if (q->type == RG_NODE_PLACE &&
+        (ends_locative(gap) || ends_with(gap, "for") || ends_with(gap, "for the")))
+        return false;
     if (q->type == RG_NODE_PLACE && ctl >= 0) {
         relate(c, "in_charge_of", NULL, subj, q);
         return true;
     }
     if (at < 0) return false;
     relate_list(c, "fighting_against", s, q, false);
+    /* "X, as part of Y, ... to defeat Z", "X, together with Y, attacked Z":
+     * the companions named between subject and verb fight too, as allies */
+    for (size_t k = s + 1; k <= i; k++) {
+        const actor *a = &c->actors[k];
+        if (!is_agent(a->type) || a->type == RG_NODE_PERSON) continue;
+        char *pre = text_before(c, k);
+        bool with = ends_with(pre, "part of") || ends_with(pre, "part of the") ||
+                    ends_with(pre, "together with") || ends_with(pre, "together with the") ||
+                    ends_with(pre, "alongside") || ends_with(pre, "alongside the");
+        free(pre);
+        if (!with) continue;
+        relate(c, "fighting_against", NULL, a, q);
+        relate(c, "allied_with", NULL, subj, a);
+    }
     size_t ap = apposed(c, i + 1);
     if (ap != SIZE_MAX) relate(c, "fighting_against", NULL, subj, &c->actors[ap]);
     return true;

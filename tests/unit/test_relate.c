@@ -237,7 +237,10 @@ static void test_fight_control_allies(void)
         "which flies missions against the Red Hand Brigade, returned. Port Avel was captured by "
         "the Red Hand Brigade. The Red Hand Brigade controls Kessen. Saleh Amrani was killed by "
         "the Northern Front. Rima Tal was killed in Kessen. They mourned the fall of Dorvan to "
-        "the Red Hand Brigade. The Relief Council is supporting the Hill Squadron.";
+        "the Red Hand Brigade. The Relief Council is supporting the Hill Squadron. The Coast "
+        "Watch, as part of the Relief Council, is working to defeat the Kessen Militia. Omar Dal "
+        "was killed yesterday in northern Velmaria. Contacts with Red Hand Brigade attack "
+        "planners and Kessen Militia members were cut.";
     static const mark m[] = {
         {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
         {"Red Hand Brigade", RG_MENTION_ORGANISATION, "Red Hand Brigade"},
@@ -250,10 +253,18 @@ static void test_fight_control_allies(void)
         {"Saleh Amrani", RG_MENTION_PERSON, "Saleh Amrani"},
         {"Rima Tal", RG_MENTION_PERSON, "Rima Tal"},
         {"Relief Council", RG_MENTION_ORGANISATION, "Relief Council"},
+        {"Coast Watch", RG_MENTION_ORGANISATION, "Coast Watch"},
+        {"Kessen Militia", RG_MENTION_ORGANISATION, "Kessen Militia"},
+        {"Omar Dal", RG_MENTION_PERSON, "Omar Dal"},
     };
     rg_extraction x;
     make(&x, text, m, sizeof m / sizeof *m);
     rg_relate_document(&x, NULL);
+    RG_CHECK(count_rel(&x, "fighting_against", "Coast Watch", "Kessen Militia") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Relief Council", "Kessen Militia") == 1);
+    RG_CHECK(count_rel(&x, "allied_with", "Coast Watch", "Relief Council") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Omar Dal", "Velmaria") == 0);
+    RG_CHECK(count_rel(&x, "fighting_against", "Red Hand Brigade", "Kessen Militia") == 0);
     const char *rhb = "Red Hand Brigade";
     RG_CHECK(count_rel(&x, "fighting_against", "Dorvan", rhb) == 0);
     RG_CHECK(count_rel(&x, "fighting_against", "Northern Front", rhb) == 1);
