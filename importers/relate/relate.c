@@ -635,6 +635,18 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
     }
     size_t mlen;
     long at = find_cue(gap, CUE_PARTOF, &mlen);
+    if (at >= 0 && starts_with(gap, "as part of")) {
+        /* "missions against Y as part of Z": the mission's subject is part of Z */
+        char *pre = text_before(c, (size_t)(p - c->actors));
+        static const char *const preps[] = {"against", "of", "for", "to", "with", "by", "on", NULL};
+        size_t pl = strlen(pre);
+        if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+        bool object = false;
+        for (size_t k = 0; preps[k] && !object; k++)
+            object = ends_with(pre, preps[k]);
+        free(pre);
+        if (object) return false;
+    }
     if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0 &&
         !clause_break(gap)) {
         relate(c, country ? "member_of" : "part_of", NULL, p, q);
@@ -669,6 +681,29 @@ static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, 
  * the nearest person or body at or before i that is not the object of a
  * preposition ("Robert Petit, leading a delegation from the IIIM, ... met"
  * has Petit as subject); places are passed over. */
+/* "X, commander, Y met", "X, the head of Y, met": the body named in a
+ * person's apposition is not the subject; the person is. Returns the index
+ * of that person, or k. */
+static size_t apposition_owner(ctx *c, size_t k)
+{
+    if (k == 0 || c->actors[k - 1].type != RG_NODE_PERSON || c->actors[k].type == RG_NODE_PERSON)
+        return k;
+    char *pre = text_before(c, k);
+    const char *r = pre;
+    bool owner = false;
+    if (*r == ',') {
+        r++;
+        while (*r == ' ')
+            r++;
+        if (starts_with(r, "the")) r += 3;
+        while (*r == ' ')
+            r++;
+        owner = count_words(r) <= 5 && find_cue(r, role_in(r), NULL) == 0;
+    }
+    free(pre);
+    return owner ? k - 1 : k;
+}
+
 static const actor *subject_before(ctx *c, size_t i)
 {
     static const char *const preps[] = {"from", "from the", "of",  "of the",  "with", "with the",
@@ -686,7 +721,7 @@ static const actor *subject_before(ctx *c, size_t i)
         for (size_t j = 0; preps[j] && !object; j++)
             object = ends_with(pre, preps[j]);
         free(pre);
-        if (!object) return a;
+        if (!object) return &c->actors[apposition_owner(c, k)];
         if (!fallback) fallback = a;
     }
     return fallback;
@@ -697,8 +732,9 @@ static const actor *subject_before(ctx *c, size_t i)
 static bool clause_break(const char *gap)
 {
     static const char *const stops[] = {
-        " which ", " while ", " but ",    " after ",     " before ",       ", and ",     " said ",
-        " says ",  " told ",  " stated ", " announced ", " according to ", " reported ", NULL};
+        " which ",    " while ", " but ",     " after ",    " before ",    ", and ",
+        " said ",     " says ",  " told ",    " stated ",   " announced ", " according to ",
+        " reported ", " since ", " because ", " although ", " whose ",     NULL};
     if (strchr(gap, ';') || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c")) return true;
     /* punctuation stuck to a word ("said," "said:") still ends the word */
     char padded[512];
@@ -784,7 +820,7 @@ static size_t subject_index(ctx *c, size_t i)
         for (size_t j = 0; preps[j] && !object; j++)
             object = ends_with(pre, preps[j]);
         free(pre);
-        if (!object) return k;
+        if (!object) return apposition_owner(c, k);
         if (fallback == SIZE_MAX && a->type != RG_NODE_PLACE) fallback = k;
     }
     return fallback;

@@ -297,7 +297,9 @@ static void test_roles_units_aliases(void)
         "Minister, Ivo Petran, in Dorvan. The Northern Front (NF) left. Hadi Salem (born 1970), "
         "also known as Abu Nour, fled.\n"
         "We welcome the Velmarian prosecutor's decision to issue arrest warrants against Saleh "
-        "Amrani.";
+        "Amrani.\n"
+        "Nadia Roe, commander, Coast Watch, met Ivo Petran. The Harbour Trust flies missions "
+        "against the Northern Front as part of the Relief Council.";
     static const mark m[] = {
         {"Tomas Varga", RG_MENTION_PERSON, "Tomas Varga"},
         {"Hill Squadron", RG_MENTION_ORGANISATION, "Hill Squadron"},
@@ -321,10 +323,16 @@ static void test_roles_units_aliases(void)
         {"Hadi Salem", RG_MENTION_PERSON, "Hadi Salem"},
         {"Abu Nour", RG_MENTION_PERSON, "Abu Nour"},
         {"Saleh Amrani", RG_MENTION_PERSON, "Saleh Amrani"},
+        {"Nadia Roe", RG_MENTION_PERSON, "Nadia Roe"},
     };
     rg_extraction x;
     make(&x, text, m, sizeof m / sizeof *m);
     rg_relate_document(&x, NULL);
+    /* the body in a person's apposition is not the subject */
+    RG_CHECK(count_rel(&x, "communicated_with", "Nadia Roe", "Ivo Petran") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Coast Watch", "Ivo Petran") == 0);
+    RG_CHECK(count_rel(&x, "part_of", "Northern Front", "Relief Council") == 0);
+    RG_CHECK(count_rel(&x, "fighting_against", "Harbour Trust", "Northern Front") == 1);
     RG_CHECK(count_rel(&x, "head_of", "Tomas Varga", "Hill Squadron") == 1);
     RG_CHECK(count_rel(&x, "member_of", "Lena Ostrova", "Northern Front") == 1);
     RG_CHECK(count_rel(&x, "head_of", "Lena Ostrova", "Northern Front") == 0);
