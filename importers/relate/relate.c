@@ -1180,6 +1180,10 @@ static void rule_include(ctx *c, const char *sent_norm)
         if (at - wend > 24) continue;
         for (size_t i = whole + 1; i < c->nactors; i++) {
             const actor *a = &c->actors[i];
+            if (i == whole + 1 &&
+                (long)norm_pos(c, a) > at + (long)strlen(cues_[k]) + (long)strlen("the ")) {
+                break; /* the list starts right after the cue */
+            }
             if (i > whole + 1) {
                 char *g = norm(c->x->text, c->actors[i - 1].end, a->begin);
                 bool in = list_gap(g);
