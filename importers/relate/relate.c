@@ -964,6 +964,30 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     }
     if (at < 0) return false;
     relate_list(c, "fighting_against", s, q, false);
+    /* "X is assisting Y to defeat Z", "X stands by Y to defeat Z", "X
+     * supported Y in its efforts to defeat Z": the one supported fights Z
+     * too (and its supporter, when Y is the subject found) */
+    {
+        size_t helped = s == i ? SIZE_MAX : i;
+        size_t by = s;
+        if (s == i && i > 0) {
+            helped = i;
+            by = subject_index(c, i - 1);
+        }
+        if (helped != SIZE_MAX && by != SIZE_MAX && by != helped) {
+            char *pre = text_before(c, helped);
+            size_t pl = strlen(pre);
+            if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+            size_t mlen2;
+            long ac = find_cue(pre, CUE_ALLY, &mlen2);
+            bool ally = ac >= 0 && pre[ac + (long)mlen2] == 0 && !clause_break(pre);
+            free(pre);
+            if (ally && !place_as_location(c, helped)) {
+                /* the subject found already has its relation */
+                relate(c, "fighting_against", NULL, &c->actors[helped == s ? by : helped], q);
+            }
+        }
+    }
     /* "X, as part of Y, ... to defeat Z", "X, together with Y, attacked Z":
      * the companions named between subject and verb fight too, as allies */
     for (size_t k = s + 1; k <= i; k++) {

@@ -240,7 +240,8 @@ static void test_fight_control_allies(void)
         "the Red Hand Brigade. The Relief Council is supporting the Hill Squadron. The Coast "
         "Watch, as part of the Relief Council, is working to defeat the Kessen Militia. Omar Dal "
         "was killed yesterday in northern Velmaria. Contacts with Red Hand Brigade attack "
-        "planners and Kessen Militia members were cut.";
+        "planners and Kessen Militia members were cut. The Harbour Trust is assisting the "
+        "Lakeside Guard to defeat the Kessen Militia.";
     static const mark m[] = {
         {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
         {"Red Hand Brigade", RG_MENTION_ORGANISATION, "Red Hand Brigade"},
@@ -256,6 +257,7 @@ static void test_fight_control_allies(void)
         {"Coast Watch", RG_MENTION_ORGANISATION, "Coast Watch"},
         {"Kessen Militia", RG_MENTION_ORGANISATION, "Kessen Militia"},
         {"Omar Dal", RG_MENTION_PERSON, "Omar Dal"},
+        {"Harbour Trust", RG_MENTION_ORGANISATION, "Harbour Trust"},
     };
     rg_extraction x;
     make(&x, text, m, sizeof m / sizeof *m);
@@ -265,6 +267,10 @@ static void test_fight_control_allies(void)
     RG_CHECK(count_rel(&x, "allied_with", "Coast Watch", "Relief Council") == 1);
     RG_CHECK(count_rel(&x, "fighting_against", "Omar Dal", "Velmaria") == 0);
     RG_CHECK(count_rel(&x, "fighting_against", "Red Hand Brigade", "Kessen Militia") == 0);
+    /* the one assisted fights, and so does its helper */
+    RG_CHECK(count_rel(&x, "fighting_against", "Lakeside Guard", "Kessen Militia") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Harbour Trust", "Kessen Militia") == 1);
+    RG_CHECK(count_rel(&x, "allied_with", "Harbour Trust", "Lakeside Guard") == 1);
     const char *rhb = "Red Hand Brigade";
     RG_CHECK(count_rel(&x, "fighting_against", "Dorvan", rhb) == 0);
     RG_CHECK(count_rel(&x, "fighting_against", "Northern Front", rhb) == 1);
