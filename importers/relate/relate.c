@@ -6,6 +6,7 @@
 
 #include "rg_data.h"
 #include "rg_relate.h"
+#include "rg_resolve.h"
 
 /* ---- cue table --------------------------------------------------------- */
 
@@ -573,6 +574,8 @@ static bool rule_role_then_name(ctx *c, const actor *p, const actor *q, const ch
     if (strcmp(gap, ",") != 0) return false;
     if (!(ends_with(pre, "of") || ends_with(pre, "of the") || ends_with(pre, "for the")))
         return false;
+    /* "Minister for the Middle East": a portfolio, not a body */
+    if (p->type == RG_NODE_PLACE && ends_with(pre, "for the")) return false;
     /* the role noun must sit right before "of": look at the last 5 words */
     size_t n = strlen(pre);
     const char *tail = pre;
@@ -656,12 +659,34 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
 }
 
 /* "Y (YY)" and "X, also known as Y" */
+/* "al-Qaeda in Iraq (AQI)": the acronym spells a name that spans two
+ * mentions; the first stands for the whole name. */
+static bool rule_split_acronym(ctx *c, size_t i, const char *gap, const char *post)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (i == 0 || strcmp(gap, "(") != 0 || post[0] != ')') return false;
+    const actor *a = &c->actors[i - 1];
+    if (!is_agent(a->type) || a->type == RG_NODE_PERSON) return false;
+    char *link = norm(c->x->text, a->end, p->begin);
+    bool joined = strcmp(link, "in") == 0 || strcmp(link, "of") == 0 || strcmp(link, "of the") == 0;
+    free(link);
+    if (!joined) return false;
+    char *name = rg_strndup(c->x->text + a->begin, p->end - a->begin);
+    char *acr = rg_strndup(c->x->text + q->begin, q->end - q->begin);
+    bool ok = rg_name_acronym_of(acr, name);
+    free(name);
+    free(acr);
+    if (!ok) return false;
+    relate(c, "same_as", NULL, a, q);
+    return true;
+}
+
 static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
 {
     bool same_kind = p->type == q->type || (is_agent(p->type) && is_agent(q->type) &&
                                             p->type != RG_NODE_PERSON && q->type != RG_NODE_PERSON);
     if (!same_kind) return false;
-    if (strcmp(gap, "(") == 0 && post[0] == ')') {
+    if ((strcmp(gap, "(") == 0 || strcmp(gap, "'s (") == 0) && post[0] == ')') {
         relate(c, "same_as", NULL, p, q);
         return true;
     }
@@ -752,6 +777,15 @@ static bool clause_break(const char *gap)
     return false;
 }
 
+/* A name used as a modifier of the next word ("US Secretary of State",
+ * "UK-France co-operation"): not an actor in its own right. */
+static bool modifier(ctx *c, const actor *a)
+{
+    const char *t = c->x->text + a->end;
+    if (a->end < c->x->len && *t == '-') return true;
+    return a->end + 1 < c->x->len && *t == ' ' && isupper((unsigned char)t[1]);
+}
+
 /* "X met Y", "X held talks with Y", "X received Y", "meeting with Y" */
 static bool rule_meet(ctx *c, size_t i, const char *gap)
 {
@@ -761,7 +795,12 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
     if (clause_break(gap) || count_words(gap) > 12) return false;
     const actor *s = subject_before(c, i);
     if (!s || s->entity == q->entity) return false;
-    if (q->type == RG_NODE_PLACE && !has_cue(gap, CUE_HOST)) return false; /* "visited Damascus" */
+    /* "visited Damascus", "met in Amman": a place visited is no counterpart;
+     * "pressed Russia", "held talks with Iraq": a country is */
+    if (q->type == RG_NODE_PLACE && !has_cue(gap, CUE_HOST) &&
+        (strstr(gap, "visit") || ends_locative(gap) || place_as_location(c, i + 1) ||
+         modifier(c, q)))
+        return false;
     relate(c, "communicated_with", NULL, s, q);
     char *label = event_label(c, "Meeting");
     uint32_t ev = event_for(c, "meeting", label);
@@ -1451,13 +1490,14 @@ static void relate_pairs(ctx *c)
         char *gap = norm(text, p->end, q->begin);
         char *pre = norm(text, pre_from, p->begin);
         char *post = norm(text, q->end, post_to);
-        bool done = rule_alias(c, p, q, gap, post) || rule_apposition(c, p, q, gap) ||
-                    rule_apposed_role(c, p, q, gap, post) || rule_serve(c, p, q, gap) ||
-                    rule_title_apposition(c, i, gap, post) || rule_unit_chain(c, p, q, gap) ||
-                    rule_pair_met(c, i, gap, post) || rule_role_then_name(c, p, q, pre, gap) ||
-                    rule_body_title_name(c, p, q, gap) || rule_part_of(c, p, q, gap, post) ||
-                    rule_from(c, p, q, gap) || rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) ||
-                    rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
+        bool done = rule_alias(c, p, q, gap, post) || rule_split_acronym(c, i, gap, post) ||
+                    rule_apposition(c, p, q, gap) || rule_apposed_role(c, p, q, gap, post) ||
+                    rule_serve(c, p, q, gap) || rule_title_apposition(c, i, gap, post) ||
+                    rule_unit_chain(c, p, q, gap) || rule_pair_met(c, i, gap, post) ||
+                    rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
+                    rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
+                    rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
+                    rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
                     rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);

@@ -361,6 +361,35 @@ static void test_roles_units_aliases(void)
     rg_extraction_free(&x);
 }
 
+/* Acronyms of names split over two mentions, portfolios, countries as the
+ * counterpart of a meeting and as modifiers. */
+static void test_acronyms_countries(void)
+{
+    static const char text[] =
+        "The Front of Resistance in Velmaria (FRV) grew. Minister for the Kessen Region, Ana "
+        "Voss, spoke. Mark Oduya pressed Velmaria to act. Mark Oduya met Dorvan Secretary of "
+        "State Lio Ban.";
+    static const mark m[] = {
+        {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
+        {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
+        {"FRV", RG_MENTION_ORGANISATION, "FRV"},
+        {"Kessen Region", RG_MENTION_PLACE, "Kessen Region"},
+        {"Ana Voss", RG_MENTION_PERSON, "Ana Voss"},
+        {"Mark Oduya", RG_MENTION_PERSON, "Mark Oduya"},
+        {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
+        {"Lio Ban", RG_MENTION_PERSON, "Lio Ban"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    rg_relate_document(&x, NULL);
+    RG_CHECK(count_rel(&x, "same_as", "Front of Resistance", "FRV") == 1);
+    RG_CHECK(count_rel(&x, "same_as", "Velmaria", "FRV") == 0);
+    RG_CHECK(count_rel(&x, "official_of", "Ana Voss", "Kessen Region") == 0);
+    RG_CHECK(count_rel(&x, "communicated_with", "Mark Oduya", "Velmaria") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Mark Oduya", "Dorvan") == 0);
+    rg_extraction_free(&x);
+}
+
 int main(void)
 {
     test_meeting_and_roles();
@@ -369,5 +398,6 @@ int main(void)
     test_fight_alias_and_graph();
     test_fight_control_allies();
     test_roles_units_aliases();
+    test_acronyms_countries();
     return rg_test_done();
 }
