@@ -489,11 +489,14 @@ static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
 static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (p->type != RG_NODE_PERSON || !is_body(q->type)) return false;
+    bool in_body = q->type != RG_NODE_PLACE && (ends_with(gap, "in") || ends_with(gap, "in the"));
     if (gap[0] == ',' && count_words(gap) <= 7 &&
         (ends_with(gap, "of") || ends_with(gap, "of the") || ends_with(gap, "at the") ||
-         ends_with(gap, "for the") || ends_with(gap, "for") || ends_with(gap, "at"))) {
-        /* the role noun must open the apposition: ", the former head of" yes,
-         * ", said that members of" no */
+         ends_with(gap, "for the") || ends_with(gap, "for") || ends_with(gap, "at") || in_body)) {
+        /* the role noun must open the apposition, after at most two
+         * modifiers: ", the former head of", ", an artillery crew chief in"
+         * yes; ", said that members of" no */
+        bool indefinite = false;
         const char *r = gap + 1;
         static const char *const skip[] = {"the",     "a",      "an",  "its",     "former", "then",
                                            "current", "acting", "new", "interim", NULL};
@@ -503,14 +506,30 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
                 r++;
             for (size_t k = 0; skip[k]; k++)
                 if (starts_with(r, skip[k])) {
+                    indefinite |= k == 1 || k == 2;
                     r += strlen(skip[k]);
                     again = true;
                 }
         }
         cue_cat cat = role_in(r);
         const char *rel = role_relation(cat);
-        if (rel && find_cue(r, cat, NULL) == 0) {
-            relate(c, rel, NULL, p, q);
+        long at = rel ? find_cue(r, cat, NULL) : -1;
+        if (at > 0) {
+            char *mods = rg_strndup(r, (size_t)at);
+            static const char *const verbs[] = {" said ",  " says ", " told ", " that ", " who ",
+                                                " which ", " and ",  " when ", " was ",  " is ",
+                                                " has ",   " had ",  " were ", NULL};
+            char padded[256];
+            snprintf(padded, sizeof padded, " %s ", mods);
+            bool ok = count_words(mods) <= 2 && !strchr(mods, ',');
+            for (size_t k = 0; verbs[k] && ok; k++)
+                ok = !strstr(padded, verbs[k]);
+            free(mods);
+            if (!ok) at = -1;
+        }
+        if (at >= 0) {
+            /* "X, a commander in Y": one of its commanders, not its head */
+            relate(c, indefinite && cat == CUE_HEAD ? "member_of" : rel, NULL, p, q);
             return true;
         }
     }

@@ -368,7 +368,9 @@ static void test_acronyms_countries(void)
     static const char text[] =
         "The Front of Resistance in Velmaria (FRV) grew. Minister for the Kessen Region, Ana "
         "Voss, spoke. Mark Oduya pressed Velmaria to act. Mark Oduya met Dorvan Secretary of "
-        "State Lio Ban.";
+        "State Lio Ban. Rosa Lind, an artillery crew chief in the Coast Watch, spoke. Ben Ode, a "
+        "lawyer in Dorvan, spoke. Ivo Sand, who said that members of the Coast Watch left, "
+        "spoke.";
     static const mark m[] = {
         {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
         {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
@@ -378,6 +380,10 @@ static void test_acronyms_countries(void)
         {"Mark Oduya", RG_MENTION_PERSON, "Mark Oduya"},
         {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
         {"Lio Ban", RG_MENTION_PERSON, "Lio Ban"},
+        {"Rosa Lind", RG_MENTION_PERSON, "Rosa Lind"},
+        {"Coast Watch", RG_MENTION_ORGANISATION, "Coast Watch"},
+        {"Ben Ode", RG_MENTION_PERSON, "Ben Ode"},
+        {"Ivo Sand", RG_MENTION_PERSON, "Ivo Sand"},
     };
     rg_extraction x;
     make(&x, text, m, sizeof m / sizeof *m);
@@ -387,6 +393,11 @@ static void test_acronyms_countries(void)
     RG_CHECK(count_rel(&x, "official_of", "Ana Voss", "Kessen Region") == 0);
     RG_CHECK(count_rel(&x, "communicated_with", "Mark Oduya", "Velmaria") == 1);
     RG_CHECK(count_rel(&x, "communicated_with", "Mark Oduya", "Dorvan") == 0);
+    /* a role after modifiers in an apposition; indefinite: a member */
+    RG_CHECK(count_rel(&x, "member_of", "Rosa Lind", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Rosa Lind", "Coast Watch") == 0);
+    RG_CHECK(count_rel(&x, "member_of", "Ben Ode", "Dorvan") == 0);
+    RG_CHECK(count_rel(&x, "member_of", "Ivo Sand", "Coast Watch") == 0);
     rg_extraction_free(&x);
 }
 
