@@ -485,6 +485,25 @@ static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
     return true;
 }
 
+/* "from", "from the", "from the 507th" (a unit number the name left out) */
+static bool from_gap(const char *gap)
+{
+    if (!starts_with(gap, "from")) return false;
+    const char *g = gap + 4;
+    while (*g == ' ')
+        g++;
+    if (starts_with(g, "the")) g += 3;
+    while (*g == ' ')
+        g++;
+    if (isdigit((unsigned char)*g)) {
+        while (isalnum((unsigned char)*g))
+            g++;
+        while (*g == ' ')
+            g++;
+    }
+    return *g == 0;
+}
+
 /* "X, the head of Y" / "X, director of Y" / "X from the Y" */
 static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *gap)
 {
@@ -553,7 +572,7 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
             return true;
         }
     }
-    if (strcmp(gap, "from") == 0 || strcmp(gap, "from the") == 0 || strcmp(gap, "of the") == 0) {
+    if (from_gap(gap) || strcmp(gap, "of the") == 0) {
         relate(c, "member_of", NULL, p, q);
         return true;
     }
@@ -564,7 +583,7 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
 static bool rule_from(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (p->type != RG_NODE_ORGANISATION || !is_agent(q->type)) return false;
-    if (strcmp(gap, "from") != 0 && strcmp(gap, "from the") != 0) return false;
+    if (!from_gap(gap)) return false;
     relate(c, "member_of", NULL, p, q);
     return true;
 }

@@ -370,7 +370,7 @@ static void test_acronyms_countries(void)
         "Voss, spoke. Mark Oduya pressed Velmaria to act. Mark Oduya met Dorvan Secretary of "
         "State Lio Ban. Rosa Lind, an artillery crew chief in the Coast Watch, spoke. Ben Ode, a "
         "lawyer in Dorvan, spoke. Ivo Sand, who said that members of the Coast Watch left, "
-        "spoke.";
+        "spoke. The Tanker Crews from the 507th Support Wing left.";
     static const mark m[] = {
         {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
         {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
@@ -384,6 +384,8 @@ static void test_acronyms_countries(void)
         {"Coast Watch", RG_MENTION_ORGANISATION, "Coast Watch"},
         {"Ben Ode", RG_MENTION_PERSON, "Ben Ode"},
         {"Ivo Sand", RG_MENTION_PERSON, "Ivo Sand"},
+        {"Tanker Crews", RG_MENTION_ORGANISATION, "Tanker Crews"},
+        {"Support Wing", RG_MENTION_ORGANISATION, "Support Wing"},
     };
     rg_extraction x;
     make(&x, text, m, sizeof m / sizeof *m);
@@ -398,6 +400,7 @@ static void test_acronyms_countries(void)
     RG_CHECK(count_rel(&x, "head_of", "Rosa Lind", "Coast Watch") == 0);
     RG_CHECK(count_rel(&x, "member_of", "Ben Ode", "Dorvan") == 0);
     RG_CHECK(count_rel(&x, "member_of", "Ivo Sand", "Coast Watch") == 0);
+    RG_CHECK(count_rel(&x, "member_of", "Tanker Crews", "Support Wing") == 1);
     rg_extraction_free(&x);
 }
 
