@@ -30,13 +30,14 @@ typedef enum {
     CUE_CONTROL,
     CUE_SERVE,
     CUE_AUTHORITY,
+    CUE_LEAD,
     CUE_NCATS
 } cue_cat;
 
 static const char *const cue_names[CUE_NCATS] = {
-    "head",      "official", "member",  "envoy",  "meet",     "host",    "sign",
-    "fight",     "ally",     "coop",    "partof", "alias",    "warrant", "found",
-    "statement", "unit",     "control", "serve",  "authority"};
+    "head",      "official", "member",  "envoy",  "meet",      "host",    "sign",
+    "fight",     "ally",     "coop",    "partof", "alias",     "warrant", "found",
+    "statement", "unit",     "control", "serve",  "authority", "lead"};
 
 typedef struct cue {
     cue_cat cat;
@@ -94,7 +95,7 @@ static void load_cues(void)
         const char *tab = memchr(p, '\t', (size_t)(le - p));
         if (*p != '#' && tab) {
             for (int c = 0; c < CUE_NCATS; c++) {
-                if ((size_t)(tab - p) == strlen(cue_names[c]) &&
+                if (cue_names[c] && (size_t)(tab - p) == strlen(cue_names[c]) &&
                     memcmp(p, cue_names[c], (size_t)(tab - p)) == 0) {
                     cue *q = RG_PUSH(cues, ncues, cap);
                     q->cat = (cue_cat)c;
@@ -362,6 +363,7 @@ static char *event_label(ctx *c, const char *kind)
 
 static bool clause_break(const char *gap);
 static size_t apposed(ctx *c, size_t i);
+static const actor *subject_before(ctx *c, size_t i);
 
 /* Does s open with a role cue within its first `words` words (after
  * modifiers: "gang leader", "senior commander")? Returns the category or
@@ -585,6 +587,31 @@ static bool rule_from(ctx *c, const actor *p, const actor *q, const char *gap)
     if (p->type != RG_NODE_ORGANISATION || !is_agent(q->type)) return false;
     if (!from_gap(gap)) return false;
     relate(c, "member_of", NULL, p, q);
+    return true;
+}
+
+/* "X leads Y", "X commanded Y" (a person's verb of leading, cues.txt lead);
+ * "Y, under the command of X" */
+static bool rule_lead(ctx *c, size_t i, const char *gap)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (clause_break(gap) || count_words(gap) > 6) return false;
+    if (q->type == RG_NODE_PERSON && is_agent(p->type) && p->type != RG_NODE_PERSON &&
+        (ends_with(gap, "under the command of") || ends_with(gap, "under the leadership of"))) {
+        relate(c, "head_of", NULL, q, p);
+        return true;
+    }
+    size_t mlen;
+    long at = find_cue(gap, CUE_LEAD, &mlen);
+    if (at < 0 || q->type == RG_NODE_PERSON || !is_agent(q->type)) return false;
+    /* the verb is the last thing before the object ("leads the Y") */
+    const char *rest = gap + at + mlen;
+    while (*rest == ' ')
+        rest++;
+    if (*rest && strcmp(rest, "the") != 0) return false;
+    const actor *s = subject_before(c, i);
+    if (!s || s->type != RG_NODE_PERSON) return false;
+    relate(c, "head_of", NULL, s, q);
     return true;
 }
 
@@ -1534,8 +1561,8 @@ static void relate_pairs(ctx *c)
                     rule_unit_chain(c, p, q, gap) || rule_pair_met(c, i, gap, post) ||
                     rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
                     rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
-                    rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
-                    rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
+                    rule_led_by(c, p, q, gap) || rule_lead(c, i, gap) || rule_meet(c, i, gap) ||
+                    rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
                     rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);

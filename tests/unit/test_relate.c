@@ -370,7 +370,9 @@ static void test_acronyms_countries(void)
         "Voss, spoke. Mark Oduya pressed Velmaria to act. Mark Oduya met Dorvan Secretary of "
         "State Lio Ban. Rosa Lind, an artillery crew chief in the Coast Watch, spoke. Ben Ode, a "
         "lawyer in Dorvan, spoke. Ivo Sand, who said that members of the Coast Watch left, "
-        "spoke. The Tanker Crews from the 507th Support Wing left.";
+        "spoke. The Tanker Crews from the 507th Support Wing left. Lio Ban commands the Tanker "
+        "Crews. The Coast Watch, under the command of Kai Oru, sailed. Ben Ode led the talks "
+        "with Velmaria.";
     static const mark m[] = {
         {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
         {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
@@ -385,6 +387,7 @@ static void test_acronyms_countries(void)
         {"Ben Ode", RG_MENTION_PERSON, "Ben Ode"},
         {"Ivo Sand", RG_MENTION_PERSON, "Ivo Sand"},
         {"Tanker Crews", RG_MENTION_ORGANISATION, "Tanker Crews"},
+        {"Kai Oru", RG_MENTION_PERSON, "Kai Oru"},
         {"Support Wing", RG_MENTION_ORGANISATION, "Support Wing"},
     };
     rg_extraction x;
@@ -401,6 +404,9 @@ static void test_acronyms_countries(void)
     RG_CHECK(count_rel(&x, "member_of", "Ben Ode", "Dorvan") == 0);
     RG_CHECK(count_rel(&x, "member_of", "Ivo Sand", "Coast Watch") == 0);
     RG_CHECK(count_rel(&x, "member_of", "Tanker Crews", "Support Wing") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Lio Ban", "Tanker Crews") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Kai Oru", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Ben Ode", "Velmaria") == 0);
     rg_extraction_free(&x);
 }
 
