@@ -974,7 +974,12 @@ static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool
     }
     /* several actors fighting one enemy together are allies ("the UK, the
      * Coalition and Iraq are committed to defeating Y") */
-    if (strcmp(type, "fighting_against") == 0)
+    char *pre = text_before(c, first);
+    size_t pl = strlen(pre);
+    if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+    bool between = ends_with(pre, "between"); /* "clashes between A and B": foes */
+    free(pre);
+    if (strcmp(type, "fighting_against") == 0 && !between)
         for (size_t a = first; a < k; a++)
             for (size_t b = a + 1; b <= k; b++)
                 relate(c, "allied_with", NULL, &c->actors[a], &c->actors[b]);
