@@ -1071,6 +1071,13 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
         relate(c, "in_charge_of", NULL, subj, q);
         return true;
     }
+    /* "the Operational Command, which controls all Iraqi security forces":
+     * control of a force (captured fighters are fought, not commanded) */
+    if (ctl >= 0 && at < 0 && strstr(gap + ctl, "control") && q->type != RG_NODE_PERSON &&
+        subj->type != RG_NODE_PLACE) {
+        relate(c, "head_of", NULL, subj, q); /* commands the force */
+        return true;
+    }
     if (at < 0) return false;
     relate_list(c, "fighting_against", s, q, false);
     /* "X is assisting Y to defeat Z", "X stands by Y to defeat Z", "X
