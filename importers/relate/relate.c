@@ -464,6 +464,38 @@ static bool rule_unit_chain(ctx *c, const actor *p, const actor *q, const char *
     return true;
 }
 
+/* "the Iran-Iraq War", "a strong U.S.-Iraq partnership", "UK-France talks":
+ * two actors joined by a hyphen before a noun saying how they relate. */
+static bool rule_hyphen_pair(ctx *c, const actor *p, const actor *q, const char *gap,
+                             const char *post)
+{
+    if (!is_agent(p->type) && p->type != RG_NODE_PLACE) return false;
+    if (!is_agent(q->type) && q->type != RG_NODE_PLACE) return false;
+    if (strcmp(gap, "-") != 0 && strcmp(gap, "\xe2\x80\x93") != 0) return false;
+    static const struct {
+        const char *noun, *type;
+    } nouns[] = {{"war", "fighting_against"},         {"conflict", "fighting_against"},
+                 {"border war", "fighting_against"},  {"partnership", "allied_with"},
+                 {"alliance", "allied_with"},         {"cooperation", "cooperates_with"},
+                 {"co-operation", "cooperates_with"}, {"talks", "communicated_with"},
+                 {"summit", "communicated_with"},     {"dialogue", "communicated_with"},
+                 {"meeting", "communicated_with"}};
+    const char *w = post;
+    /* one modifier may come between: "the Iran-Iraq border war" */
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+            if (starts_with(w, nouns[i].noun)) {
+                relate(c, nouns[i].type, NULL, p, q);
+                return true;
+            }
+        while (*w && *w != ' ')
+            w++;
+        while (*w == ' ')
+            w++;
+    }
+    return false;
+}
+
 /* "X and Y met", "X and Y discussed ...": the pair talked */
 static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
 {
@@ -1570,12 +1602,12 @@ static void relate_pairs(ctx *c)
         bool done = rule_alias(c, p, q, gap, post) || rule_split_acronym(c, i, gap, post) ||
                     rule_apposition(c, p, q, gap) || rule_apposed_role(c, p, q, gap, post) ||
                     rule_serve(c, p, q, gap) || rule_title_apposition(c, i, gap, post) ||
-                    rule_unit_chain(c, p, q, gap) || rule_pair_met(c, i, gap, post) ||
-                    rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
-                    rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
-                    rule_led_by(c, p, q, gap) || rule_lead(c, i, gap) || rule_meet(c, i, gap) ||
-                    rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
-                    rule_verb_pair(c, i, gap);
+                    rule_hyphen_pair(c, p, q, gap, post) || rule_unit_chain(c, p, q, gap) ||
+                    rule_pair_met(c, i, gap, post) || rule_role_then_name(c, p, q, pre, gap) ||
+                    rule_body_title_name(c, p, q, gap) || rule_part_of(c, p, q, gap, post) ||
+                    rule_from(c, p, q, gap) || rule_led_by(c, p, q, gap) || rule_lead(c, i, gap) ||
+                    rule_meet(c, i, gap) || rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) ||
+                    rule_fight(c, i, gap) || rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);
         free(pre);

@@ -376,7 +376,8 @@ static void test_acronyms_countries(void)
         "lawyer in Dorvan, spoke. Ivo Sand, who said that members of the Coast Watch left, "
         "spoke. The Tanker Crews from the 507th Support Wing left. Lio Ban commands the Tanker "
         "Crews. The Coast Watch, under the command of Kai Oru, sailed. Ben Ode led the talks "
-        "with Velmaria.";
+        "with Velmaria. He fought in the Velmaria-Dorvan War and praised the Dorvan-Velmaria "
+        "partnership.";
     static const mark m[] = {
         {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
         {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
@@ -411,6 +412,8 @@ static void test_acronyms_countries(void)
     RG_CHECK(count_rel(&x, "head_of", "Lio Ban", "Tanker Crews") == 1);
     RG_CHECK(count_rel(&x, "head_of", "Kai Oru", "Coast Watch") == 1);
     RG_CHECK(count_rel(&x, "head_of", "Ben Ode", "Velmaria") == 0);
+    RG_CHECK(count_rel(&x, "fighting_against", "Velmaria", "Dorvan") == 1);
+    RG_CHECK(count_rel(&x, "allied_with", "Dorvan", "Velmaria") == 1);
     rg_extraction_free(&x);
 }
 
