@@ -361,6 +361,11 @@ static char *event_label(ctx *c, const char *kind)
 
 /* ---- rules on a pair of neighbouring actors ------------------------------ */
 
+/* How far back (in actors) a subject or a coordinated list is looked for:
+ * keeps a sentence of thousands of names (a table without full stops)
+ * linear. */
+enum { MAX_BACK = 24 };
+
 static bool clause_break(const char *gap);
 static size_t apposed(ctx *c, size_t i);
 static const actor *subject_before(ctx *c, size_t i);
@@ -832,7 +837,7 @@ static const actor *subject_before(ctx *c, size_t i)
                                         "by",   "by the",   "for", "for the", "in",   "in the",
                                         "at",   "at the",   "to",  "to the",  NULL};
     const actor *fallback = NULL;
-    for (size_t k = i + 1; k-- > 0;) {
+    for (size_t k = i + 1; k-- > 0 && i - k < MAX_BACK;) {
         const actor *a = &c->actors[k];
         if (!is_agent(a->type)) continue;
         /* "X (XX)": the acronym stands where X does */
@@ -937,7 +942,7 @@ static size_t subject_index(ctx *c, size_t i)
 {
     static const char *const preps[] = {"from", "of", "with", "by", "for", "to", "against", NULL};
     size_t fallback = SIZE_MAX;
-    for (size_t k = i + 1; k-- > 0;) {
+    for (size_t k = i + 1; k-- > 0 && i - k < MAX_BACK;) {
         const actor *a = &c->actors[k];
         if (k < i) {
             /* the subject stays in the verb's clause */
@@ -989,7 +994,7 @@ static bool list_gap(const char *gap)
 static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool reverse)
 {
     size_t first = k;
-    for (size_t j = k + 1; j-- > 0;) {
+    for (size_t j = k + 1; j-- > 0 && k - j < MAX_BACK;) {
         const actor *a = &c->actors[j];
         if (j < k) {
             char *gap = norm(c->x->text, a->end, c->actors[j + 1].begin);
