@@ -369,6 +369,7 @@ enum { MAX_BACK = 24 };
 static bool clause_break(const char *gap);
 static size_t apposed(ctx *c, size_t i);
 static const actor *subject_before(ctx *c, size_t i);
+static size_t subject_index(ctx *c, size_t i);
 
 /* Does s open with a role cue within its first `words` words (after
  * modifiers: "gang leader", "senior commander")? Returns the category or
@@ -499,6 +500,29 @@ static bool rule_hyphen_pair(ctx *c, const actor *p, const actor *q, const char 
             w++;
     }
     return false;
+}
+
+/* "X joined the Y", "fighters continue to join the Y": joining a body is
+ * membership; joining a person ("joined the Secretary of State for talks")
+ * is left to the meeting rule. */
+static bool rule_join(ctx *c, size_t i, const char *gap)
+{
+    const actor *q = &c->actors[i + 1];
+    if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
+    if (clause_break(gap) || count_words(gap) > 6) return false;
+    static const char *const verbs[] = {"joined", "join", "joins", "joining", NULL};
+    char g[256];
+    snprintf(g, sizeof g, "%s", gap);
+    size_t gl = strlen(g);
+    if (ends_with(g, "the")) g[gl >= 4 ? gl - 4 : 0] = 0;
+    bool hit = false;
+    for (size_t k = 0; verbs[k] && !hit; k++)
+        hit = ends_with(g, verbs[k]);
+    if (!hit) return false;
+    size_t s = subject_index(c, i);
+    if (s == SIZE_MAX || c->actors[s].type == RG_NODE_PLACE) return false;
+    relate(c, "member_of", NULL, &c->actors[s], q);
+    return true;
 }
 
 /* "X and Y met", "X and Y discussed ...": the pair talked */
@@ -1611,8 +1635,9 @@ static void relate_pairs(ctx *c)
                     rule_pair_met(c, i, gap, post) || rule_role_then_name(c, p, q, pre, gap) ||
                     rule_body_title_name(c, p, q, gap) || rule_part_of(c, p, q, gap, post) ||
                     rule_from(c, p, q, gap) || rule_led_by(c, p, q, gap) || rule_lead(c, i, gap) ||
-                    rule_meet(c, i, gap) || rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) ||
-                    rule_fight(c, i, gap) || rule_verb_pair(c, i, gap);
+                    rule_join(c, i, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
+                    rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
+                    rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);
         free(pre);

@@ -377,7 +377,7 @@ static void test_acronyms_countries(void)
         "spoke. The Tanker Crews from the 507th Support Wing left. Lio Ban commands the Tanker "
         "Crews. The Coast Watch, under the command of Kai Oru, sailed. Ben Ode led the talks "
         "with Velmaria. He fought in the Velmaria-Dorvan War and praised the Dorvan-Velmaria "
-        "partnership.";
+        "partnership. The Tanker Crews joined the Coast Watch. Ben Ode joined Lio Ban for talks.";
     static const mark m[] = {
         {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
         {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
@@ -414,6 +414,9 @@ static void test_acronyms_countries(void)
     RG_CHECK(count_rel(&x, "head_of", "Ben Ode", "Velmaria") == 0);
     RG_CHECK(count_rel(&x, "fighting_against", "Velmaria", "Dorvan") == 1);
     RG_CHECK(count_rel(&x, "allied_with", "Dorvan", "Velmaria") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Tanker Crews", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Ben Ode", "Lio Ban") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Ben Ode", "Lio Ban") == 0);
     rg_extraction_free(&x);
 }
 
