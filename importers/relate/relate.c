@@ -679,13 +679,19 @@ static bool rule_lead(ctx *c, size_t i, const char *gap)
 /* "X, led by Y", "X, headed by Y" */
 static bool rule_led_by(ctx *c, const actor *p, const actor *q, const char *gap)
 {
-    if (!is_agent(p->type) || !is_agent(q->type) || count_words(gap) > 6) return false;
-    static const char *const cues_[] = {
-        "led by", "headed by", "commanded by", "chaired by", "directed by", "run by", NULL};
+    /* a state may be led ("the Federal Government of Iraq, led by Prime
+     * Minister X" names Iraq) unless it is a location */
+    bool body = is_agent(p->type) ||
+                (p->type == RG_NODE_PLACE && !place_as_location(c, (size_t)(p - c->actors)));
+    if (!body || !is_agent(q->type) || count_words(gap) > 6 || clause_break(gap)) return false;
+    static const char *const cues_[] = {"led by",      "headed by", "commanded by",   "chaired by",
+                                        "directed by", "run by",    "represented by", NULL};
     for (size_t i = 0; cues_[i]; i++) {
         const char *h = strstr(gap, cues_[i]);
         if (h && (h == gap || !word_char(h[-1]))) {
-            relate(c, "head_of", NULL, q, p);
+            /* "represented by X": X speaks for it */
+            relate(c, strcmp(cues_[i], "represented by") == 0 ? "represents" : "head_of", NULL, q,
+                   p);
             return true;
         }
     }

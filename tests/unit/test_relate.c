@@ -377,7 +377,8 @@ static void test_acronyms_countries(void)
         "spoke. The Tanker Crews from the 507th Support Wing left. Lio Ban commands the Tanker "
         "Crews. The Coast Watch, under the command of Kai Oru, sailed. Ben Ode led the talks "
         "with Velmaria. He fought in the Velmaria-Dorvan War and praised the Dorvan-Velmaria "
-        "partnership. The Tanker Crews joined the Coast Watch. Ben Ode joined Lio Ban for talks.";
+        "partnership. The Tanker Crews joined the Coast Watch. Ben Ode joined Lio Ban for talks. "
+        "The Coast Watch, represented by Ana Voss, signed. Velmaria, led by Lio Ban, voted.";
     static const mark m[] = {
         {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
         {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
@@ -417,6 +418,8 @@ static void test_acronyms_countries(void)
     RG_CHECK(count_rel(&x, "member_of", "Tanker Crews", "Coast Watch") == 1);
     RG_CHECK(count_rel(&x, "communicated_with", "Ben Ode", "Lio Ban") == 1);
     RG_CHECK(count_rel(&x, "member_of", "Ben Ode", "Lio Ban") == 0);
+    RG_CHECK(count_rel(&x, "represents", "Ana Voss", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Lio Ban", "Velmaria") == 1);
     rg_extraction_free(&x);
 }
 
