@@ -1190,6 +1190,45 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     return true;
 }
 
+/* "Raqqa, a self-proclaimed ISIL capital", "Raqqah, ISIL's stronghold": the
+ * place is held by the body whose capital or stronghold it is called. */
+static bool rule_capital(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
+{
+    if (p->type != RG_NODE_PLACE || !is_agent(q->type) || q->type == RG_NODE_PERSON) return false;
+    if (gap[0] != ',') return false;
+    static const char *const mods[] = {
+        "a", "an", "the", "self-proclaimed", "de facto", "main", "last", "former", NULL};
+    const char *g = gap + 1;
+    for (bool again = true; again;) {
+        again = false;
+        while (*g == ' ')
+            g++;
+        for (size_t k = 0; mods[k]; k++)
+            if (starts_with(g, mods[k])) {
+                g += strlen(mods[k]);
+                again = true;
+            }
+    }
+    if (*g) return false;
+    const char *w = post;
+    if (starts_with(w, "'s")) w += 2;
+    for (bool again = true; again;) {
+        again = false;
+        while (*w == ' ')
+            w++;
+        for (size_t k = 0; mods[k]; k++)
+            if (starts_with(w, mods[k])) {
+                w += strlen(mods[k]);
+                again = true;
+            }
+    }
+    if (!starts_with(w, "capital") && !starts_with(w, "stronghold") &&
+        !starts_with(w, "headquarters"))
+        return false;
+    relate(c, "in_charge_of", NULL, q, p);
+    return true;
+}
+
 /* "the fall of Y to X": X took Y */
 static bool rule_fall(ctx *c, const actor *p, const actor *q, const char *pre, const char *gap)
 {
@@ -1637,13 +1676,13 @@ static void relate_pairs(ctx *c)
         bool done = rule_alias(c, p, q, gap, post) || rule_split_acronym(c, i, gap, post) ||
                     rule_apposition(c, p, q, gap) || rule_apposed_role(c, p, q, gap, post) ||
                     rule_serve(c, p, q, gap) || rule_title_apposition(c, i, gap, post) ||
-                    rule_hyphen_pair(c, p, q, gap, post) || rule_unit_chain(c, p, q, gap) ||
-                    rule_pair_met(c, i, gap, post) || rule_role_then_name(c, p, q, pre, gap) ||
-                    rule_body_title_name(c, p, q, gap) || rule_part_of(c, p, q, gap, post) ||
-                    rule_from(c, p, q, gap) || rule_led_by(c, p, q, gap) || rule_lead(c, i, gap) ||
-                    rule_join(c, i, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
-                    rule_fall(c, p, q, pre, gap) || rule_fight(c, i, gap) ||
-                    rule_verb_pair(c, i, gap);
+                    rule_hyphen_pair(c, p, q, gap, post) || rule_capital(c, p, q, gap, post) ||
+                    rule_unit_chain(c, p, q, gap) || rule_pair_met(c, i, gap, post) ||
+                    rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
+                    rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
+                    rule_led_by(c, p, q, gap) || rule_lead(c, i, gap) || rule_join(c, i, gap) ||
+                    rule_meet(c, i, gap) || rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) ||
+                    rule_fight(c, i, gap) || rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);
         free(pre);

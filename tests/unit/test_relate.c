@@ -378,7 +378,8 @@ static void test_acronyms_countries(void)
         "Crews. The Coast Watch, under the command of Kai Oru, sailed. Ben Ode led the talks "
         "with Velmaria. He fought in the Velmaria-Dorvan War and praised the Dorvan-Velmaria "
         "partnership. The Tanker Crews joined the Coast Watch. Ben Ode joined Lio Ban for talks. "
-        "The Coast Watch, represented by Ana Voss, signed. Velmaria, led by Lio Ban, voted.";
+        "The Coast Watch, represented by Ana Voss, signed. Velmaria, led by Lio Ban, voted. They "
+        "reached the Kessen Region, the Coast Watch's stronghold.";
     static const mark m[] = {
         {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
         {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
@@ -420,6 +421,7 @@ static void test_acronyms_countries(void)
     RG_CHECK(count_rel(&x, "member_of", "Ben Ode", "Lio Ban") == 0);
     RG_CHECK(count_rel(&x, "represents", "Ana Voss", "Coast Watch") == 1);
     RG_CHECK(count_rel(&x, "head_of", "Lio Ban", "Velmaria") == 1);
+    RG_CHECK(count_rel(&x, "in_charge_of", "Coast Watch", "Kessen Region") == 1);
     rg_extraction_free(&x);
 }
 
