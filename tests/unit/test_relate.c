@@ -243,7 +243,7 @@ static void test_fight_control_allies(void)
         "planners and Kessen Militia members were cut. The Harbour Trust is assisting the "
         "Lakeside Guard to defeat the Kessen Militia. Clashes between the Northern Front and "
         "the Lakeside Guard killed Omar Dal. The Relief Council, which controls the Harbour Trust, "
-        "grew.";
+        "grew. The Hill Squadron will continue to strike the Kessen Militia.";
     static const mark m[] = {
         {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
         {"Red Hand Brigade", RG_MENTION_ORGANISATION, "Red Hand Brigade"},
@@ -270,6 +270,7 @@ static void test_fight_control_allies(void)
     RG_CHECK(count_rel(&x, "fighting_against", "Omar Dal", "Velmaria") == 0);
     RG_CHECK(count_rel(&x, "fighting_against", "Red Hand Brigade", "Kessen Militia") == 0);
     RG_CHECK(count_rel(&x, "head_of", "Relief Council", "Harbour Trust") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Hill Squadron", "Kessen Militia") == 1);
     /* the one assisted fights, and so does its helper */
     RG_CHECK(count_rel(&x, "fighting_against", "Lakeside Guard", "Kessen Militia") == 1);
     RG_CHECK(count_rel(&x, "fighting_against", "Harbour Trust", "Kessen Militia") == 1);
