@@ -12,10 +12,12 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* qsort_r */
 #endif
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "resolve_int.h"
+#include "rg_data.h"
 
 enum { CLS_PERSON, CLS_ORG, CLS_PLACE, CLS_NONE = 255 };
 
@@ -528,6 +530,269 @@ static void stage_short(resolver *R)
     free(root);
 }
 
+/* ---- stage HEAD (organisations) ------------------------------------------- */
+
+/* Do two nodes share a document? (Both lists are sorted.) */
+static bool share_doc(const rg_node *a, const rg_node *b)
+{
+    for (size_t i = 0, j = 0; i < a->ndocs && j < b->ndocs;) {
+        if (a->docs[i] == b->docs[j]) return true;
+        if (a->docs[i] < b->docs[j])
+            i++;
+        else
+            j++;
+    }
+    return false;
+}
+
+/* Is the first word of a name written as an acronym ("UN Mechanism")? */
+static bool acronym_word(const char *name)
+{
+    if (strncmp(name, "the ", 4) == 0 || strncmp(name, "The ", 4) == 0) name += 4;
+    size_t n = 0;
+    while (name[n] && name[n] != ' ') {
+        if (!isupper((unsigned char)name[n]) && name[n] != '.') return false;
+        n++;
+    }
+    return n >= 2 && n <= 6 && name[n] == ' ';
+}
+
+/* A short designation ("UN Mechanism", "the Mechanism", "Syrian
+ * coalition") of one or two words, its cluster's fullest name, joins the
+ * one cluster that has a name of three or more words ending in the same
+ * head noun and shares a document with it: a head-noun anaphor of the
+ * body the document defines. A second word must be one of the long name's
+ * words or an acronym ("UN"). Two candidate clusters: it stays alone. */
+static void stage_head(resolver *R)
+{
+    enum { MAX_RUN = 512 };
+    uint32_t *root = snapshot(R);
+    size_t *maxn = rg_calloc(R->n + 1, sizeof *maxn);
+    for (uint32_t r = 0; r < R->n; r++)
+        if (R->info[r].cls == CLS_ORG && R->info[r].otok.n > maxn[root[r]])
+            maxn[root[r]] = R->info[r].otok.n;
+    recs v = {0};
+    for (uint32_t r = 0; r < R->n; r++) {
+        const ninfo *in = &R->info[r];
+        if (in->cls == CLS_ORG && !in->label_acronym && in->otok.n >= 3) {
+            char *k = rg_sprintf("h|%s", in->otok.t[in->otok.n - 1]);
+            recs_push(&v, hash_str(k), root[r], r);
+            free(k);
+        }
+    }
+    if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
+    /* members of each cluster: ranks grouped by root (counting sort) */
+    size_t *first = rg_calloc(R->n + 2, sizeof *first);
+    uint32_t *members = rg_malloc((R->n + 1) * sizeof *members);
+    for (uint32_t r = 0; r < R->n; r++)
+        first[root[r] + 1]++;
+    for (size_t i = 0; i < R->n; i++)
+        first[i + 1] += first[i];
+    size_t *fill = rg_malloc((R->n + 1) * sizeof *fill);
+    memcpy(fill, first, (R->n + 1) * sizeof *fill);
+    for (uint32_t r = 0; r < R->n; r++)
+        members[fill[root[r]]++] = r;
+    free(fill);
+    pairs ps = {0};
+    for (uint32_t r = 0; r < R->n; r++) {
+        const ninfo *in = &R->info[r];
+        if (in->cls != CLS_ORG || in->label_acronym || in->otok.n < 1 || in->otok.n > 2 ||
+            maxn[root[r]] > 2)
+            continue;
+        const rg_node *a = node_r(R, r);
+        char *k = rg_sprintf("h|%s", in->otok.t[in->otok.n - 1]);
+        uint64_t h = hash_str(k);
+        free(k);
+        /* binary search for the run of long names with this head */
+        size_t lo = 0, hi = v.n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (v.r[mid].h < h)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < v.n && v.r[end].h == h)
+            end++;
+        if (end - lo > MAX_RUN) {
+            R->st.ambiguous++;
+            continue;
+        }
+        uint32_t cand = RG_NONE;
+        size_t ncand = 0;
+        for (size_t y = lo; y < end; y++) {
+            uint32_t lr = v.r[y].a, rank = v.r[y].b;
+            const rs_toks *l = &R->info[rank].otok;
+            if (lr == root[r] || lr == cand) continue;
+            if (strcmp(l->t[l->n - 1], in->otok.t[in->otok.n - 1]) != 0) continue;
+            /* the anaphor and the body's long name appear in one document;
+             * any name of the body's cluster will do */
+            bool shared = false;
+            for (size_t m = first[lr]; m < first[lr + 1] && !shared; m++)
+                shared = share_doc(a, node_r(R, members[m]));
+            if (!shared) continue;
+            if (in->otok.n == 2 && !acronym_word(a->label)) {
+                bool inside = false;
+                for (size_t t = 0; t + 1 < l->n && !inside; t++)
+                    inside = strcmp(l->t[t], in->otok.t[0]) == 0;
+                if (!inside) continue;
+            }
+            cand = lr;
+            ncand++;
+        }
+        if (ncand == 1)
+            *RG_PUSH(ps.p, ps.n, ps.cap) = (pair){cand, root[r]};
+        else if (ncand > 1)
+            R->st.ambiguous++;
+    }
+    apply_pairs(R, &ps, RG_RULE_SHORT);
+    free(first);
+    free(members);
+    free(v.r);
+    free(maxn);
+    free(root);
+}
+
+/* ---- stage STATE (a state's bodies) ------------------------------------- */
+
+/* The country of a nationality adjective ("syrian" -> SY), from the
+ * irregular table data/relate/demonyms.txt or by trimming a suffix
+ * ("syrian" -> "syria", "iraqi" -> "iraq", "canadian" -> "canada"). */
+static const char *demonym_country(const char *w)
+{
+    size_t len, n = strlen(w);
+    const char *data = rg_data_get("relate/demonyms.txt", &len);
+    for (const char *p = data, *end = data ? data + len : NULL; p && p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *tab = memchr(p, '\t', (size_t)(le - p));
+        if (*p != '#' && tab && (size_t)(tab - p) == n && strncasecmp(p, w, n) == 0) {
+            char *c = rg_strndup(tab + 1, (size_t)(le - tab - 1));
+            const char *code = rg_name_country(c);
+            free(c);
+            return code;
+        }
+        p = le + 1;
+    }
+    if (n < 5) return NULL;
+    const char *code = NULL;
+    char buf[64];
+    static const struct {
+        const char *suffix, *add;
+    } trims[] = {{"n", ""}, {"i", ""}, {"ian", "a"}, {"ian", ""}, {"ese", "a"}, {"an", ""}};
+    for (size_t i = 0; i < sizeof trims / sizeof *trims && !code; i++) {
+        size_t sl = strlen(trims[i].suffix);
+        if (n <= sl + 2 || n >= sizeof buf - 2 || strcmp(w + n - sl, trims[i].suffix) != 0)
+            continue;
+        snprintf(buf, sizeof buf, "%.*s%s", (int)(n - sl), w, trims[i].add);
+        code = rg_name_country(buf);
+    }
+    return code;
+}
+
+/* A country named inside an organisation's tokens ("syrian", "syrian arab
+ * republic"): its code, and the other tokens (sorted) in *rest. */
+static const char *state_of(const rs_toks *t, rs_toks *rest)
+{
+    for (size_t w = t->n < 4 ? t->n : 4; w >= 1; w--)
+        for (size_t b = 0; b + w <= t->n; b++) {
+            rs_toks span = {.t = t->t + b, .n = w};
+            char *joined = rs_toks_join(&span, SIZE_MAX);
+            const char *code = w == 1 ? demonym_country(joined) : NULL;
+            if (!code) code = rg_name_country(joined);
+            free(joined);
+            if (!code) continue;
+            for (size_t i = 0; i < t->n; i++)
+                if (i < b || i >= b + w) rs_toks_push(rest, t->t[i], strlen(t->t[i]));
+            rs_toks_sort_unique(rest);
+            return code;
+        }
+    return NULL;
+}
+
+static bool toks_subset(const rs_toks *a, const rs_toks *b)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        while (j < b->n && strcmp(b->t[j], a->t[i]) < 0)
+            j++;
+        if (j == b->n || strcmp(b->t[j], a->t[i]) != 0) return false;
+    }
+    return true;
+}
+
+typedef struct state_name {
+    const char *code;
+    rs_toks rest;
+    uint32_t root;
+} state_name;
+
+static int cmp_state(const void *a, const void *b)
+{
+    const state_name *x = a, *y = b;
+    int c = strcmp(x->code, y->code);
+    if (c) return c;
+    return (x->root > y->root) - (x->root < y->root);
+}
+
+/* Two names of one state's body: the same country, named by adjective or
+ * by name ("Syrian Ministry of Foreign Affairs" / "Ministry of Foreign
+ * Affairs and Expatriates of the Syrian Arab Republic"), the other words
+ * of one (two or more) all among the other's, which adds at most two.
+ * Joins only when the shorter fits one cluster. */
+static void stage_state(resolver *R)
+{
+    enum { MAX_RUN = 512 };
+    uint32_t *root = snapshot(R);
+    state_name *v = NULL;
+    size_t n = 0, cap = 0;
+    for (uint32_t r = 0; r < R->n; r++) {
+        const ninfo *in = &R->info[r];
+        if (in->cls != CLS_ORG || in->label_acronym || in->otok.n < 3) continue;
+        rs_toks rest = {0};
+        const char *code = state_of(&in->otok, &rest);
+        if (!code || rest.n < 2) {
+            rs_toks_free(&rest);
+            continue;
+        }
+        *RG_PUSH(v, n, cap) = (state_name){code, rest, root[r]};
+    }
+    if (v) qsort(v, n, sizeof *v, cmp_state);
+    pairs ps = {0};
+    for (size_t i = 0, g0 = 0, g1 = 0; i < n; i++) {
+        if (i == g1) {
+            /* the run of one country's bodies */
+            g0 = i;
+            for (g1 = i; g1 < n && strcmp(v[g1].code, v[i].code) == 0; g1++)
+                ;
+        }
+        if (g1 - g0 > MAX_RUN) {
+            R->st.ambiguous++;
+            i = g1 - 1;
+            continue;
+        }
+        uint32_t cand = RG_NONE;
+        size_t ncand = 0;
+        for (size_t j = g0; j < g1; j++) {
+            if (v[j].root == v[i].root || v[j].root == cand) continue;
+            if (v[j].rest.n < v[i].rest.n || v[j].rest.n > v[i].rest.n + 2) continue;
+            if (!toks_subset(&v[i].rest, &v[j].rest)) continue;
+            cand = v[j].root;
+            ncand++;
+        }
+        if (ncand == 1)
+            *RG_PUSH(ps.p, ps.n, ps.cap) = (pair){cand, v[i].root};
+        else if (ncand > 1)
+            R->st.ambiguous++;
+    }
+    apply_pairs(R, &ps, RG_RULE_SHORT);
+    for (size_t i = 0; i < n; i++)
+        rs_toks_free(&v[i].rest);
+    free(v);
+    free(root);
+}
+
 /* ---- stages for persons ---------------------------------------------------- */
 
 static char *middle_of(const rs_toks *t)
@@ -901,7 +1166,9 @@ static char *canonical_label(resolver *R, const uint32_t *members, size_t k, int
             if (strncmp(nm, "the ", 4) == 0 && nm[4]) nm += 4;
             /* person and organisation keys are their content words */
             size_t ntok = cls == CLS_PLACE ? content_tokens(cls, nm) : words(ln[x].key);
-            cand c = {nm, well_formed(cls, nm), ntok, support, strlen(nm)};
+            /* a sentence-initial "The" does not make a name fuller */
+            size_t len = strlen(nm) - (strncmp(nm, "The ", 4) == 0 ? 4 : 0);
+            cand c = {nm, well_formed(cls, nm), ntok, support, len};
             if (!have || better(&c, &best)) best = c, have = true;
         }
         i = j;
@@ -1095,6 +1362,8 @@ rg_status rg_resolve_graph(rg_graph *g, const rg_resolve_opts *opts, rg_error *e
         if (!opts->no_typos) stage_typo(&R);
         stage_acronym(&R);
         stage_short(&R);
+        stage_head(&R);
+        stage_state(&R);
         stage_middle(&R);
         stage_partial(&R, true);
         stage_partial(&R, false);

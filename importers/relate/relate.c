@@ -1,10 +1,12 @@
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rg_data.h"
 #include "rg_relate.h"
+#include "rg_resolve.h"
 
 /* ---- cue table --------------------------------------------------------- */
 
@@ -24,12 +26,18 @@ typedef enum {
     CUE_WARRANT,
     CUE_FOUND,
     CUE_STATEMENT,
+    CUE_UNIT,
+    CUE_CONTROL,
+    CUE_SERVE,
+    CUE_AUTHORITY,
+    CUE_LEAD,
     CUE_NCATS
 } cue_cat;
 
 static const char *const cue_names[CUE_NCATS] = {
-    "head", "official", "member", "envoy", "meet",    "host",  "sign",     "fight",
-    "ally", "coop",     "partof", "alias", "warrant", "found", "statement"};
+    "head",      "official", "member",  "envoy",  "meet",      "host",    "sign",
+    "fight",     "ally",     "coop",    "partof", "alias",     "warrant", "found",
+    "statement", "unit",     "control", "serve",  "authority", "lead"};
 
 typedef struct cue {
     cue_cat cat;
@@ -42,6 +50,11 @@ typedef struct cue {
 static cue *cues;
 static size_t ncues;
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
+
+/* RG_RELATE_TRACE set in the environment: every relation is also written to
+ * stderr with the rule that made it (doc, rule, type, source and target byte
+ * spans), to measure each rule's precision against a gold set. */
+static bool trace;
 
 /* Irregular nationality adjectives (data/relate/demonyms.txt). */
 typedef struct demonym {
@@ -70,6 +83,7 @@ static void load_demonyms(void)
 
 static void load_cues(void)
 {
+    trace = getenv("RG_RELATE_TRACE") != NULL;
     load_demonyms();
     size_t len, cap = 0;
     const char *data = rg_data_get("relate/cues.txt", &len);
@@ -81,7 +95,7 @@ static void load_cues(void)
         const char *tab = memchr(p, '\t', (size_t)(le - p));
         if (*p != '#' && tab) {
             for (int c = 0; c < CUE_NCATS; c++) {
-                if ((size_t)(tab - p) == strlen(cue_names[c]) &&
+                if (cue_names[c] && (size_t)(tab - p) == strlen(cue_names[c]) &&
                     memcmp(p, cue_names[c], (size_t)(tab - p)) == 0) {
                     cue *q = RG_PUSH(cues, ncues, cap);
                     q->cat = (cue_cat)c;
@@ -203,13 +217,79 @@ static bool is_agent(rg_node_type t)
     return t == RG_NODE_PERSON || t == RG_NODE_ORGANISATION || t == RG_NODE_INSTITUTION;
 }
 
-static void relate(ctx *c, const char *type, const char *role, const actor *s, const actor *t)
+static void relate_(ctx *c, const char *rule, const char *type, const char *role, const actor *s,
+                    const actor *t)
 {
-    if (s->entity == t->entity) return;
+    /* one entity may be named twice in place ("Y (YY)"): the two names are
+     * still synonyms, though the graph keeps no self-loop */
+    if (s->entity == t->entity && (strcmp(type, "same_as") != 0 || s->mention == t->mention))
+        return;
+    if (trace)
+        fprintf(stderr, "RG_RELATE\t%s\t%s\t%s\t%u\t%u\t%u\t%u\n", c->x->doc.id, rule, type,
+                s->begin, s->end, t->begin, t->end);
     uint32_t r = rg_extraction_add_relation(c->x, type, role, s->entity, t->entity, c->sentence);
     c->x->relations[r].source_mention = s->mention;
     c->x->relations[r].target_mention = t->mention;
     if (c->date) c->x->relations[r].date = rg_strdup(c->date);
+}
+
+#define relate(c, ...) relate_(c, __func__, __VA_ARGS__)
+
+/* Words that put the next mention in a locative or source phrase ("near
+ * Mosul", "in the Karrada district", "from Tiyas airfield"): such a place
+ * is where something happened, not who did it or to whom. */
+static bool ends_locative(const char *s)
+{
+    static const char *const locs[] = {"in",      "near",    "at",     "into", "across",
+                                       "around",  "outside", "inside", "from", "throughout",
+                                       "towards", "toward",  "within", "over", "on",
+                                       "to",      NULL};
+    size_t n = strlen(s);
+    char buf[64];
+    if (n >= sizeof buf) s += n - (sizeof buf - 1);
+    snprintf(buf, sizeof buf, "%s", s);
+    static const char *const dirs[] = {"northern",     "southern",
+                                       "eastern",      "western",
+                                       "central",      "northwestern",
+                                       "northeastern", "southwestern",
+                                       "southeastern", "north",
+                                       "south",        "east",
+                                       "west",         NULL};
+    for (int round = 0; round < 2; round++) {
+        n = strlen(buf);
+        while (n && buf[n - 1] == ' ')
+            buf[--n] = 0;
+        if (ends_with(buf, "the")) buf[n - 3] = 0;
+        for (size_t i = 0; dirs[i]; i++)
+            if (ends_with(buf, dirs[i])) buf[strlen(buf) - strlen(dirs[i])] = 0;
+    }
+    n = strlen(buf);
+    while (n && buf[n - 1] == ' ')
+        buf[--n] = 0;
+    for (size_t i = 0; locs[i]; i++)
+        if (ends_with(buf, locs[i])) return true;
+    return false;
+}
+
+/* Normalised text between the previous actor (or the sentence start) and
+ * actor k. Caller frees. */
+static char *text_before(ctx *c, size_t k)
+{
+    uint32_t from = k ? c->actors[k - 1].end : c->x->sentences[c->sentence].begin;
+    if (from > c->actors[k].begin) from = c->actors[k].begin;
+    return norm(c->x->text, from, c->actors[k].begin);
+}
+
+/* A place named where something happened rather than as an actor. */
+static bool place_as_location(ctx *c, size_t k)
+{
+    if (c->actors[k].type != RG_NODE_PLACE) return false;
+    char *pre = text_before(c, k);
+    bool loc = ends_locative(pre);
+    /* "in Syria's Idlib province": a place of a location */
+    if (!loc && k > 0 && strcmp(pre, "'s") == 0) loc = place_as_location(c, k - 1);
+    free(pre);
+    return loc;
 }
 
 static const char *role_relation(cue_cat cat)
@@ -281,15 +361,224 @@ static char *event_label(ctx *c, const char *kind)
 
 /* ---- rules on a pair of neighbouring actors ------------------------------ */
 
+/* How far back (in actors) a subject or a coordinated list is looked for:
+ * keeps a sentence of thousands of names (a table without full stops)
+ * linear. */
+enum { MAX_BACK = 24 };
+
+static bool clause_break(const char *gap);
+static size_t apposed(ctx *c, size_t i);
+static const actor *subject_before(ctx *c, size_t i);
+static size_t subject_index(ctx *c, size_t i);
+
+/* Does s open with a role cue within its first `words` words (after
+ * modifiers: "gang leader", "senior commander")? Returns the category or
+ * CUE_NCATS. The cue must end a word run, not start a clause. */
+static cue_cat role_opening(const char *s, int words)
+{
+    char buf[128];
+    size_t n = 0;
+    for (int w = 0; s[n] && n + 1 < sizeof buf; n++)
+        if (s[n] == ' ' && ++w == words) break;
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    if (strchr(buf, ',')) *strchr(buf, ',') = 0;
+    return role_in(buf);
+}
+
+/* "X, an ISIL commander" (a member), "X, the ISIL leader" (its head), "X,
+ * 407th Group commander": a role whose body is named inside the apposition. */
+static bool rule_apposed_role(ctx *c, const actor *p, const actor *q, const char *gap,
+                              const char *post)
+{
+    if (p->type != RG_NODE_PERSON || !is_body(q->type)) return false;
+    bool indefinite = strcmp(gap, ", a") == 0 || strcmp(gap, ", an") == 0;
+    bool definite = strcmp(gap, ", the") == 0 || strcmp(gap, ",") == 0;
+    if (!indefinite && !definite) return false;
+    const char *r = post;
+    if (starts_with(r, "'s")) r += 2;
+    while (*r == ' ')
+        r++;
+    cue_cat cat = role_opening(r, 3);
+    const char *rel = role_relation(cat);
+    if (!rel) return false;
+    relate(c, indefinite ? "member_of" : rel, NULL, p, q);
+    return true;
+}
+
+/* "The Foreign Secretary, Boris Johnson, said", "Ibrahim al-Jaafari, the
+ * Iraqi Foreign Minister": two person mentions in apposition, one of them a
+ * title, name one person. A list ("A, B and C") is not an apposition. */
+static bool rule_title_apposition(ctx *c, size_t i, const char *gap, const char *post)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (p->type != RG_NODE_PERSON || q->type != RG_NODE_PERSON || strcmp(gap, ",") != 0)
+        return false;
+    if (starts_with(post, "and") || starts_with(post, ", and") ||
+        (post[0] == ',' && i + 2 < c->nactors && c->actors[i + 2].type == RG_NODE_PERSON &&
+         count_words(post) <= 1))
+        return false;
+    char *a = norm(c->x->text, p->begin, p->end), *b = norm(c->x->text, q->begin, q->end);
+    bool title = false;
+    for (char *t = a; t && !title; t = t == a ? b : NULL) {
+        const char *w = t;
+        if (starts_with(w, "the")) w += 4;
+        cue_cat cat = role_in(w);
+        title = cat != CUE_NCATS && cat != CUE_MEMBER;
+    }
+    free(a);
+    free(b);
+    if (!title) return false;
+    relate(c, "same_as", NULL, p, q);
+    return true;
+}
+
+/* "X was assigned to Y", "airmen deployed from Y": service in a body */
+static bool rule_serve(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (p->type != RG_NODE_PERSON && p->type != RG_NODE_ORGANISATION) return false;
+    if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
+    if (!has_cue(gap, CUE_SERVE) || count_words(gap) > 6 || clause_break(gap)) return false;
+    relate(c, "member_of", NULL, p, q);
+    return true;
+}
+
+/* The last word of an actor's name, lower-cased, in buf. */
+static void last_word(ctx *c, const actor *a, char *buf, size_t n)
+{
+    uint32_t b = a->end;
+    while (b > a->begin && c->x->text[b - 1] != ' ')
+        b--;
+    char *w = norm(c->x->text, b, a->end);
+    snprintf(buf, n, "%s", w);
+    free(w);
+}
+
+/* "2nd Battalion, 5th Special Forces Group": a unit, then the unit it
+ * belongs to, both ending in a unit word (cues.txt, unit). */
+static bool rule_unit_chain(ctx *c, const actor *p, const actor *q, const char *gap)
+{
+    if (!is_agent(p->type) || !is_agent(q->type) || p->type == RG_NODE_PERSON ||
+        q->type == RG_NODE_PERSON || strcmp(gap, ",") != 0)
+        return false;
+    char a[64], b[64];
+    last_word(c, p, a, sizeof a);
+    last_word(c, q, b, sizeof b);
+    if (find_cue(a, CUE_UNIT, NULL) != 0 || find_cue(b, CUE_UNIT, NULL) != 0) return false;
+    relate(c, "part_of", NULL, p, q);
+    return true;
+}
+
+/* "the Iran-Iraq War", "a strong U.S.-Iraq partnership", "UK-France talks":
+ * two actors joined by a hyphen before a noun saying how they relate. */
+static bool rule_hyphen_pair(ctx *c, const actor *p, const actor *q, const char *gap,
+                             const char *post)
+{
+    if (!is_agent(p->type) && p->type != RG_NODE_PLACE) return false;
+    if (!is_agent(q->type) && q->type != RG_NODE_PLACE) return false;
+    if (strcmp(gap, "-") != 0 && strcmp(gap, "\xe2\x80\x93") != 0) return false;
+    static const struct {
+        const char *noun, *type;
+    } nouns[] = {{"war", "fighting_against"},         {"conflict", "fighting_against"},
+                 {"border war", "fighting_against"},  {"partnership", "allied_with"},
+                 {"alliance", "allied_with"},         {"cooperation", "cooperates_with"},
+                 {"co-operation", "cooperates_with"}, {"talks", "communicated_with"},
+                 {"summit", "communicated_with"},     {"dialogue", "communicated_with"},
+                 {"meeting", "communicated_with"}};
+    const char *w = post;
+    /* one modifier may come between: "the Iran-Iraq border war" */
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+            if (starts_with(w, nouns[i].noun)) {
+                relate(c, nouns[i].type, NULL, p, q);
+                return true;
+            }
+        while (*w && *w != ' ')
+            w++;
+        while (*w == ' ')
+            w++;
+    }
+    return false;
+}
+
+/* "X joined the Y", "fighters continue to join the Y": joining a body is
+ * membership; joining a person ("joined the Secretary of State for talks")
+ * is left to the meeting rule. */
+static bool rule_join(ctx *c, size_t i, const char *gap)
+{
+    const actor *q = &c->actors[i + 1];
+    if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
+    if (clause_break(gap) || count_words(gap) > 6) return false;
+    static const char *const verbs[] = {"joined", "join", "joins", "joining", NULL};
+    char g[256];
+    snprintf(g, sizeof g, "%s", gap);
+    size_t gl = strlen(g);
+    if (ends_with(g, "the")) g[gl >= 4 ? gl - 4 : 0] = 0;
+    bool hit = false;
+    for (size_t k = 0; verbs[k] && !hit; k++)
+        hit = ends_with(g, verbs[k]);
+    if (!hit) return false;
+    size_t s = subject_index(c, i);
+    if (s == SIZE_MAX || c->actors[s].type == RG_NODE_PLACE) return false;
+    relate(c, "member_of", NULL, &c->actors[s], q);
+    return true;
+}
+
+/* "X and Y met", "X and Y discussed ...": the pair talked */
+static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (strcmp(gap, "and") != 0 || !is_agent(p->type) || !is_agent(q->type)) return false;
+    const char *v = post;
+    static const char *const aux[] = {"also", "have", "had", "then", "today", NULL};
+    for (size_t k = 0; aux[k]; k++)
+        if (starts_with(v, aux[k])) {
+            v += strlen(aux[k]);
+            while (*v == ' ')
+                v++;
+        }
+    if (find_cue(v, CUE_MEET, NULL) != 0) return false;
+    relate(c, "communicated_with", NULL, p, q);
+    char *label = event_label(c, "Meeting");
+    uint32_t ev = event_for(c, "meeting", label);
+    free(label);
+    participate(c, ev, p, "attendee");
+    participate(c, ev, q, "attendee");
+    return true;
+}
+
+/* "from", "from the", "from the 507th" (a unit number the name left out) */
+static bool from_gap(const char *gap)
+{
+    if (!starts_with(gap, "from")) return false;
+    const char *g = gap + 4;
+    while (*g == ' ')
+        g++;
+    if (starts_with(g, "the")) g += 3;
+    while (*g == ' ')
+        g++;
+    if (isdigit((unsigned char)*g)) {
+        while (isalnum((unsigned char)*g))
+            g++;
+        while (*g == ' ')
+            g++;
+    }
+    return *g == 0;
+}
+
 /* "X, the head of Y" / "X, director of Y" / "X from the Y" */
 static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (p->type != RG_NODE_PERSON || !is_body(q->type)) return false;
+    bool in_body = q->type != RG_NODE_PLACE && (ends_with(gap, "in") || ends_with(gap, "in the"));
     if (gap[0] == ',' && count_words(gap) <= 7 &&
         (ends_with(gap, "of") || ends_with(gap, "of the") || ends_with(gap, "at the") ||
-         ends_with(gap, "for the") || ends_with(gap, "for") || ends_with(gap, "at"))) {
-        /* the role noun must open the apposition: ", the former head of" yes,
-         * ", said that members of" no */
+         ends_with(gap, "for the") || ends_with(gap, "for") || ends_with(gap, "at") || in_body)) {
+        /* the role noun must open the apposition, after at most two
+         * modifiers: ", the former head of", ", an artillery crew chief in"
+         * yes; ", said that members of" no */
+        bool indefinite = false;
         const char *r = gap + 1;
         static const char *const skip[] = {"the",     "a",      "an",  "its",     "former", "then",
                                            "current", "acting", "new", "interim", NULL};
@@ -299,18 +588,54 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
                 r++;
             for (size_t k = 0; skip[k]; k++)
                 if (starts_with(r, skip[k])) {
+                    indefinite |= k == 1 || k == 2;
                     r += strlen(skip[k]);
                     again = true;
                 }
         }
         cue_cat cat = role_in(r);
         const char *rel = role_relation(cat);
-        if (rel && find_cue(r, cat, NULL) == 0) {
+        long at = rel ? find_cue(r, cat, NULL) : -1;
+        if (at > 0) {
+            char *mods = rg_strndup(r, (size_t)at);
+            static const char *const verbs[] = {" said ",  " says ", " told ", " that ", " who ",
+                                                " which ", " and ",  " when ", " was ",  " is ",
+                                                " has ",   " had ",  " were ", NULL};
+            char padded[256];
+            snprintf(padded, sizeof padded, " %s ", mods);
+            bool ok = count_words(mods) <= 2 && !strchr(mods, ',');
+            for (size_t k = 0; verbs[k] && ok; k++)
+                ok = !strstr(padded, verbs[k]);
+            free(mods);
+            if (!ok) at = -1;
+        }
+        if (at >= 0) {
+            /* "X, a commander in Y": one of its commanders, not its head */
+            relate(c, indefinite && cat == CUE_HEAD ? "member_of" : rel, NULL, p, q);
+            return true;
+        }
+    }
+    /* "X, commander, Y": the role alone between two commas */
+    size_t gl = strlen(gap);
+    if (gap[0] == ',' && gl > 2 && gap[gl - 1] == ',' && count_words(gap) <= 3) {
+        char *mid = rg_strndup(gap + 1, gl - 2);
+        char *m = mid;
+        while (*m == ' ')
+            m++;
+        size_t ml = strlen(m);
+        while (ml && m[ml - 1] == ' ')
+            m[--ml] = 0;
+        cue_cat cat = role_in(m);
+        const char *rel = role_relation(cat);
+        size_t mlen = 0;
+        bool whole = rel && !strchr(m, ',') && find_cue(m, cat, &mlen) == 0 && mlen == ml;
+        free(mid);
+        if (whole) {
             relate(c, rel, NULL, p, q);
             return true;
         }
     }
-    if (strcmp(gap, "from") == 0 || strcmp(gap, "from the") == 0 || strcmp(gap, "of the") == 0) {
+    if (from_gap(gap) || strcmp(gap, "of the") == 0) {
         relate(c, "member_of", NULL, p, q);
         return true;
     }
@@ -321,21 +646,52 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
 static bool rule_from(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (p->type != RG_NODE_ORGANISATION || !is_agent(q->type)) return false;
-    if (strcmp(gap, "from") != 0 && strcmp(gap, "from the") != 0) return false;
+    if (!from_gap(gap)) return false;
     relate(c, "member_of", NULL, p, q);
+    return true;
+}
+
+/* "X leads Y", "X commanded Y" (a person's verb of leading, cues.txt lead);
+ * "Y, under the command of X" */
+static bool rule_lead(ctx *c, size_t i, const char *gap)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (clause_break(gap) || count_words(gap) > 6) return false;
+    if (q->type == RG_NODE_PERSON && is_agent(p->type) && p->type != RG_NODE_PERSON &&
+        (ends_with(gap, "under the command of") || ends_with(gap, "under the leadership of"))) {
+        relate(c, "head_of", NULL, q, p);
+        return true;
+    }
+    size_t mlen;
+    long at = find_cue(gap, CUE_LEAD, &mlen);
+    if (at < 0 || q->type == RG_NODE_PERSON || !is_agent(q->type)) return false;
+    /* the verb is the last thing before the object ("leads the Y") */
+    const char *rest = gap + at + mlen;
+    while (*rest == ' ')
+        rest++;
+    if (*rest && strcmp(rest, "the") != 0) return false;
+    const actor *s = subject_before(c, i);
+    if (!s || s->type != RG_NODE_PERSON) return false;
+    relate(c, "head_of", NULL, s, q);
     return true;
 }
 
 /* "X, led by Y", "X, headed by Y" */
 static bool rule_led_by(ctx *c, const actor *p, const actor *q, const char *gap)
 {
-    if (!is_agent(p->type) || !is_agent(q->type) || count_words(gap) > 6) return false;
-    static const char *const cues_[] = {
-        "led by", "headed by", "commanded by", "chaired by", "directed by", "run by", NULL};
+    /* a state may be led ("the Federal Government of Iraq, led by Prime
+     * Minister X" names Iraq) unless it is a location */
+    bool body = is_agent(p->type) ||
+                (p->type == RG_NODE_PLACE && !place_as_location(c, (size_t)(p - c->actors)));
+    if (!body || !is_agent(q->type) || count_words(gap) > 6 || clause_break(gap)) return false;
+    static const char *const cues_[] = {"led by",      "headed by", "commanded by",   "chaired by",
+                                        "directed by", "run by",    "represented by", NULL};
     for (size_t i = 0; cues_[i]; i++) {
         const char *h = strstr(gap, cues_[i]);
         if (h && (h == gap || !word_char(h[-1]))) {
-            relate(c, "head_of", NULL, q, p);
+            /* "represented by X": X speaks for it */
+            relate(c, strcmp(cues_[i], "represented by") == 0 ? "represents" : "head_of", NULL, q,
+                   p);
             return true;
         }
     }
@@ -350,6 +706,8 @@ static bool rule_role_then_name(ctx *c, const actor *p, const actor *q, const ch
     if (strcmp(gap, ",") != 0) return false;
     if (!(ends_with(pre, "of") || ends_with(pre, "of the") || ends_with(pre, "for the")))
         return false;
+    /* "Minister for the Middle East": a portfolio, not a body */
+    if (p->type == RG_NODE_PLACE && ends_with(pre, "for the")) return false;
     /* the role noun must sit right before "of": look at the last 5 words */
     size_t n = strlen(pre);
     const char *tail = pre;
@@ -370,6 +728,14 @@ static bool rule_role_then_name(ctx *c, const actor *p, const actor *q, const ch
 static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (!is_body(p->type) || q->type != RG_NODE_PERSON) return false;
+    /* "Y Commander, X": the title may be set off by a comma */
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", gap);
+    size_t bl = strlen(buf);
+    if (bl && buf[bl - 1] == ',') buf[--bl] = 0;
+    while (bl && buf[bl - 1] == ' ')
+        buf[--bl] = 0;
+    gap = buf;
     if (!*gap || count_words(gap) > 4 || strchr(gap, ',')) return false;
     const char *g = gap;
     if (starts_with(g, "'s")) g += 2;
@@ -387,7 +753,8 @@ static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const c
 static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
 {
     if (p->type == RG_NODE_PERSON || q->type == RG_NODE_PERSON) return false;
-    if (p->type == RG_NODE_PLACE) return false;
+    bool country = p->type == RG_NODE_PLACE; /* "the UK, as part of the Coalition" */
+    if (country && (q->type == RG_NODE_PLACE || strstr(gap, "is a"))) return false;
     while (*gap == ')' || *gap == ' ')
         gap++; /* "X (XX) is a Y organisation" */
     if (strcmp(gap, "is a") == 0 || strcmp(gap, "is an") == 0) {
@@ -403,21 +770,63 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
     }
     size_t mlen;
     long at = find_cue(gap, CUE_PARTOF, &mlen);
-    if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0) {
-        relate(c, "part_of", NULL, p, q);
+    if (at >= 0 && starts_with(gap, "as part of")) {
+        /* "missions against Y as part of Z": the mission's subject is part of Z */
+        char *pre = text_before(c, (size_t)(p - c->actors));
+        static const char *const preps[] = {"against", "of", "for", "to", "with", "by", "on", NULL};
+        size_t pl = strlen(pre);
+        if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+        bool object = false;
+        for (size_t k = 0; preps[k] && !object; k++)
+            object = ends_with(pre, preps[k]);
+        free(pre);
+        if (object) return false;
+    }
+    if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0 &&
+        !clause_break(gap)) {
+        relate(c, country ? "member_of" : "part_of", NULL, p, q);
         return true;
     }
     return false;
 }
 
 /* "Y (YY)" and "X, also known as Y" */
+/* "al-Qaeda in Iraq (AQI)": the acronym spells a name that spans two
+ * mentions; the first stands for the whole name. */
+static bool rule_split_acronym(ctx *c, size_t i, const char *gap, const char *post)
+{
+    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    if (i == 0 || strcmp(gap, "(") != 0 || post[0] != ')') return false;
+    const actor *a = &c->actors[i - 1];
+    if (!is_agent(a->type) || a->type == RG_NODE_PERSON) return false;
+    char *link = norm(c->x->text, a->end, p->begin);
+    bool joined = strcmp(link, "in") == 0 || strcmp(link, "of") == 0 || strcmp(link, "of the") == 0;
+    free(link);
+    if (!joined) return false;
+    char *name = rg_strndup(c->x->text + a->begin, p->end - a->begin);
+    char *acr = rg_strndup(c->x->text + q->begin, q->end - q->begin);
+    bool ok = rg_name_acronym_of(acr, name);
+    free(name);
+    free(acr);
+    if (!ok) return false;
+    relate(c, "same_as", NULL, a, q);
+    return true;
+}
+
 static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
 {
-    if (p->type != q->type) return false;
-    if (strcmp(gap, "(") == 0 && post[0] == ')') {
+    bool same_kind = p->type == q->type || (is_agent(p->type) && is_agent(q->type) &&
+                                            p->type != RG_NODE_PERSON && q->type != RG_NODE_PERSON);
+    if (!same_kind) return false;
+    if ((strcmp(gap, "(") == 0 || strcmp(gap, "'s (") == 0) && post[0] == ')') {
         relate(c, "same_as", NULL, p, q);
         return true;
     }
+    /* a parenthesis right after the name (a native spelling, dates) is
+     * passed over: "X (Arabic: ...), also known as Y" */
+    if (gap[0] == '(' && strchr(gap, ')')) gap = strchr(gap, ')') + 1;
+    while (*gap == ' ')
+        gap++;
     if ((gap[0] == ',' || gap[0] == '(') && count_words(gap) <= 3 && has_cue(gap, CUE_ALIAS)) {
         relate(c, "same_as", NULL, p, q);
         return true;
@@ -429,13 +838,36 @@ static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, 
  * the nearest person or body at or before i that is not the object of a
  * preposition ("Robert Petit, leading a delegation from the IIIM, ... met"
  * has Petit as subject); places are passed over. */
+/* "X, commander, Y met", "X, the head of Y, met": the body named in a
+ * person's apposition is not the subject; the person is. Returns the index
+ * of that person, or k. */
+static size_t apposition_owner(ctx *c, size_t k)
+{
+    if (k == 0 || c->actors[k - 1].type != RG_NODE_PERSON || c->actors[k].type == RG_NODE_PERSON)
+        return k;
+    char *pre = text_before(c, k);
+    const char *r = pre;
+    bool owner = false;
+    if (*r == ',') {
+        r++;
+        while (*r == ' ')
+            r++;
+        if (starts_with(r, "the")) r += 3;
+        while (*r == ' ')
+            r++;
+        owner = count_words(r) <= 5 && find_cue(r, role_in(r), NULL) == 0;
+    }
+    free(pre);
+    return owner ? k - 1 : k;
+}
+
 static const actor *subject_before(ctx *c, size_t i)
 {
     static const char *const preps[] = {"from", "from the", "of",  "of the",  "with", "with the",
                                         "by",   "by the",   "for", "for the", "in",   "in the",
                                         "at",   "at the",   "to",  "to the",  NULL};
     const actor *fallback = NULL;
-    for (size_t k = i + 1; k-- > 0;) {
+    for (size_t k = i + 1; k-- > 0 && i - k < MAX_BACK;) {
         const actor *a = &c->actors[k];
         if (!is_agent(a->type)) continue;
         /* "X (XX)": the acronym stands where X does */
@@ -446,7 +878,7 @@ static const actor *subject_before(ctx *c, size_t i)
         for (size_t j = 0; preps[j] && !object; j++)
             object = ends_with(pre, preps[j]);
         free(pre);
-        if (!object) return a;
+        if (!object) return &c->actors[apposition_owner(c, k)];
         if (!fallback) fallback = a;
     }
     return fallback;
@@ -457,14 +889,33 @@ static const actor *subject_before(ctx *c, size_t i)
 static bool clause_break(const char *gap)
 {
     static const char *const stops[] = {
-        " which ", " while ", " but ",    " after ",     " before ",       ", and ",     " said ",
-        " says ",  " told ",  " stated ", " announced ", " according to ", " reported ", NULL};
-    if (strchr(gap, ';')) return true;
+        " which ",    " while ", " but ",     " after ",    " before ",    ", and ",
+        " said ",     " says ",  " told ",    " stated ",   " announced ", " according to ",
+        " reported ", " since ", " because ", " although ", " whose ",     NULL};
+    if (strchr(gap, ';') || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c")) return true;
+    /* punctuation stuck to a word ("said," "said:") still ends the word */
     char padded[512];
-    snprintf(padded, sizeof padded, " %s ", gap);
+    size_t n = 0;
+    padded[n++] = ' ';
+    for (const char *g = gap; *g && n + 3 < sizeof padded; g++) {
+        bool punct = (*g == ',' || *g == ':') && n > 1 && padded[n - 1] != ' ';
+        if (punct) padded[n++] = ' ';
+        padded[n++] = *g;
+    }
+    padded[n++] = ' ';
+    padded[n] = 0;
     for (size_t i = 0; stops[i]; i++)
         if (strstr(padded, stops[i])) return true;
     return false;
+}
+
+/* A name used as a modifier of the next word ("US Secretary of State",
+ * "UK-France co-operation"): not an actor in its own right. */
+static bool modifier(ctx *c, const actor *a)
+{
+    const char *t = c->x->text + a->end;
+    if (a->end < c->x->len && *t == '-') return true;
+    return a->end + 1 < c->x->len && *t == ' ' && isupper((unsigned char)t[1]);
 }
 
 /* "X met Y", "X held talks with Y", "X received Y", "meeting with Y" */
@@ -476,13 +927,24 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
     if (clause_break(gap) || count_words(gap) > 12) return false;
     const actor *s = subject_before(c, i);
     if (!s || s->entity == q->entity) return false;
-    if (q->type == RG_NODE_PLACE && !has_cue(gap, CUE_HOST)) return false; /* "visited Damascus" */
+    /* "visited Damascus", "met in Amman": a place visited is no counterpart;
+     * "pressed Russia", "held talks with Iraq": a country is */
+    if (q->type == RG_NODE_PLACE && !has_cue(gap, CUE_HOST) &&
+        (strstr(gap, "visit") || ends_locative(gap) || place_as_location(c, i + 1) ||
+         modifier(c, q)))
+        return false;
     relate(c, "communicated_with", NULL, s, q);
     char *label = event_label(c, "Meeting");
     uint32_t ev = event_for(c, "meeting", label);
     free(label);
     participate(c, ev, s, host ? "host" : "attendee");
     participate(c, ev, q, host ? "visitor" : "attendee");
+    /* "met the Iraqi Foreign Minister, Ibrahim al-Jaafari": both name the visitor */
+    size_t ap = apposed(c, i + 1);
+    if (ap != SIZE_MAX) {
+        relate(c, "communicated_with", NULL, s, &c->actors[ap]);
+        participate(c, ev, &c->actors[ap], host ? "visitor" : "attendee");
+    }
     return true;
 }
 
@@ -503,23 +965,297 @@ static bool rule_sign(ctx *c, size_t i, const char *gap)
     return true;
 }
 
+/* The subject of a verb cue after actor i, as an index into c->actors, or
+ * SIZE_MAX: like subject_before, but a country may act ("the UK
+ * supported ..."), unless it is named as a location ("in Syria, ..."). */
+static size_t subject_index(ctx *c, size_t i)
+{
+    static const char *const preps[] = {"from", "of", "with", "by", "for", "to", "against", NULL};
+    size_t fallback = SIZE_MAX;
+    for (size_t k = i + 1; k-- > 0 && i - k < MAX_BACK;) {
+        const actor *a = &c->actors[k];
+        if (k < i) {
+            /* the subject stays in the verb's clause */
+            char *gap = norm(c->x->text, a->end, c->actors[k + 1].begin);
+            bool brk = clause_break(gap) || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c");
+            free(gap);
+            if (brk) break;
+        }
+        if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
+        if (place_as_location(c, k)) continue;
+        if (k && c->actors[k - 1].entity == a->entity) continue;
+        char *pre = text_before(c, k);
+        size_t n = strlen(pre);
+        if (ends_with(pre, "the")) pre[n >= 4 ? n - 4 : 0] = 0;
+        bool object = false;
+        for (size_t j = 0; preps[j] && !object; j++)
+            object = ends_with(pre, preps[j]);
+        free(pre);
+        if (!object) return apposition_owner(c, k);
+        if (fallback == SIZE_MAX && a->type != RG_NODE_PLACE) fallback = k;
+    }
+    return fallback;
+}
+
+/* The gap between two members of a coordinated list: ",", "and", ", and",
+ * optionally followed by an article and one modifier ("the wider"). */
+static bool list_gap(const char *gap)
+{
+    const char *g = gap;
+    if (*g == ',') g++;
+    while (*g == ' ')
+        g++;
+    if (starts_with(g, "and")) g += 3;
+    while (*g == ' ')
+        g++;
+    if (g == gap) return false;
+    if (starts_with(g, "the")) {
+        g += 3;
+        while (*g == ' ')
+            g++;
+        return count_words(g) <= 1;
+    }
+    return *g == 0;
+}
+
+/* Relates every member of the coordinated list that ends with actor k (the
+ * subject: "The UK, the Coalition and Iraq are committed to defeating Y")
+ * to t; k itself included. */
+static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool reverse)
+{
+    size_t first = k;
+    for (size_t j = k + 1; j-- > 0 && k - j < MAX_BACK;) {
+        const actor *a = &c->actors[j];
+        if (j < k) {
+            char *gap = norm(c->x->text, a->end, c->actors[j + 1].begin);
+            bool in = list_gap(gap);
+            free(gap);
+            if (!in || (!is_agent(a->type) && a->type != RG_NODE_PLACE) || place_as_location(c, j))
+                break;
+        }
+        first = j;
+        if (reverse)
+            relate(c, type, NULL, t, a);
+        else
+            relate(c, type, NULL, a, t);
+    }
+    /* several actors fighting one enemy together are allies ("the UK, the
+     * Coalition and Iraq are committed to defeating Y") */
+    char *pre = text_before(c, first);
+    size_t pl = strlen(pre);
+    if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+    bool between = ends_with(pre, "between"); /* "clashes between A and B": foes */
+    free(pre);
+    if (strcmp(type, "fighting_against") == 0 && !between)
+        for (size_t a = first; a < k; a++)
+            for (size_t b = a + 1; b <= k; b++)
+                relate(c, "allied_with", NULL, &c->actors[a], &c->actors[b]);
+}
+
+/* Actor i+1 named again in an apposition right after it ("met the Iraqi
+ * Foreign Minister, Ibrahim al-Jaafari"): its index, or SIZE_MAX. */
+static size_t apposed(ctx *c, size_t i)
+{
+    if (i + 1 >= c->nactors) return SIZE_MAX;
+    const actor *a = &c->actors[i], *b = &c->actors[i + 1];
+    if (b->type != a->type || b->entity == a->entity) return SIZE_MAX;
+    char *gap = norm(c->x->text, a->end, b->begin);
+    bool comma = strcmp(gap, ",") == 0;
+    free(gap);
+    return comma ? i + 1 : SIZE_MAX;
+}
+
+/* "X attacked Y", "X conducted strikes against Y", "X and Z are committed
+ * to defeating Y", "Y was killed by X"; with a place as the thing taken,
+ * "X captured Y" / "Y was captured by X" is control (in_charge_of). */
+static bool rule_fight(ctx *c, size_t i, const char *gap)
+{
+    const actor *q = &c->actors[i + 1];
+    size_t mlen;
+    long at = find_cue(gap, CUE_FIGHT, &mlen);
+    long ctl = find_cue(gap, CUE_CONTROL, NULL);
+    if (at < 0 && ctl < 0) return false;
+    /* "X, which flies missions against Y": the relative pronoun is X */
+    bool relative = starts_with(gap, ", which") || starts_with(gap, ", who");
+    const char *g = relative ? strchr(gap + 2, ' ') : gap;
+    if (!g) g = "";
+    if (clause_break(g) || count_words(g) > 14 || has_cue(g, CUE_WARRANT)) return false;
+    /* "X in its fight against Y", "X, in their efforts to defeat Y": X
+     * itself, even as the object of a preposition ("support for X in the
+     * fight against Y") */
+    static const char *const own[] = {"in the fight",
+                                      "in their fight",
+                                      "in its fight",
+                                      "in their efforts",
+                                      "in its efforts",
+                                      "in the campaign",
+                                      NULL};
+    bool self = relative;
+    for (size_t k = 0; own[k] && !self; k++) {
+        const char *h = strstr(gap, own[k]);
+        if (!h || (h > gap && !isspace((unsigned char)h[-1]))) continue;
+        char *before = rg_strndup(gap, (size_t)(h - gap));
+        self = count_words(before) <= 1 && !strchr(before, ',');
+        free(before);
+    }
+    size_t s = self && !place_as_location(c, i) ? i : subject_index(c, i);
+    bool passive = ends_with(gap, "by") || ends_with(gap, "by the");
+    if (s == SIZE_MAX && !passive) return false;
+    const actor *subj = s == SIZE_MAX ? NULL : &c->actors[s];
+    if (passive) {
+        /* passive: the actor after "by" did it to the one just before; the
+         * verb stands right before "by" ("was killed in a raid by" too) */
+        if (!is_agent(q->type) || count_words(gap) > 8) return false;
+        long v = at >= 0 ? at + (long)mlen : -1;
+        size_t cl;
+        long cv = find_cue(gap, CUE_CONTROL, &cl);
+        if (cv >= 0 && (v < 0 || cv + (long)cl > v)) v = cv + (long)cl;
+        const char *after = gap + v;
+        while (*after == ' ')
+            after++;
+        if (!starts_with(after, "by") &&
+            !((starts_with(after, "in") || starts_with(after, "during")) &&
+              count_words(after) <= 6))
+            return false;
+        size_t k = i;
+        while (k > 0 && place_as_location(c, k))
+            k--;
+        if (place_as_location(c, k)) return false;
+        subj = &c->actors[k];
+        if (ctl >= 0 && subj->type == RG_NODE_PLACE)
+            relate(c, "in_charge_of", NULL, q, subj);
+        else if (at >= 0)
+            relate(c, "fighting_against", NULL, q, subj);
+        else
+            return false;
+        return true;
+    }
+    /* "attacks in Syria", "the fight for Mosul": where, not whom */
+    if (q->type == RG_NODE_PLACE &&
+        (ends_locative(gap) || ends_with(gap, "for") || ends_with(gap, "for the")))
+        return false;
+    if (q->type == RG_NODE_PLACE && ctl >= 0) {
+        relate(c, "in_charge_of", NULL, subj, q);
+        return true;
+    }
+    /* "the Operational Command, which controls all Iraqi security forces":
+     * control of a force (captured fighters are fought, not commanded) */
+    if (ctl >= 0 && at < 0 && strstr(gap + ctl, "control") && q->type != RG_NODE_PERSON &&
+        subj->type != RG_NODE_PLACE) {
+        relate(c, "head_of", NULL, subj, q); /* commands the force */
+        return true;
+    }
+    if (at < 0) return false;
+    relate_list(c, "fighting_against", s, q, false);
+    /* "X is assisting Y to defeat Z", "X stands by Y to defeat Z", "X
+     * supported Y in its efforts to defeat Z": the one supported fights Z
+     * too (and its supporter, when Y is the subject found) */
+    {
+        size_t helped = s == i ? SIZE_MAX : i;
+        size_t by = s;
+        if (s == i && i > 0) {
+            helped = i;
+            by = subject_index(c, i - 1);
+        }
+        if (helped != SIZE_MAX && by != SIZE_MAX && by != helped) {
+            char *pre = text_before(c, helped);
+            size_t pl = strlen(pre);
+            if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+            size_t mlen2;
+            long ac = find_cue(pre, CUE_ALLY, &mlen2);
+            bool ally = ac >= 0 && pre[ac + (long)mlen2] == 0 && !clause_break(pre);
+            free(pre);
+            if (ally && !place_as_location(c, helped)) {
+                /* the subject found already has its relation */
+                relate(c, "fighting_against", NULL, &c->actors[helped == s ? by : helped], q);
+            }
+        }
+    }
+    /* "X, as part of Y, ... to defeat Z", "X, together with Y, attacked Z":
+     * the companions named between subject and verb fight too, as allies */
+    for (size_t k = s + 1; k <= i; k++) {
+        const actor *a = &c->actors[k];
+        if (!is_agent(a->type) || a->type == RG_NODE_PERSON) continue;
+        char *pre = text_before(c, k);
+        bool with = ends_with(pre, "part of") || ends_with(pre, "part of the") ||
+                    ends_with(pre, "together with") || ends_with(pre, "together with the") ||
+                    ends_with(pre, "alongside") || ends_with(pre, "alongside the");
+        free(pre);
+        if (!with) continue;
+        relate(c, "fighting_against", NULL, a, q);
+        relate(c, "allied_with", NULL, subj, a);
+    }
+    size_t ap = apposed(c, i + 1);
+    if (ap != SIZE_MAX) relate(c, "fighting_against", NULL, subj, &c->actors[ap]);
+    return true;
+}
+
+/* "Raqqa, a self-proclaimed ISIL capital", "Raqqah, ISIL's stronghold": the
+ * place is held by the body whose capital or stronghold it is called. */
+static bool rule_capital(ctx *c, const actor *p, const actor *q, const char *gap, const char *post)
+{
+    if (p->type != RG_NODE_PLACE || !is_agent(q->type) || q->type == RG_NODE_PERSON) return false;
+    if (gap[0] != ',') return false;
+    static const char *const mods[] = {
+        "a", "an", "the", "self-proclaimed", "de facto", "main", "last", "former", NULL};
+    const char *g = gap + 1;
+    for (bool again = true; again;) {
+        again = false;
+        while (*g == ' ')
+            g++;
+        for (size_t k = 0; mods[k]; k++)
+            if (starts_with(g, mods[k])) {
+                g += strlen(mods[k]);
+                again = true;
+            }
+    }
+    if (*g) return false;
+    const char *w = post;
+    if (starts_with(w, "'s")) w += 2;
+    for (bool again = true; again;) {
+        again = false;
+        while (*w == ' ')
+            w++;
+        for (size_t k = 0; mods[k]; k++)
+            if (starts_with(w, mods[k])) {
+                w += strlen(mods[k]);
+                again = true;
+            }
+    }
+    if (!starts_with(w, "capital") && !starts_with(w, "stronghold") &&
+        !starts_with(w, "headquarters"))
+        return false;
+    relate(c, "in_charge_of", NULL, q, p);
+    return true;
+}
+
+/* "the fall of Y to X": X took Y */
+static bool rule_fall(ctx *c, const actor *p, const actor *q, const char *pre, const char *gap)
+{
+    if (p->type != RG_NODE_PLACE || !is_agent(q->type)) return false;
+    if ((strcmp(gap, "to") != 0 && strcmp(gap, "to the") != 0) || !ends_with(pre, "fall of"))
+        return false;
+    relate(c, "in_charge_of", NULL, q, p);
+    return true;
+}
+
 static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
 {
-    const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    const actor *q = &c->actors[i + 1];
     if (clause_break(gap) || count_words(gap) > 10) return false;
-    if (has_cue(gap, CUE_FIGHT)) {
-        relate(c, "fighting_against", NULL, p, q);
-        return true;
+    if (q->type == RG_NODE_PLACE && ends_locative(gap)) return false;
+    const char *type = has_cue(gap, CUE_COOP)   ? "cooperates_with"
+                       : has_cue(gap, CUE_ALLY) ? "allied_with"
+                                                : NULL;
+    if (!type) return false;
+    size_t s = subject_index(c, i);
+    if (s == SIZE_MAX) return false;
+    if (starts_with(gap, "in support of") && i + 1 < c->nactors) {
+        /* "In support of Y, X conducted strikes": the subject follows */
+        return false;
     }
-    if (has_cue(gap, CUE_COOP)) {
-        relate(c, "cooperates_with", NULL, p, q);
-        return true;
-    }
-    if (has_cue(gap, CUE_ALLY)) {
-        relate(c, "allied_with", NULL, p, q);
-        return true;
-    }
-    return false;
+    relate_list(c, type, s, q, false);
+    return true;
 }
 
 /* Does place name `place` belong to nationality adjective `adj` ("Syrian"
@@ -665,23 +1401,91 @@ static void rule_coordination(ctx *c, const char *sent_norm)
     }
 }
 
-/* "Coalition nations ... include A, B and C": every actor listed after
- * "include" belongs to the body named before it. */
+/* "The Alliance, which includes A, B and C", "members of the alliance
+ * include A and B", "the international community, including A and B":
+ * every actor listed right after the cue belongs to the body named just
+ * before it. The body must be an organisation or institution ("strikes in
+ * Iraq include Australia" lists no members of Iraq) and sit at most a few
+ * words before the cue. */
 static void rule_include(ctx *c, const char *sent_norm)
 {
-    const char *h = strstr(sent_norm, " include ");
-    if (!h) h = strstr(sent_norm, " includes ");
-    if (!h) return;
-    long at = h - sent_norm;
-    const actor *whole = NULL;
-    for (size_t i = 0; i < c->nactors; i++) {
-        const actor *a = &c->actors[i];
-        long pos = (long)norm_pos(c, a);
-        if (pos < at && a->type != RG_NODE_PERSON)
-            whole = a;
-        else if (pos > at && whole && a->type == whole->type && a->entity != whole->entity)
-            relate(c, "member_of", NULL, a, whole);
+    static const char *const cues_[] = {" include ", " includes ", " including ", NULL};
+    for (size_t k = 0; cues_[k]; k++) {
+        const char *h = strstr(sent_norm, cues_[k]);
+        if (!h) continue;
+        long at = h - sent_norm;
+        size_t whole = SIZE_MAX;
+        for (size_t i = 0; i < c->nactors; i++)
+            if ((long)norm_pos(c, &c->actors[i]) < at) whole = i;
+        if (whole == SIZE_MAX || !is_agent(c->actors[whole].type) ||
+            c->actors[whole].type == RG_NODE_PERSON || place_as_location(c, whole))
+            continue;
+        const actor *w = &c->actors[whole];
+        /* words between the body and the cue: "which", "members of the ... " */
+        long wend = (long)norm_pos(c, w) + (long)(w->end - w->begin);
+        if (at - wend > 24) continue;
+        for (size_t i = whole + 1; i < c->nactors; i++) {
+            const actor *a = &c->actors[i];
+            if (i == whole + 1 &&
+                (long)norm_pos(c, a) > at + (long)strlen(cues_[k]) + (long)strlen("the ")) {
+                break; /* the list starts right after the cue */
+            }
+            if (i > whole + 1) {
+                char *g = norm(c->x->text, c->actors[i - 1].end, a->begin);
+                bool in = list_gap(g);
+                free(g);
+                if (!in) break;
+            }
+            if (a->type == RG_NODE_PERSON || a->entity == w->entity) break;
+            relate(c, "member_of", NULL, a, w);
+        }
     }
+}
+
+/* "the French prosecutor's decision to issue arrest warrants": a
+ * nationality adjective before an authority (cues.txt, authority) names the
+ * state acting, when the document names that country and no actor stands
+ * between the phrase and the cue. Fills *out (no mention of its own). */
+static bool state_issuer(ctx *c, const char *cue, size_t cue_len, const actor *issuer, actor *out)
+{
+    const rg_xsentence *se = &c->x->sentences[c->sentence];
+    char *raw = rg_strndup(c->x->text + se->begin, se->end - se->begin);
+    char *what = rg_strndup(cue, cue_len);
+    char *h = strcasestr(raw, what);
+    uint32_t limit = h ? se->begin + (uint32_t)(h - raw) : se->end;
+    free(what);
+    free(raw);
+    uint32_t from = issuer ? issuer->end : se->begin;
+    const char *t = c->x->text;
+    bool found = false;
+    for (uint32_t i = from; i < limit && !found; i++) {
+        if (!isupper((unsigned char)t[i]) || (i > from && word_char(t[i - 1]))) continue;
+        uint32_t e = i;
+        while (e < limit && isalpha((unsigned char)t[e]))
+            e++;
+        /* the authority: the next one or two words */
+        uint32_t w = e;
+        while (w < limit && t[w] == ' ')
+            w++;
+        uint32_t we = w;
+        for (int words = 0; we < limit && words < 2; words++) {
+            while (we < limit && (isalpha((unsigned char)t[we]) || t[we] == '\''))
+                we++;
+            if (words == 0 && we < limit && t[we] == ' ') we++;
+        }
+        char *auth = norm(t, w, we);
+        bool authority = find_cue(auth, CUE_AUTHORITY, NULL) == 0;
+        free(auth);
+        if (!authority) continue;
+        for (size_t k = 0; k < c->x->nentities && !found; k++) {
+            if (c->x->entities[k].type != RG_NODE_PLACE ||
+                !demonym_of(t + i, e - i, c->x->entities[k].name))
+                continue;
+            *out = (actor){RG_NONE, (uint32_t)k, RG_NODE_PLACE, i, e};
+            found = true;
+        }
+    }
+    return found;
 }
 
 /* "X issued arrest warrants against A, B and C" */
@@ -702,6 +1506,8 @@ static void rule_warrant(ctx *c, const char *sent_norm)
             targets[nt++] = a;
     }
     if (nt == 0) return;
+    actor state;
+    if (state_issuer(c, sent_norm + at, mlen, issuer, &state)) issuer = &state;
     char *label = event_label(c, "Legal action");
     uint32_t ev = event_for(c, "legal_action", label);
     free(label);
@@ -867,11 +1673,16 @@ static void relate_pairs(ctx *c)
         char *gap = norm(text, p->end, q->begin);
         char *pre = norm(text, pre_from, p->begin);
         char *post = norm(text, q->end, post_to);
-        bool done = rule_alias(c, p, q, gap, post) || rule_apposition(c, p, q, gap) ||
+        bool done = rule_alias(c, p, q, gap, post) || rule_split_acronym(c, i, gap, post) ||
+                    rule_apposition(c, p, q, gap) || rule_apposed_role(c, p, q, gap, post) ||
+                    rule_serve(c, p, q, gap) || rule_title_apposition(c, i, gap, post) ||
+                    rule_hyphen_pair(c, p, q, gap, post) || rule_capital(c, p, q, gap, post) ||
+                    rule_unit_chain(c, p, q, gap) || rule_pair_met(c, i, gap, post) ||
                     rule_role_then_name(c, p, q, pre, gap) || rule_body_title_name(c, p, q, gap) ||
                     rule_part_of(c, p, q, gap, post) || rule_from(c, p, q, gap) ||
-                    rule_led_by(c, p, q, gap) || rule_meet(c, i, gap) || rule_sign(c, i, gap) ||
-                    rule_verb_pair(c, i, gap);
+                    rule_led_by(c, p, q, gap) || rule_lead(c, i, gap) || rule_join(c, i, gap) ||
+                    rule_meet(c, i, gap) || rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) ||
+                    rule_fight(c, i, gap) || rule_verb_pair(c, i, gap);
         (void)done;
         free(gap);
         free(pre);

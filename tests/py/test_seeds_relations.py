@@ -118,5 +118,28 @@ mt = [e for e in events("meeting") if participants(e) >= {hariri[0], gallaghan[0
 check("al-Hariri hosted Gallaghan", bool(mt) and hariri[0] in participants(mt[0], "host"))
 check("Gallaghan represents Canada", linked(gallaghan, "represents", find("place", "Canada")))
 
+# "the head of the UN Mechanism, Robert Petit": the UN Mechanism is the IIIM
+check("Petit head_of the IIIM", linked(petit, "head_of", iiim))
+check("no separate UN Mechanism node",
+      not [i for i in find("institution", "UN Mechanism") if i not in iiim])
+
+# "the head of the Syrian coalition, Nasr al-Hariri": once "Syrian coalition" is
+# an organisation mention it must resolve to the Syrian National Coalition
+snc = find("organisation", "Syrian National Coalition")
+check("one Syrian National Coalition node", len(snc) == 1)
+if any(a["name"].lower().endswith("syrian coalition") and a["name"][-9] == "c"
+       for i in snc for a in nodes[i].get("aliases", [])):
+    check("al-Hariri head_of the Syrian National Coalition", linked(hariri, "head_of", snc))
+
+# the French prosecutor issued the arrest warrants: France is the issuer
+issuers = set().union(*(participants(e, "issuer") for e in la)) if la else set()
+check("France issued the arrest warrants", bool(set(find("place", "France")) & issuers))
+
+# "Syrian Ministry of Foreign Affairs" and "Ministry of Foreign Affairs and
+# Expatriates of the Syrian Arab Republic" are one ministry; Canada's is another
+syr_min = [i for i in ministries if "canad" not in nodes[i]["label"].lower()]
+check("one Syrian foreign ministry (got %d)" % len(syr_min), len(syr_min) == 1)
+check("Canada's foreign ministry stays apart", any("canad" in nodes[i]["label"].lower() for i in ministries))
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

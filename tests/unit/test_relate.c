@@ -227,11 +227,213 @@ static void test_fight_alias_and_graph(void)
     rg_extraction_free(&x);
 }
 
+/* Fighting and control: subjects past locations and prepositions,
+ * coordinated subjects (who are then allies), relative clauses, passives. */
+static void test_fight_control_allies(void)
+{
+    static const char text[] =
+        "Near Dorvan, two strikes engaged the Red Hand Brigade. The Northern Front, the Lakeside "
+        "Guard and Velmaria are committed to defeating the Red Hand Brigade. The Hill Squadron, "
+        "which flies missions against the Red Hand Brigade, returned. Port Avel was captured by "
+        "the Red Hand Brigade. The Red Hand Brigade controls Kessen. Saleh Amrani was killed by "
+        "the Northern Front. Rima Tal was killed in Kessen. They mourned the fall of Dorvan to "
+        "the Red Hand Brigade. The Relief Council is supporting the Hill Squadron. The Coast "
+        "Watch, as part of the Relief Council, is working to defeat the Kessen Militia. Omar Dal "
+        "was killed yesterday in northern Velmaria. Contacts with Red Hand Brigade attack "
+        "planners and Kessen Militia members were cut. The Harbour Trust is assisting the "
+        "Lakeside Guard to defeat the Kessen Militia. Clashes between the Northern Front and "
+        "the Lakeside Guard killed Omar Dal. The Relief Council, which controls the Harbour Trust, "
+        "grew. The Hill Squadron will continue to strike the Kessen Militia.";
+    static const mark m[] = {
+        {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
+        {"Red Hand Brigade", RG_MENTION_ORGANISATION, "Red Hand Brigade"},
+        {"Northern Front", RG_MENTION_ORGANISATION, "Northern Front"},
+        {"Lakeside Guard", RG_MENTION_ORGANISATION, "Lakeside Guard"},
+        {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
+        {"Hill Squadron", RG_MENTION_ORGANISATION, "Hill Squadron"},
+        {"Port Avel", RG_MENTION_PLACE, "Port Avel"},
+        {"Kessen", RG_MENTION_PLACE, "Kessen"},
+        {"Saleh Amrani", RG_MENTION_PERSON, "Saleh Amrani"},
+        {"Rima Tal", RG_MENTION_PERSON, "Rima Tal"},
+        {"Relief Council", RG_MENTION_ORGANISATION, "Relief Council"},
+        {"Coast Watch", RG_MENTION_ORGANISATION, "Coast Watch"},
+        {"Kessen Militia", RG_MENTION_ORGANISATION, "Kessen Militia"},
+        {"Omar Dal", RG_MENTION_PERSON, "Omar Dal"},
+        {"Harbour Trust", RG_MENTION_ORGANISATION, "Harbour Trust"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    rg_relate_document(&x, NULL);
+    RG_CHECK(count_rel(&x, "fighting_against", "Coast Watch", "Kessen Militia") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Relief Council", "Kessen Militia") == 1);
+    RG_CHECK(count_rel(&x, "allied_with", "Coast Watch", "Relief Council") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Omar Dal", "Velmaria") == 0);
+    RG_CHECK(count_rel(&x, "fighting_against", "Red Hand Brigade", "Kessen Militia") == 0);
+    RG_CHECK(count_rel(&x, "head_of", "Relief Council", "Harbour Trust") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Hill Squadron", "Kessen Militia") == 1);
+    /* the one assisted fights, and so does its helper */
+    RG_CHECK(count_rel(&x, "fighting_against", "Lakeside Guard", "Kessen Militia") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Harbour Trust", "Kessen Militia") == 1);
+    RG_CHECK(count_rel(&x, "allied_with", "Harbour Trust", "Lakeside Guard") == 1);
+    const char *rhb = "Red Hand Brigade";
+    RG_CHECK(count_rel(&x, "fighting_against", "Dorvan", rhb) == 0);
+    RG_CHECK(count_rel(&x, "fighting_against", "Northern Front", rhb) == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Lakeside Guard", rhb) == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Velmaria", rhb) == 1);
+    /* once, from the coordinated subject; "clashes between" them makes no allies */
+    RG_CHECK(count_rel(&x, "allied_with", "Northern Front", "Lakeside Guard") == 1);
+    RG_CHECK(count_rel(&x, "allied_with", "Lakeside Guard", "Velmaria") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Hill Squadron", rhb) == 1);
+    RG_CHECK(count_rel(&x, "in_charge_of", rhb, "Port Avel") == 1);
+    RG_CHECK(count_rel(&x, "in_charge_of", rhb, "Kessen") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", rhb, "Kessen") == 0);
+    RG_CHECK(count_rel(&x, "fighting_against", "Northern Front", "Saleh Amrani") == 1);
+    RG_CHECK(count_rel(&x, "fighting_against", "Rima Tal", "Kessen") == 0);
+    RG_CHECK(count_rel(&x, "in_charge_of", rhb, "Dorvan") == 1);
+    RG_CHECK(count_rel(&x, "allied_with", "Relief Council", "Hill Squadron") == 1);
+    rg_extraction_free(&x);
+}
+
+/* Roles in appositions, service, unit chains, lists, meetings of a pair,
+ * title appositions and aliases, and a state issuing warrants. */
+static void test_roles_units_aliases(void)
+{
+    static const char text[] =
+        "Tomas Varga, commander, Hill Squadron, spoke. Lena Ostrova, a Northern Front commander "
+        "in Dorvan, was arrested. Mark Oduya, Lakeside Guard commander, said it.\n"
+        "The Coast Watch Commander, Pavel Ilic, spoke. Ana Bell was assigned to the 4th Signal "
+        "Battalion, 9th Support Brigade. The Relief Council, which includes the Dorvan Aid Group "
+        "and the Harbour Trust, met. Strikes in Velmaria include the Harbour Trust.\n"
+        "Tomas Varga and Lena Ostrova met on Monday. Mark Oduya met the Velmarian Interior "
+        "Minister, Ivo Petran, in Dorvan. The Northern Front (NF) left. Hadi Salem (born 1970), "
+        "also known as Abu Nour, fled.\n"
+        "We welcome the Velmarian prosecutor's decision to issue arrest warrants against Saleh "
+        "Amrani.\n"
+        "Nadia Roe, commander, Coast Watch, met Ivo Petran. The Harbour Trust flies missions "
+        "against the Northern Front as part of the Relief Council.";
+    static const mark m[] = {
+        {"Tomas Varga", RG_MENTION_PERSON, "Tomas Varga"},
+        {"Hill Squadron", RG_MENTION_ORGANISATION, "Hill Squadron"},
+        {"Lena Ostrova", RG_MENTION_PERSON, "Lena Ostrova"},
+        {"Northern Front", RG_MENTION_ORGANISATION, "Northern Front"},
+        {"NF", RG_MENTION_ORGANISATION, "Northern Front"},
+        {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
+        {"Mark Oduya", RG_MENTION_PERSON, "Mark Oduya"},
+        {"Lakeside Guard", RG_MENTION_ORGANISATION, "Lakeside Guard"},
+        {"Coast Watch", RG_MENTION_ORGANISATION, "Coast Watch"},
+        {"Pavel Ilic", RG_MENTION_PERSON, "Pavel Ilic"},
+        {"Ana Bell", RG_MENTION_PERSON, "Ana Bell"},
+        {"4th Signal Battalion", RG_MENTION_ORGANISATION, "4th Signal Battalion"},
+        {"9th Support Brigade", RG_MENTION_ORGANISATION, "9th Support Brigade"},
+        {"Relief Council", RG_MENTION_ORGANISATION, "Relief Council"},
+        {"Dorvan Aid Group", RG_MENTION_ORGANISATION, "Dorvan Aid Group"},
+        {"Harbour Trust", RG_MENTION_ORGANISATION, "Harbour Trust"},
+        {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
+        {"the Velmarian Interior Minister", RG_MENTION_PERSON, "Velmarian Interior Minister"},
+        {"Ivo Petran", RG_MENTION_PERSON, "Ivo Petran"},
+        {"Hadi Salem", RG_MENTION_PERSON, "Hadi Salem"},
+        {"Abu Nour", RG_MENTION_PERSON, "Abu Nour"},
+        {"Saleh Amrani", RG_MENTION_PERSON, "Saleh Amrani"},
+        {"Nadia Roe", RG_MENTION_PERSON, "Nadia Roe"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    rg_relate_document(&x, NULL);
+    /* the body in a person's apposition is not the subject */
+    RG_CHECK(count_rel(&x, "communicated_with", "Nadia Roe", "Ivo Petran") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Coast Watch", "Ivo Petran") == 0);
+    RG_CHECK(count_rel(&x, "part_of", "Northern Front", "Relief Council") == 0);
+    RG_CHECK(count_rel(&x, "fighting_against", "Harbour Trust", "Northern Front") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Tomas Varga", "Hill Squadron") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Lena Ostrova", "Northern Front") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Lena Ostrova", "Northern Front") == 0);
+    RG_CHECK(count_rel(&x, "head_of", "Mark Oduya", "Lakeside Guard") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Pavel Ilic", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Ana Bell", "4th Signal Battalion") == 1);
+    RG_CHECK(count_rel(&x, "part_of", "4th Signal Battalion", "9th Support Brigade") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Dorvan Aid Group", "Relief Council") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Harbour Trust", "Relief Council") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Harbour Trust", "Velmaria") == 0);
+    RG_CHECK(count_rel(&x, "communicated_with", "Tomas Varga", "Lena Ostrova") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Mark Oduya", "Velmarian Interior Minister") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Mark Oduya", "Ivo Petran") == 1);
+    RG_CHECK(count_rel(&x, "same_as", "Velmarian Interior Minister", "Ivo Petran") == 1);
+    RG_CHECK(count_rel(&x, "same_as", "Northern Front", "Northern Front") == 1);
+    RG_CHECK(count_rel(&x, "same_as", "Hadi Salem", "Abu Nour") == 1);
+    RG_CHECK(count_role(&x, "Velmaria", "legal_action", "issuer") == 1);
+    RG_CHECK(count_role(&x, "Saleh Amrani", "legal_action", "target") == 1);
+    RG_CHECK(count_rel(&x, "opposed_to", "Velmaria", "Saleh Amrani") == 1);
+    rg_extraction_free(&x);
+}
+
+/* Acronyms of names split over two mentions, portfolios, countries as the
+ * counterpart of a meeting and as modifiers. */
+static void test_acronyms_countries(void)
+{
+    static const char text[] =
+        "The Front of Resistance in Velmaria (FRV) grew. Minister for the Kessen Region, Ana "
+        "Voss, spoke. Mark Oduya pressed Velmaria to act. Mark Oduya met Dorvan Secretary of "
+        "State Lio Ban. Rosa Lind, an artillery crew chief in the Coast Watch, spoke. Ben Ode, a "
+        "lawyer in Dorvan, spoke. Ivo Sand, who said that members of the Coast Watch left, "
+        "spoke. The Tanker Crews from the 507th Support Wing left. Lio Ban commands the Tanker "
+        "Crews. The Coast Watch, under the command of Kai Oru, sailed. Ben Ode led the talks "
+        "with Velmaria. He fought in the Velmaria-Dorvan War and praised the Dorvan-Velmaria "
+        "partnership. The Tanker Crews joined the Coast Watch. Ben Ode joined Lio Ban for talks. "
+        "The Coast Watch, represented by Ana Voss, signed. Velmaria, led by Lio Ban, voted. They "
+        "reached the Kessen Region, the Coast Watch's stronghold.";
+    static const mark m[] = {
+        {"Front of Resistance", RG_MENTION_ORGANISATION, "Front of Resistance"},
+        {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
+        {"FRV", RG_MENTION_ORGANISATION, "FRV"},
+        {"Kessen Region", RG_MENTION_PLACE, "Kessen Region"},
+        {"Ana Voss", RG_MENTION_PERSON, "Ana Voss"},
+        {"Mark Oduya", RG_MENTION_PERSON, "Mark Oduya"},
+        {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
+        {"Lio Ban", RG_MENTION_PERSON, "Lio Ban"},
+        {"Rosa Lind", RG_MENTION_PERSON, "Rosa Lind"},
+        {"Coast Watch", RG_MENTION_ORGANISATION, "Coast Watch"},
+        {"Ben Ode", RG_MENTION_PERSON, "Ben Ode"},
+        {"Ivo Sand", RG_MENTION_PERSON, "Ivo Sand"},
+        {"Tanker Crews", RG_MENTION_ORGANISATION, "Tanker Crews"},
+        {"Kai Oru", RG_MENTION_PERSON, "Kai Oru"},
+        {"Support Wing", RG_MENTION_ORGANISATION, "Support Wing"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    rg_relate_document(&x, NULL);
+    RG_CHECK(count_rel(&x, "same_as", "Front of Resistance", "FRV") == 1);
+    RG_CHECK(count_rel(&x, "same_as", "Velmaria", "FRV") == 0);
+    RG_CHECK(count_rel(&x, "official_of", "Ana Voss", "Kessen Region") == 0);
+    RG_CHECK(count_rel(&x, "communicated_with", "Mark Oduya", "Velmaria") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Mark Oduya", "Dorvan") == 0);
+    /* a role after modifiers in an apposition; indefinite: a member */
+    RG_CHECK(count_rel(&x, "member_of", "Rosa Lind", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Rosa Lind", "Coast Watch") == 0);
+    RG_CHECK(count_rel(&x, "member_of", "Ben Ode", "Dorvan") == 0);
+    RG_CHECK(count_rel(&x, "member_of", "Ivo Sand", "Coast Watch") == 0);
+    RG_CHECK(count_rel(&x, "member_of", "Tanker Crews", "Support Wing") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Lio Ban", "Tanker Crews") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Kai Oru", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Ben Ode", "Velmaria") == 0);
+    RG_CHECK(count_rel(&x, "fighting_against", "Velmaria", "Dorvan") == 1);
+    RG_CHECK(count_rel(&x, "allied_with", "Dorvan", "Velmaria") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Tanker Crews", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Ben Ode", "Lio Ban") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Ben Ode", "Lio Ban") == 0);
+    RG_CHECK(count_rel(&x, "represents", "Ana Voss", "Coast Watch") == 1);
+    RG_CHECK(count_rel(&x, "head_of", "Lio Ban", "Velmaria") == 1);
+    RG_CHECK(count_rel(&x, "in_charge_of", "Coast Watch", "Kessen Region") == 1);
+    rg_extraction_free(&x);
+}
+
 int main(void)
 {
     test_meeting_and_roles();
     test_receive_sign_partof();
     test_warrants_and_signatories();
     test_fight_alias_and_graph();
+    test_fight_control_allies();
+    test_roles_units_aliases();
+    test_acronyms_countries();
     return rg_test_done();
 }

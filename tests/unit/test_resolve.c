@@ -632,6 +632,46 @@ static void test_hostile(void)
     rg_graph_free(&g);
 }
 
+/* HEAD: a short designation joins the one long name with its head noun in a
+ * shared document; STATE: one state's body named by adjective or by name. */
+static void test_head_and_state(void)
+{
+    rg_graph g;
+    const ent e[] = {
+        {"institution", "Independent Oversight Mechanism", "d1", NULL},
+        {"institution", "UN Mechanism", "d1", "the Mechanism"},
+        {"institution", "Eastern Mechanism", "d1", NULL},
+        {"institution", "Joint Monitoring Mechanism", "d2", NULL},
+        {"institution", "Independent Oversight Mechanism", "d2", NULL},
+        {"institution", "Review Mechanism", "d2", NULL},
+        {"institution", "Mechanism", "d3", NULL},
+        {"organisation", "Valdoran Democratic Coalition", "d4", NULL},
+        {"organisation", "Valdoran coalition", "d4", NULL},
+        {"institution", "Iraqi Ministry of Water Resources", "d5", NULL},
+        {"institution", "Ministry of Water Resources of the Republic of Iraq", "d6", NULL},
+        {"institution", "Iranian Ministry of Water Resources", "d6", NULL},
+        {"institution", "Syrian Ministry of Foreign Affairs", "d7", NULL},
+        {"institution", "Ministry of Foreign Affairs and Expatriates of the Syrian Arab Republic",
+         "d8", NULL},
+        {"institution", "Canadian Ministry of Foreign Affairs", "d8", NULL},
+    };
+    RESOLVED(g, e);
+    RG_CHECK(together(&g, "UN Mechanism", "Independent Oversight Mechanism"));
+    RG_CHECK(apart(&g, "Eastern Mechanism", "Independent Oversight Mechanism"));
+    RG_CHECK(apart(&g, "Review Mechanism", "Independent Oversight Mechanism"));
+    RG_CHECK(apart(&g, "Review Mechanism", "Joint Monitoring Mechanism"));
+    RG_CHECK(apart(&g, "Mechanism", "Independent Oversight Mechanism"));
+    RG_CHECK(together(&g, "Valdoran coalition", "Valdoran Democratic Coalition"));
+    RG_CHECK(together(&g, "Iraqi Ministry of Water Resources",
+                      "Ministry of Water Resources of the Republic of Iraq"));
+    RG_CHECK(apart(&g, "Iraqi Ministry of Water Resources", "Iranian Ministry of Water Resources"));
+    RG_CHECK(together(&g, "Syrian Ministry of Foreign Affairs",
+                      "Ministry of Foreign Affairs and Expatriates of the Syrian Arab Republic"));
+    RG_CHECK(
+        apart(&g, "Syrian Ministry of Foreign Affairs", "Canadian Ministry of Foreign Affairs"));
+    rg_graph_free(&g);
+}
+
 int main(void)
 {
     test_keys();
@@ -639,6 +679,7 @@ int main(void)
     test_fold_fast_path();
     test_persons();
     test_organisations();
+    test_head_and_state();
     test_places_and_types();
     test_provenance_and_ids();
     test_aliases();
