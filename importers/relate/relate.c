@@ -205,7 +205,27 @@ typedef struct ctx {
     size_t nactors, cap_actors;
     uint32_t sentence;
     const char *date; /* the current sentence's date, or the document's */
+    /* Per-document indexes of x->entities, so that rules do not scan every
+     * entity of a long document for each sentence (that made extraction
+     * quadratic). Entities are only appended while relating (events), so
+     * the indexes are brought up to date from `indexed` onwards. */
+    size_t indexed;            /* entities [0, indexed) are in the lists */
+    uint32_t *places, *events; /* entity indices, in entity order */
+    size_t nplaces, cap_places, nevents, cap_events;
+    uint32_t ministry[16]; /* per portfolio: entity + 1, 0 = unknown yet */
+    bool ministry_done[16];
 } ctx;
+
+static void index_entities(ctx *c)
+{
+    for (; c->indexed < c->x->nentities; c->indexed++) {
+        rg_node_type t = c->x->entities[c->indexed].type;
+        if (t == RG_NODE_PLACE)
+            *RG_PUSH(c->places, c->nplaces, c->cap_places) = (uint32_t)c->indexed;
+        else if (t == RG_NODE_EVENT)
+            *RG_PUSH(c->events, c->nevents, c->cap_events) = (uint32_t)c->indexed;
+    }
+}
 
 static bool is_body(rg_node_type t)
 {
@@ -326,9 +346,10 @@ static cue_cat role_in(const char *s)
 static uint32_t event_for(ctx *c, const char *event_type, const char *label)
 {
     rg_extraction *x = c->x;
-    for (size_t i = 0; i < x->nentities; i++) {
+    index_entities(c);
+    for (size_t k = 0; k < c->nevents; k++) {
+        size_t i = c->events[k];
         const rg_xentity *e = &x->entities[i];
-        if (e->type != RG_NODE_EVENT) continue;
         const char *t = rg_attrs_get(&e->attrs, "event_type");
         const char *d = rg_attrs_get(&e->attrs, "date");
         bool same_date = (!d && !c->date) || (d && c->date && strcmp(d, c->date) == 0);
@@ -1286,14 +1307,20 @@ static uint32_t title_body(ctx *c, const char *title_raw, size_t n, const char *
         "education", "economy", "energy",  "oil",      "trade",   NULL};
     for (size_t k = 0; portfolios[k]; k++) {
         if (!strstr(title_norm, portfolios[k]) || !strstr(title_norm, "minister")) continue;
-        for (size_t e = 0; e < x->nentities; e++) {
-            if (x->entities[e].type != RG_NODE_INSTITUTION) continue;
-            char *f = norm(x->entities[e].name, 0, (uint32_t)strlen(x->entities[e].name));
-            bool hit = strstr(f, "ministry") && strstr(f, portfolios[k]);
-            free(f);
-            if (hit) return (uint32_t)e;
+        if (!c->ministry_done[k]) {
+            /* the document's first ministry of this portfolio, looked up once */
+            c->ministry_done[k] = true;
+            for (size_t e = 0; e < x->nentities && !c->ministry[k]; e++) {
+                if (x->entities[e].type != RG_NODE_INSTITUTION) continue;
+                char *f = norm(x->entities[e].name, 0, (uint32_t)strlen(x->entities[e].name));
+                if (strstr(f, "ministry") && strstr(f, portfolios[k]))
+                    c->ministry[k] = (uint32_t)e + 1;
+                free(f);
+            }
         }
+        if (c->ministry[k]) return c->ministry[k] - 1;
     }
+    index_entities(c);
     /* capitalised words of the title, tried as nationality adjectives */
     for (size_t i = 0; i < n;) {
         while (i < n && !isupper((unsigned char)title_raw[i]))
@@ -1302,10 +1329,9 @@ static uint32_t title_body(ctx *c, const char *title_raw, size_t n, const char *
         while (i < n && isalpha((unsigned char)title_raw[i]))
             i++;
         if (i - b < 3) continue;
-        for (size_t e = 0; e < x->nentities; e++)
-            if (x->entities[e].type == RG_NODE_PLACE &&
-                demonym_of(title_raw + b, i - b, x->entities[e].name))
-                return (uint32_t)e;
+        for (size_t k = 0; k < c->nplaces; k++)
+            if (demonym_of(title_raw + b, i - b, x->entities[c->places[k]].name))
+                return c->places[k];
     }
     return RG_NONE;
 }
@@ -1477,11 +1503,10 @@ static bool state_issuer(ctx *c, const char *cue, size_t cue_len, const actor *i
         bool authority = find_cue(auth, CUE_AUTHORITY, NULL) == 0;
         free(auth);
         if (!authority) continue;
-        for (size_t k = 0; k < c->x->nentities && !found; k++) {
-            if (c->x->entities[k].type != RG_NODE_PLACE ||
-                !demonym_of(t + i, e - i, c->x->entities[k].name))
-                continue;
-            *out = (actor){RG_NONE, (uint32_t)k, RG_NODE_PLACE, i, e};
+        index_entities(c);
+        for (size_t k = 0; k < c->nplaces && !found; k++) {
+            if (!demonym_of(t + i, e - i, c->x->entities[c->places[k]].name)) continue;
+            *out = (actor){RG_NONE, c->places[k], RG_NODE_PLACE, i, e};
             found = true;
         }
     }
@@ -1724,6 +1749,8 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
     rule_signatories(&c);
     free(order);
     free(c.actors);
+    free(c.places);
+    free(c.events);
 }
 
 /* Mentions sorted by (sentence, begin) without touching x->mentions, whose
