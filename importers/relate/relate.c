@@ -49,6 +49,9 @@ typedef struct cue {
  * extractor may run on several documents at once. */
 static cue *cues;
 static size_t ncues;
+/* cues sorted by category (stable: file order within one); the cues of
+ * category c are cues[cat_first[c], cat_first[c + 1]) */
+static size_t cat_first[CUE_NCATS + 1];
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
 
 /* RG_RELATE_TRACE set in the environment: every relation is also written to
@@ -62,6 +65,24 @@ typedef struct demonym {
 } demonym;
 static demonym *demonyms;
 static size_t ndemonyms;
+/* Lower-cased adjective -> its rows in demonyms (first row; rows of one
+ * adjective are adjacent after load_demonyms sorts them). */
+static rg_strmap demonym_index;
+
+/* Lower-cased copy of s[0, n) into key; false when it does not fit. */
+static bool lower_key(const char *s, size_t n, char *key, size_t cap)
+{
+    if (n >= cap) return false;
+    for (size_t i = 0; i < n; i++)
+        key[i] = (char)tolower((unsigned char)s[i]);
+    key[n] = '\0';
+    return true;
+}
+
+static int cmp_demonym(const void *a, const void *b)
+{
+    return strcasecmp(((const demonym *)a)->adj, ((const demonym *)b)->adj);
+}
 
 static void load_demonyms(void)
 {
@@ -79,6 +100,29 @@ static void load_demonyms(void)
         }
         p = le + 1;
     }
+    qsort(demonyms, ndemonyms, sizeof *demonyms, cmp_demonym);
+    rg_strmap_init(&demonym_index);
+    for (size_t k = ndemonyms; k-- > 0;) {
+        char key[64];
+        if (lower_key(demonyms[k].adj, strlen(demonyms[k].adj), key, sizeof key))
+            rg_strmap_put(&demonym_index, key, (uint32_t)k);
+    }
+}
+
+/* Orders the cues by category, keeping file order within one (find_cue
+ * prefers the earliest of equally long cues), and fills cat_first. */
+static void group_cues(void)
+{
+    cue *sorted = rg_malloc((ncues + 1) * sizeof *sorted);
+    size_t k = 0;
+    for (int c = 0; c < CUE_NCATS; c++) {
+        cat_first[c] = k;
+        for (size_t i = 0; i < ncues; i++)
+            if (cues[i].cat == (cue_cat)c) sorted[k++] = cues[i];
+    }
+    cat_first[CUE_NCATS] = k;
+    free(cues);
+    cues = sorted;
 }
 
 static void load_cues(void)
@@ -106,6 +150,7 @@ static void load_cues(void)
         }
         p = le + 1;
     }
+    group_cues();
 }
 
 static bool word_char(char c)
@@ -119,8 +164,7 @@ static long find_cue(const char *s, cue_cat cat, size_t *mlen)
 {
     long best = -1;
     size_t blen = 0;
-    for (size_t i = 0; i < ncues; i++) {
-        if (cues[i].cat != cat) continue;
+    for (size_t i = cat_first[cat]; i < cat_first[cat + 1]; i++) {
         for (const char *h = strstr(s, cues[i].phrase); h; h = strstr(h + 1, cues[i].phrase)) {
             bool left = h == s || !word_char(h[-1]);
             bool right = !word_char(h[cues[i].len]);
@@ -147,6 +191,7 @@ static bool has_cue(const char *s, cue_cat cat)
 static char *norm(const char *text, uint32_t b, uint32_t e)
 {
     rg_buf out = {0};
+    rg_grow(&out.data, &out.cap, (size_t)(e > b ? e - b : 0) + 1, 1); /* never grows again */
     bool space = false;
     for (uint32_t i = b; i < e; i++) {
         unsigned char c = (unsigned char)text[i];
@@ -1283,10 +1328,11 @@ static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
  * -> "Syria", "Canadian" -> "Canada", "French" -> "France" by the table)? */
 static bool demonym_of(const char *adj, size_t n, const char *place)
 {
-    for (size_t i = 0; i < ndemonyms; i++)
-        if (strlen(demonyms[i].adj) == n && strncasecmp(demonyms[i].adj, adj, n) == 0 &&
-            strcasecmp(demonyms[i].country, place) == 0)
-            return true;
+    char key[64];
+    uint32_t row;
+    if (lower_key(adj, n, key, sizeof key) && rg_strmap_get(&demonym_index, key, &row))
+        for (size_t i = row; i < ndemonyms && strcasecmp(demonyms[i].adj, key) == 0; i++)
+            if (strcasecmp(demonyms[i].country, place) == 0) return true;
     size_t k = 0;
     while (k < n && place[k] && tolower((unsigned char)adj[k]) == tolower((unsigned char)place[k]))
         k++;
