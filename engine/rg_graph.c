@@ -37,7 +37,8 @@ bool rg_node_type_parse(const char *s, rg_node_type *t)
 }
 
 const char *const rg_edge_types[] = {
-    "head_of",        "member_of",        "official_of",       "part_of",
+    "head_of",        "in_charge_of",     "member_of",         "official_of",
+    "part_of",
     "represents",     "participant_in",   "located_in",        "allied_with",
     "cooperates_with", "opposed_to",      "fighting_against",  "communicated_with",
     "co_mentioned",   "related_to",       "same_as",           NULL};

@@ -139,6 +139,7 @@ static void test_edges(void)
     RG_CHECK(rg_edge_type_valid("worked_for2") && !rg_edge_type_valid("2x") &&
              !rg_edge_type_valid(""));
     RG_CHECK(rg_edge_type_known("head_of") && !rg_edge_type_known("worked_for"));
+    RG_CHECK(rg_edge_type_known("in_charge_of"));
     RG_CHECK(rg_edge_type_symmetric("allied_with") && !rg_edge_type_symmetric("member_of"));
     /* the igraph view follows the arrays */
     const igraph_t *ig = rg_graph_igraph(&g);
