@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "rg_coref.h"
 #include "rg_date.h"
 #include "rg_ortho.h"
 #include "rg_sentence.h"
@@ -285,6 +286,13 @@ void rg_pipeline_run(const rg_gazetteer *gaz, const char *text, size_t len, rg_e
         /* remap maps old ner indices to tidied ones; annotations hold old ones */
         keep_annotations(&r, remap, xidx, extras);
     }
+    /* pronouns ("he", "we", "their") linked to the entities just made */
+    uint32_t *moved = rg_malloc((x->nmentions + 1) * sizeof *moved);
+    if (rg_coref_pronouns(x, moved) && extras)
+        for (size_t i = 0; i < extras->nanns; i++)
+            if (extras->anns[i].mention != RG_NONE)
+                extras->anns[i].mention = moved[extras->anns[i].mention];
+    free(moved);
     add_dates(x, extras);
     free(remap);
     free(entity_of);

@@ -1,0 +1,33 @@
+/* rg_coref: pronominal coreference, after GATE ANNIE's pronominal
+ * coreference module (ANCHORS.md). Runs after rg_ortho, over the named
+ * mentions of one document, and adds pronoun mentions linked to the entity
+ * they stand for:
+ *
+ *  - he, him, she, her, himself, herself: the nearest person named
+ *    before, within three sentences;
+ *  - I, me, my, myself: the speaker of the quote (a person in the same
+ *    sentence), else the nearest person named before;
+ *  - we, our, ourselves: an organisation: the organisation or institution
+ *    the document speaks for (the one it names most often);
+ *  - they, them: the nearest organisation or institution named before,
+ *    within two sentences.
+ * "his", "its", "their", "us" and "it" are not resolved: on re3d-dev they
+ * stand for an actor too rarely (precision under 0.3).
+ *
+ * A pronoun mention has flag RG_XM_PRONOUN, the type of its class (person or
+ * organisation; the antecedent's type when there is one) and entity RG_NONE
+ * when no antecedent qualifies. Pronouns never create entities, so they make
+ * no graph nodes; the relation rules see a resolved pronoun as a mention of
+ * its antecedent.
+ */
+#ifndef RG_COREF_H
+#define RG_COREF_H
+
+#include "rg_extract.h"
+
+/* Adds pronoun mentions to x, whose mentions must be sorted by begin (and
+ * stay so). remap, when not NULL, has one slot per mention present on entry
+ * and receives each one's new index. Returns the number of pronouns added. */
+size_t rg_coref_pronouns(rg_extraction *x, uint32_t *remap);
+
+#endif
