@@ -786,8 +786,83 @@ static bool hyphen_places(rg_ner *r, size_t i)
     return true;
 }
 
+/* ---- countries acting as states ---------------------------------------- */
+
+/* Index of the token starting at byte b, or SIZE_MAX. */
+static size_t tok_at(const rg_ner *r, uint32_t b)
+{
+    size_t lo = 0, hi = r->ntoks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->toks[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->ntoks && r->toks[lo].begin == b ? lo : SIZE_MAX;
+}
+
+static bool possessive(const rg_ner *r, size_t e)
+{
+    return e + 1 < r->ntoks && r->toks[e].kind == RG_TOK_PUNCT &&
+           (r->toks[e].cp == '\'' || r->toks[e].cp == 0x2019) && tok_is(r, e + 1, "s");
+}
+
+/* Does the country named by tokens [s, e) act as a state here? As the
+ * premodifier of a body or of what a state does ("U.S. Central Command",
+ * "UK Government", "U.S. Marines", "U.S. strikes", "U.S. officials"), yes.
+ * After a location preposition ("in Iraq", "across Syria"), as a possessive
+ * ("Iraq's communities") or alone, it stays a place. */
+static bool state_actor(const rg_ner *r, size_t s, size_t e)
+{
+    if (possessive(r, e) || e >= r->ntoks || r->headline) return false;
+    if (r->toks[e].kind != RG_TOK_WORD || after_place_list(r, s)) return false;
+    /* "to U.S. officials": the premodifier wins over the preposition */
+    if (!r->tk[e].cap && (bits(r, e) & RG_GAZ_STATE_CUE)) return true;
+    if (loc_prep_before(r, s)) return false;
+    if (!r->tk[e].cap) {
+        /* the subject of its clause: first in the sentence, or after
+         * "The", a comma or "and" ("The UK remains", "France and Russia
+         * agreed"), not the object of a preposition ("the Government of
+         * Iraq has") */
+        size_t p = s > 0 && tok_is(r, s - 1, "the") ? s - 1 : s;
+        bool subject =
+            p == 0 || initial(r, p) || is_punct(r, p - 1, ',') || tok_is(r, p - 1, "and");
+        return subject && (bits(r, e) & RG_GAZ_STATE_VERB);
+    }
+    /* a capitalised word after the country: a body or an office of that
+     * state, unless it is itself a place, a month or a day ("Syria
+     * December"), or the country ends a title ("Minister for Iraq Affairs") */
+    uint32_t b = bits(r, e) | r->tk[e].ent_bits;
+    if (b & (RG_GAZ_PLACE | RG_GAZ_STOP | RG_GAZ_DEMONYM)) return false;
+    if (s > 0 && r->tk[s - 1].cap) return false;
+    const uint32_t body = RG_GAZ_INST_HEAD | RG_GAZ_ORG_HEAD | RG_GAZ_TITLE | RG_GAZ_INST |
+                          RG_GAZ_ORG | RG_GAZ_STATE_CUE | RG_GAZ_GROUP_NOUN;
+    for (size_t k = e; k < r->ntoks && k < e + 4 && r->tk[k].cap; k++)
+        if ((bits(r, k) | r->tk[k].ent_bits) & body || r->tk[k].title_len) return true;
+    return false;
+}
+
+/* Retypes the countries of this sentence's mentions (from index `first`)
+ * that act as states: institutions (docs/EXTRACTION.md). */
+static void state_actors(rg_ner *r, size_t first)
+{
+    for (size_t k = first; k < r->nmentions; k++) {
+        rg_ner_mention *m = &r->mentions[k];
+        if (m->type != RG_MENTION_PLACE || !(m->flags & RG_NM_KNOWN)) continue;
+        size_t s = tok_at(r, m->begin);
+        if (s == SIZE_MAX || !(r->tk[s].ent_bits & RG_GAZ_COUNTRY)) continue;
+        size_t e = s + r->tk[s].ent_len;
+        if (e > r->ntoks || r->toks[e - 1].end != m->end) continue;
+        if (!state_actor(r, s, e)) continue;
+        m->type = RG_MENTION_INSTITUTION;
+        if (s > 0 && tok_is(r, s - 1, "the")) m->begin = r->toks[s - 1].begin; /* "The UK" */
+    }
+}
+
 void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentence)
 {
+    size_t first = r->nmentions;
     if (n == 0) return;
     r->sentence = sentence;
     prepare(r, toks, n);
@@ -816,4 +891,5 @@ void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentenc
             analyze(r, i, e, the);
         i = e > i ? e : i + 1;
     }
+    state_actors(r, first);
 }
