@@ -51,6 +51,10 @@ enum {
      * node nor an alias: rg_graph_add_extraction() skips it, while the
      * relation rules may use it as a mention of its antecedent. */
     RG_XM_PRONOUN = 1,
+    /* A common-noun phrase standing for an actor or place it does not name
+     * ("the civilians", "an ISIL fighting position"); entity is RG_NONE
+     * (rg_coref.h). */
+    RG_XM_NOMINAL = 2,
 };
 
 typedef struct rg_xmention {

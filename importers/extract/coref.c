@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coref_int.h"
 #include "rg_util.h"
 
 /* Pronoun classes; what each stands for is in rg_coref.h. */
@@ -230,19 +231,23 @@ static void scan_sentence(coref *c, uint32_t s, size_t *next, bool *quoted)
     if (end + 1 < c->x->len && t[end] == '\n' && t[end + 1] == '\n') *quoted = false;
 }
 
-/* Merges the pronouns into x->mentions, keeping begin order. */
-static void merge(coref *c, uint32_t *remap)
+void rg_coref_merge(rg_extraction *x, const rg_xmention *add, size_t nadd, uint32_t *remap)
 {
-    rg_extraction *x = c->x;
-    size_t n = c->nnamed, total = n + c->nout;
+    size_t n = x->nmentions, total = n + nadd;
+    if (!nadd) {
+        if (remap)
+            for (size_t i = 0; i < n; i++)
+                remap[i] = (uint32_t)i;
+        return;
+    }
     rg_xmention *all = rg_malloc((total + 1) * sizeof *all);
     size_t i = 0, j = 0, o = 0;
-    while (i < n || j < c->nout) {
-        if (j >= c->nout || (i < n && x->mentions[i].begin <= c->out[j].begin)) {
+    while (i < n || j < nadd) {
+        if (j >= nadd || (i < n && x->mentions[i].begin <= add[j].begin)) {
             if (remap) remap[i] = (uint32_t)o;
             all[o++] = x->mentions[i++];
         } else {
-            all[o++] = c->out[j++];
+            all[o++] = add[j++];
         }
     }
     free(x->mentions);
@@ -260,11 +265,7 @@ size_t rg_coref_pronouns(rg_extraction *x, uint32_t *remap)
     for (uint32_t s = 0; s < x->nsentences; s++)
         scan_sentence(&c, s, &next, &quoted);
     size_t added = c.nout;
-    if (added)
-        merge(&c, remap);
-    else if (remap)
-        for (size_t i = 0; i < c.nnamed; i++)
-            remap[i] = (uint32_t)i;
+    rg_coref_merge(x, c.out, c.nout, remap);
     free(c.out);
     return added;
 }

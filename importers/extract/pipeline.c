@@ -286,13 +286,17 @@ void rg_pipeline_run(const rg_gazetteer *gaz, const char *text, size_t len, rg_e
         /* remap maps old ner indices to tidied ones; annotations hold old ones */
         keep_annotations(&r, remap, xidx, extras);
     }
-    /* pronouns ("he", "we", "their") linked to the entities just made */
-    uint32_t *moved = rg_malloc((x->nmentions + 1) * sizeof *moved);
-    if (rg_coref_pronouns(x, moved) && extras)
-        for (size_t i = 0; i < extras->nanns; i++)
-            if (extras->anns[i].mention != RG_NONE)
-                extras->anns[i].mention = moved[extras->anns[i].mention];
-    free(moved);
+    /* nominal phrases ("the civilians"), then pronouns ("he", "we") linked
+     * to the entities just made; annotations follow their mentions */
+    for (int stage = 0; stage < 2; stage++) {
+        uint32_t *moved = rg_malloc((x->nmentions + 1) * sizeof *moved);
+        size_t added = stage == 0 ? rg_coref_nominals(x, gaz, moved) : rg_coref_pronouns(x, moved);
+        if (added && extras)
+            for (size_t i = 0; i < extras->nanns; i++)
+                if (extras->anns[i].mention != RG_NONE)
+                    extras->anns[i].mention = moved[extras->anns[i].mention];
+        free(moved);
+    }
     add_dates(x, extras);
     free(remap);
     free(entity_of);

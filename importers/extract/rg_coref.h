@@ -24,10 +24,25 @@
 #define RG_COREF_H
 
 #include "rg_extract.h"
+#include "rg_gazetteer.h"
 
 /* Adds pronoun mentions to x, whose mentions must be sorted by begin (and
  * stay so). remap, when not NULL, has one slot per mention present on entry
  * and receives each one's new index. Returns the number of pronouns added. */
 size_t rg_coref_pronouns(rg_extraction *x, uint32_t *remap);
+
+/* Nominal mentions: common-noun phrases that stand for an actor or a place
+ * without naming it ("an ISIL fighting position", "three supply caches",
+ * "the civilians", "Syrians", "a senior commander"). A head noun from
+ * data/lexicon/nominal-heads.txt gives the type (groups of people are
+ * organisations, facilities and areas places, roles persons); the phrase
+ * runs back over capitalised or hyphenated premodifiers and, when a
+ * determiner or number opens it, over the words between. A capitalised
+ * demonym plural ("Syrians") is a group too. Words inside a named mention
+ * are skipped. Each phrase is a mention with flag RG_XM_NOMINAL and entity
+ * RG_NONE: it refers to no named actor, so it makes no node and the
+ * relation rules skip it. Same contract as rg_coref_pronouns; gaz NULL =
+ * the built-in gazetteer (for demonyms). */
+size_t rg_coref_nominals(rg_extraction *x, const rg_gazetteer *gaz, uint32_t *remap);
 
 #endif

@@ -111,8 +111,45 @@ static void test_graph(void)
     rg_graph_free(g);
 }
 
+/* The n-th nominal mention whose surface is s, or NULL. */
+static const rg_xmention *nominal(const char *s)
+{
+    for (size_t i = 0; i < x.nmentions; i++) {
+        const rg_xmention *m = &x.mentions[i];
+        if ((m->flags & RG_XM_NOMINAL) && m->end - m->begin == strlen(s) &&
+            memcmp(x.text + m->begin, s, strlen(s)) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+static void test_nominals(void)
+{
+    run("Aircraft destroyed an ZORBA-held warehouse and three supply routes near the river. "
+        "Hundreds of civilians fled while Syrians waited at the border.");
+    const rg_xmention *m = nominal("an ZORBA-held warehouse");
+    RG_CHECK(m && m->type == RG_MENTION_PLACE && m->entity == RG_NONE);
+    m = nominal("three supply routes");
+    RG_CHECK(m && m->type == RG_MENTION_PLACE);
+    m = nominal("civilians");
+    RG_CHECK(m && m->type == RG_MENTION_ORGANISATION);
+    m = nominal("Syrians");
+    RG_CHECK(m && m->type == RG_MENTION_ORGANISATION);
+    RG_CHECK(nominal("the border") != NULL);
+    RG_CHECK(sorted());
+    /* a nominal inside a name is no nominal of its own; nominals make no entity */
+    size_t before = x.nentities;
+    run("The Northern Relief Association thanked its volunteers.");
+    RG_CHECK(nominal("Association") == NULL);
+    RG_CHECK(nominal("its volunteers") != NULL);
+    for (size_t i = 0; i < x.nmentions; i++)
+        if (x.mentions[i].flags & RG_XM_NOMINAL) RG_CHECK(x.mentions[i].entity == RG_NONE);
+    (void)before;
+}
+
 int main(void)
 {
+    test_nominals();
     test_person();
     test_speaker();
     test_organisation();
