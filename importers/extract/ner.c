@@ -313,12 +313,26 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
         if (r->tk[k].ent_len && (r->tk[k].ent_bits & RG_GAZ_PLACE) == 0) return 0;
         if (r->tk[k].bits & (RG_GAZ_GIVEN | RG_GAZ_PARTICLE))
             return 0; /* "... Branch and Abdel Salam" */
-        for (size_t j = k; j < r->ntoks && r->tk[j].cap;
-             j++) /* "X Network and the Y Observatory" */
-            if (r->tk[j].bits & heads) return 0;
+        /* "X Network and the Y Observatory", "X Centre for A and B Rights
+         * and the Y for Z Network": a second name with a head of its own,
+         * possibly across its own connectors */
+        for (size_t j = k; j < r->ntoks && j < k + 10 && (r->tk[j].cap || connector(r, j)); j++) {
+            if (tok_is(r, j, "and")) break;
+            if (r->tk[j].cap && (r->tk[j].bits & heads)) return 0;
+        }
         return k;
     }
-    return has_head(r, s, e, heads | RG_GAZ_PLACE_PRE) ? k : 0;
+    if (has_head(r, s, e, heads | RG_GAZ_PLACE_PRE)) return k;
+    /* "Mothers for Peace Network", "Families of Victims Association": the
+     * head comes after the connector, at the end of the next capitalised run
+     * (not "Members of the Security Council": a name of its own) */
+    if ((tok_is(r, e, "for") || tok_is(r, e, "of")) && k == e + 1 && r->tk[k].ent_len == 0) {
+        size_t j = k;
+        while (j < r->ntoks && j < k + 6 && r->tk[j].cap)
+            j++;
+        if (j > k && (r->tk[j - 1].bits & heads) && !(r->tk[j - 1].bits & RG_GAZ_STOP)) return k;
+    }
+    return 0;
 }
 
 /* End of the capitalised chunk starting at s. */
@@ -700,7 +714,8 @@ static bool paren_acronym(rg_ner *r, size_t i)
 static bool group_org(const rg_ner *r, size_t g)
 {
     return tok_is(r, g, "regime") || tok_is(r, g, "rebels") || tok_is(r, g, "fighters") ||
-           tok_is(r, g, "militia") || tok_is(r, g, "militias");
+           tok_is(r, g, "coalition") || tok_is(r, g, "opposition") || tok_is(r, g, "militia") ||
+           tok_is(r, g, "militias");
 }
 
 /* "Iraqi forces", "the Syrian government", "the Assad regime". Returns
@@ -716,6 +731,8 @@ static size_t group(rg_ner *r, size_t s, size_t e, size_t the)
     bool state = (bits(r, s) & RG_GAZ_DEMONYM) || (r->tk[s].ent_bits & RG_GAZ_COUNTRY);
     if (!state && (bits(r, s) & (RG_GAZ_COMMON | RG_GAZ_STOP))) return 0;
     if (state && g != e) return 0; /* "Syria's government" stays a place */
+    /* "the Syrian coalition", but not "the counter-ISIL coalition" */
+    if (!state && (tok_is(r, g, "coalition") || tok_is(r, g, "opposition"))) return 0;
     size_t ge = g + r->tk[g].grp_len;
     int type = (group_org(r, g) || !state) ? RG_MENTION_ORGANISATION : RG_MENTION_INSTITUTION;
     size_t b = the != SIZE_MAX ? the : s;

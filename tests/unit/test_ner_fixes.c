@@ -1,0 +1,83 @@
+/* NER fixes: hard-wrapped paragraphs, two organisations joined by "and
+ * the", a head noun after "for"/"of", "the <demonym> coalition". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/rg_pipeline.h"
+#include "extract/rg_sentence.h"
+#include "rg_test.h"
+
+static rg_extraction x;
+
+static void run(const char *text)
+{
+    rg_extraction_free(&x);
+    rg_extraction_init(&x);
+    rg_pipeline_run(NULL, text, strlen(text), &x, NULL);
+}
+
+/* The first mention whose surface is exactly s, or NULL. */
+static const rg_xmention *find(const char *s)
+{
+    for (size_t i = 0; i < x.nmentions; i++) {
+        const rg_xmention *m = &x.mentions[i];
+        if (m->end - m->begin == strlen(s) && memcmp(x.text + m->begin, s, strlen(s)) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+static const char *entity(const char *s)
+{
+    const rg_xmention *m = find(s);
+    return m && m->entity != RG_NONE ? x.entities[m->entity].name : NULL;
+}
+
+static void test_hard_wrap(void)
+{
+    /* a long line of prose broken before a name does not end the sentence */
+    run("On a cold morning in early spring the visiting delegation met Foreign Minister\n"
+        "Karim al-Haddad in Amman to discuss the border crossings.\n");
+    RG_CHECK(x.nsentences == 1);
+    const rg_xmention *m = find("Karim al-Haddad");
+    RG_CHECK(m && m->type == RG_MENTION_PERSON);
+    /* a heading stays a sentence of its own, so does a short line */
+    run("Operation Northern Shield Strikes Against Smuggling Networks Near The Coast\n"
+        "Navy Captain Lena Ortiz said the operation ended.\n");
+    RG_CHECK(x.nsentences == 2);
+    run("Contents\nThe report has three parts.\n");
+    RG_CHECK(x.nsentences == 2);
+}
+
+static void test_and_the(void)
+{
+    run("The report was written by the European Bureau for Legal and Civil Rights and the "
+        "Mothers for Peace Network in March.");
+    RG_CHECK(find("the European Bureau for Legal and Civil Rights") != NULL);
+    const rg_xmention *m = find("the Mothers for Peace Network");
+    RG_CHECK(m && m->type == RG_MENTION_ORGANISATION);
+    /* a known name after "of the" stays a name of its own */
+    run("The Members of the Security Council met on Monday.");
+    RG_CHECK(find("the Security Council") != NULL);
+}
+
+static void test_coalition(void)
+{
+    run("The Syrian National Coalition met in Geneva. Later the head of the Syrian coalition, "
+        "Omar al-Rashid, spoke to reporters.");
+    const rg_xmention *m = find("the Syrian coalition");
+    RG_CHECK(m && m->type == RG_MENTION_ORGANISATION);
+    RG_CHECK_STR(entity("the Syrian coalition"), "Syrian National Coalition");
+    /* not a coalition named after its enemy */
+    run("Jets of the counter-ZORBA coalition flew north.");
+    RG_CHECK(find("ZORBA coalition") == NULL);
+}
+
+int main(void)
+{
+    test_hard_wrap();
+    test_and_the();
+    test_coalition();
+    rg_extraction_free(&x);
+    return rg_test_done();
+}
