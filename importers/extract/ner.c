@@ -440,10 +440,18 @@ static bool person_cue_after(const rg_ner *r, size_t e)
     return is_punct(r, e, ',') && (bits(r, e + 1) & RG_GAZ_PERSON_CUE);
 }
 
+static bool any_given(const rg_ner *r, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (bits(r, k) & RG_GAZ_GIVEN) return true;
+    return false;
+}
+
+/* A given name anywhere ("Zahid Mohammed Rawi") or a name particle. */
 static bool person_evidence(const rg_ner *r, size_t s, size_t e)
 {
     if (e - s < 2) return false;
-    if (bits(r, s) & RG_GAZ_GIVEN) return true;
+    if (any_given(r, s, e)) return true;
     for (size_t k = s; k < e; k++) {
         if ((r->toks[k].shape & RG_SHAPE_NAME) || (bits(r, k) & RG_GAZ_PARTICLE)) return true;
     }
@@ -455,13 +463,31 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the);
 /* Drops what cannot start a name: lower-case words, stop words, and
  * sentence-initial common words ("During", "Both"). Returns the new start;
  * *the tracks a "the" right before it. */
+/* "Arabic-speaking", "Jordanian-born", "Kurdish-led": a capitalised word
+ * hyphenated to a lower-case participle describes what follows. */
+static bool participle_prefix(const rg_ner *r, size_t i)
+{
+    const char *t = r->text + r->toks[i].begin;
+    size_t n = r->toks[i].end - r->toks[i].begin;
+    const char *h = NULL;
+    for (size_t k = 1; k + 1 < n; k++)
+        if (t[k] == '-') h = t + k + 1;
+    if (!h || *h < 'a' || *h > 'z') return false;
+    size_t m = (size_t)(t + n - h);
+    return (m > 3 && memcmp(h + m - 3, "ing", 3) == 0) ||
+           (m > 2 && memcmp(h + m - 2, "ed", 2) == 0) || (m == 4 && memcmp(h, "born", 4) == 0) ||
+           (m == 3 && memcmp(h, "led", 3) == 0);
+}
+
 static size_t strip_start(const rg_ner *r, size_t s, size_t e, size_t *the)
 {
     const uint32_t keep = RG_GAZ_GIVEN | RG_GAZ_DEMONYM | RG_GAZ_INST_HEAD | RG_GAZ_ORG_HEAD |
                           RG_GAZ_PARTICLE | RG_GAZ_PLACE_PRE;
     while (s < e) {
         const rg_ner_tok *t = &r->tk[s];
-        bool drop = !t->cap;
+        bool drop = !t->cap || participle_prefix(r, s);
+        /* "Operator 1st Class Charles Keating": the end of a rank */
+        if (s > 0 && r->toks[s - 1].kind == RG_TOK_NUM && tok_is(r, s, "class")) drop = true;
         if (!drop && (t->bits & RG_GAZ_STOP) && !t->ent_len && !t->title_len) drop = true;
         if (!drop && (t->bits & RG_GAZ_COMMON) && !(t->bits & keep) && !t->ent_len &&
             !t->title_len && !allcaps(r, s) && (initial(r, s) || r->headline))
@@ -624,7 +650,7 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
     if (person_evidence(r, s, e)) {
         /* "near Al Huwayjah": an Arabic article after a location preposition
          * starts a place name, unless a given name starts a person's */
-        bool place = loc_prep_before(r, s) && !(bits(r, s) & RG_GAZ_GIVEN);
+        bool place = loc_prep_before(r, s) && !any_given(r, s, e);
         emit(r, s, e, s, e, place ? RG_MENTION_PLACE : RG_MENTION_PERSON, place ? RG_NM_WEAK : 0);
         return;
     }

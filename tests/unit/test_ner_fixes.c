@@ -73,8 +73,35 @@ static void test_coalition(void)
     RG_CHECK(find("ZORBA coalition") == NULL);
 }
 
+static void test_precision(void)
+{
+    /* a rank ending in "1st Class" is no part of the name */
+    run("We mourn Navy Signals Operator 1st Class Peter J. Lindqvist, who died on Monday.");
+    const rg_xmention *m = find("Peter J. Lindqvist");
+    RG_CHECK(m && m->type == RG_MENTION_PERSON);
+    /* a "-designate" title is a title, not an organisation */
+    run("The Prime Minister-designate Omar Haddad met the envoy.");
+    m = find("Omar Haddad");
+    RG_CHECK(m && m->type == RG_MENTION_PERSON);
+    RG_CHECK(find("Prime Minister-designate") == NULL ||
+             find("Prime Minister-designate")->type != RG_MENTION_ORGANISATION);
+    /* facilities and features named by their head are places */
+    run("Engineers repaired the Qarawi Barrage and inspected Tellan Airfield last year.");
+    RG_CHECK(find("Qarawi Barrage") && find("Qarawi Barrage")->type == RG_MENTION_PLACE);
+    RG_CHECK(find("Tellan Airfield") && find("Tellan Airfield")->type == RG_MENTION_PLACE);
+    /* "Arabic-speaking Iraq": the place, not a person */
+    run("Relief reached Arabic-speaking Iraq by May.");
+    RG_CHECK(find("Iraq") && find("Iraq")->type == RG_MENTION_PLACE);
+    RG_CHECK(find("Arabic-speaking Iraq") == NULL);
+    /* a given name inside makes a person, also after a place and a comma */
+    run("A doctor from Qarawi, Zahed Mohammed Tellani, said the clinic was full.");
+    m = find("Zahed Mohammed Tellani");
+    RG_CHECK(m && m->type == RG_MENTION_PERSON);
+}
+
 int main(void)
 {
+    test_precision();
     test_hard_wrap();
     test_and_the();
     test_coalition();
