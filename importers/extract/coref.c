@@ -221,8 +221,8 @@ static void scan_sentence(coref *c, uint32_t s, size_t *next, bool *quoted)
         while (*next < c->nnamed && mm[*next].begin < p)
             (*next)++;
         bool inside = false;
-        for (size_t k = *next; k-- > 0 && k + 8 >= *next;)
-            if (mm[k].begin <= p && mm[k].end > p) inside = true;
+        for (size_t k = *next + 1; k-- > 0 && k + 8 >= *next;)
+            if (k < c->nnamed && mm[k].begin <= p && mm[k].end > p) inside = true;
         pclass cls = whole && !inside ? classify(t, p, e) : P_NONE;
         if (cls != P_NONE) add(c, cls, p, e, s, *next, *quoted);
         p = e;

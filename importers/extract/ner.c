@@ -791,6 +791,15 @@ static size_t nominal(rg_ner *r, size_t i)
                                                      : RG_MENTION_ORGANISATION;
     size_t e = i + t->nom_len, ns = i;
     if (tok_is(r, i, "the") && t->nom_len > 1) ns = i + 1;
+    /* "the government of Iraq": the nominal names the state's body */
+    if (type == RG_MENTION_INSTITUTION && tok_is(r, e, "of") && e + 1 < r->ntoks &&
+        r->tk[e + 1].ent_len && (r->tk[e + 1].ent_bits & RG_GAZ_COUNTRY) &&
+        case_ok(r, e + 1, e + r->tk[e + 1].ent_len, r->tk[e + 1].ent_bits)) {
+        size_t ce = e + 1 + r->tk[e + 1].ent_len;
+        emit(r, i, ce, ns, ce, type, 0);
+        emit(r, e + 1, ce, e + 1, ce, RG_MENTION_PLACE, RG_NM_KNOWN | RG_NM_NESTED);
+        return ce;
+    }
     emit(r, i, e, ns, e, type, RG_NM_NOMINAL);
     emit_nested(r, ns, e);
     return e;

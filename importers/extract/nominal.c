@@ -123,25 +123,56 @@ static void emit(nomscan *c, size_t from, size_t to, uint32_t s, rg_mention_type
  * premodifiers ("ISIL", "ISIL-held") and, when a determiner or number
  * opens it within three words, over the lower-case words between ("an
  * ISIL fighting position", "three supply caches"). */
-static size_t phrase_start(const nomscan *c, size_t h)
+static bool det_like(const word *w)
+{
+    return w->cls == N_DET || w->number;
+}
+
+static bool ends_with(const char *t, size_t n, const char *suf)
+{
+    size_t m = strlen(suf);
+    return n > m + 2 && memcmp(t + n - m, suf, m) == 0;
+}
+
+/* "international", "tactical", "Syrian"-like endings of English adjectives. */
+static bool adjective(const nomscan *c, const word *w)
+{
+    static const char *const sufs[] = {"al",  "ic",  "ive", "ous",  "ary",  "ian", "ish",
+                                       "ese", "ern", "ful", "less", "ible", "able"};
+    const char *t = c->x->text + w->b;
+    size_t n = w->e - w->b;
+    for (size_t k = 0; k < sizeof sufs / sizeof *sufs; k++)
+        if (ends_with(t, n, sufs[k])) return true;
+    return false;
+}
+
+/* floor: the first word after the previous phrase of this sentence. */
+static size_t phrase_start(const nomscan *c, size_t h, size_t floor)
 {
     size_t start = h;
-    for (size_t k = h, steps = 0; k-- > 0 && steps < 4; steps++) {
+    for (size_t k = h, steps = 0; k-- > floor && steps < 4; steps++) {
         const word *w = &c->w[k];
-        if (w->brk || w->cls == N_PERSON || (w->taken && !(w->within && (w->cap || w->hyphen))))
+        if (w->brk || (w->cls && w->cls != N_DET) ||
+            (w->taken && !(w->within && (w->cap || w->hyphen))))
             break;
-        if (w->cls == N_DET || w->number) return k;
         if (c->w[k + 1].b - w->e > 1) break; /* punctuation between */
-        if (!w->cap && !w->hyphen) continue; /* maybe an adjective: needs a determiner */
+        if (det_like(w)) {
+            /* "the two leaders", "all three" */
+            if (k > floor && det_like(&c->w[k - 1]) && w->b - c->w[k - 1].e == 1) k--;
+            return k;
+        }
+        /* an adjective by its ending joins ("international partners"); any
+         * other lower-case word needs a determiner before it */
+        if (!w->cap && !w->hyphen && !adjective(c, w)) continue;
         start = k;
     }
     return start;
 }
 
-static void scan(nomscan *c, uint32_t s, size_t *next)
+/* Finds the nominal phrases among the words of sentence s. */
+static void scan(nomscan *c, uint32_t s)
 {
-    const rg_xmention *mm = c->x->mentions;
-    size_t named = c->x->nmentions;
+    size_t floor = 0;
     for (size_t h = 0; h < c->nw; h++) {
         word *w = &c->w[h];
         if (w->taken) continue;
@@ -168,13 +199,11 @@ static void scan(nomscan *c, uint32_t s, size_t *next)
                    : cl == N_PLACE ? RG_MENTION_PLACE
                                    : RG_MENTION_PERSON;
         }
-        size_t b = phrase_start(c, h);
+        size_t b = phrase_start(c, h, floor);
         emit(c, b, e, s, type);
         h = e;
+        floor = e + 1;
     }
-    (void)mm;
-    (void)named;
-    (void)next;
 }
 
 /* Splits sentence s into words, marking those inside named mentions. */
@@ -228,7 +257,7 @@ size_t rg_coref_nominals(rg_extraction *x, const rg_gazetteer *gaz, uint32_t *re
     size_t next = 0;
     for (uint32_t s = 0; s < x->nsentences; s++) {
         words_of(&c, s, &next);
-        scan(&c, s, &next);
+        scan(&c, s);
     }
     size_t added = c.nout;
     rg_coref_merge(x, c.out, c.nout, remap);

@@ -145,6 +145,13 @@ static void test_nominals(void)
     for (size_t i = 0; i < x.nmentions; i++)
         if (x.mentions[i].flags & RG_XM_NOMINAL) RG_CHECK(x.mentions[i].entity == RG_NONE);
     (void)before;
+    /* determiner chains, adjectives by their ending, one phrase at a time;
+     * a pronoun inside a nominal is no mention of its own */
+    run("We thank our partners, and the two leaders met international partners.");
+    RG_CHECK(nominal("our partners") != NULL && pronoun("our", 0) == NULL);
+    RG_CHECK(nominal("the two leaders") != NULL);
+    RG_CHECK(nominal("international partners") != NULL);
+    RG_CHECK(sorted());
 }
 
 int main(void)
