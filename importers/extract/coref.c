@@ -41,7 +41,7 @@ static pclass classify(const char *text, uint32_t b, uint32_t e)
 {
     size_t n = e - b;
     if (n == 1) return text[b] == 'I' ? P_I : P_NONE;
-    if (n > 10) return P_NONE;
+    if (n > 10 || !strchr("hHsSmMwWoOtT", text[b])) return P_NONE; /* no pronoun starts so */
     char w[12];
     for (size_t k = 0; k < n; k++) {
         char c = text[b + k];

@@ -10,14 +10,28 @@
 #include "rg_data.h"
 #include "rg_token.h"
 
-enum { N_ORG = 1, N_PLACE, N_PERSON, N_DET };
+enum { N_ORG = 1, N_PLACE, N_PERSON, N_DET, N_BREAK };
 
 static rg_strmap heads;
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 
+/* Words that end a noun phrase to the left: prepositions, conjunctions,
+ * auxiliaries and the like. */
+static const char *const breaks[] = {
+    "of",    "in",     "on",      "at",     "to",      "for",     "with",   "by",
+    "from",  "into",   "and",     "or",     "but",     "as",      "than",   "is",
+    "are",   "was",    "were",    "be",     "been",    "has",     "have",   "had",
+    "will",  "would",  "can",     "could",  "may",     "might",   "must",   "should",
+    "not",   "which",  "who",     "whose",  "where",   "when",    "while",  "if",
+    "near",  "across", "inside",  "over",   "under",   "after",   "before", "against",
+    "about", "during", "through", "within", "without", "between", "said",   "says",
+};
+
 static void load_heads(void)
 {
     rg_strmap_init(&heads);
+    for (size_t k = 0; k < sizeof breaks / sizeof *breaks; k++)
+        rg_strmap_put(&heads, breaks[k], N_BREAK);
     size_t len;
     const char *d = rg_data_get("lexicon/nominal-heads.txt", &len);
     if (!d) return;
@@ -58,25 +72,6 @@ typedef struct word {
     bool demonyms; /* "Syrians", "Iraqis": a demonym's plural */
 } word;
 
-/* Words that end a noun phrase to the left: prepositions, conjunctions,
- * auxiliaries and the like. */
-static const char *const breaks[] = {
-    "of",      "in",    "on",     "at",      "to",     "for",    "with",    "by",     "from",
-    "into",    "and",   "or",     "but",     "as",     "than",   "is",      "are",    "was",
-    "were",    "be",    "been",   "has",     "have",   "had",    "will",    "would",  "can",
-    "could",   "may",   "might",  "must",    "should", "not",    "that",    "which",  "who",
-    "whose",   "where", "when",   "while",   "if",     "near",   "across",  "inside", "over",
-    "under",   "after", "before", "against", "about",  "during", "through", "within", "without",
-    "between", "said",  "says",
-};
-
-static bool is_break(const char *w)
-{
-    for (size_t k = 0; k < sizeof breaks / sizeof *breaks; k++)
-        if (strcmp(breaks[k], w) == 0) return true;
-    return false;
-}
-
 typedef struct nomscan {
     rg_extraction *x;
     const rg_gazetteer *gaz;
@@ -99,8 +94,12 @@ static void fill_word(nomscan *c, word *wd)
     f[fn < sizeof f ? fn : sizeof f - 1] = 0;
     uint32_t v = 0;
     bool lower = !wd->cap && !wd->number;
-    if (lower && rg_strmap_get(&heads, f, &v)) wd->cls = v;
-    if (!wd->cap) wd->brk = is_break(f);
+    if (lower && rg_strmap_get(&heads, f, &v)) {
+        if (v == N_BREAK)
+            wd->brk = true;
+        else
+            wd->cls = v;
+    }
     /* "Syrians", "Iraqis": the plural of a demonym is a group */
     if (wd->cap && fn > 3 && f[fn - 1] == 's' &&
         (rg_gaz_lookup(c->gaz, f, fn - 1) & RG_GAZ_DEMONYM))
