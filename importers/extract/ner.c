@@ -526,7 +526,10 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
         return true;
     }
     if (!r->tk[q].cap) { /* "the head of X": a role, then X */
-        annotate(r, ab, q, RG_ANN_ROLE, RG_NONE);
+        /* "Minister for the Middle East", "Special Envoy for Syria": after
+         * "for" the portfolio is part of the office's name, so the role
+         * spans it (and stands for the person named next to it) */
+        annotate(r, ab, tok_is(r, q, "for") && r->tk[e - 1].cap ? e : q, RG_ANN_ROLE, RG_NONE);
         emit_nested_title(r, p, q);
         size_t k = q + 1, th = SIZE_MAX;
         if (tok_is(r, k, "the")) th = k++;

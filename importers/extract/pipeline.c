@@ -138,7 +138,10 @@ static size_t tidy(rg_ner *r, uint32_t *remap)
         size_t old = (size_t)(m - r->mentions);
         remap[old] = RG_NONE;
         if (outer != SIZE_MAX && m->begin < out[outer].end) {
-            bool inside = m->end <= out[outer].end && (m->flags & RG_NM_NESTED);
+            /* names nest in names flagged so, and in roles ("Minister for
+             * the Middle East") */
+            bool inside = m->end <= out[outer].end &&
+                          ((m->flags & RG_NM_NESTED) || (out[outer].flags & RG_NM_ROLE));
             bool same = m->begin == out[o - 1].begin && m->end == out[o - 1].end;
             if (!inside || same) continue;
             remap[old] = (uint32_t)o;

@@ -99,8 +99,22 @@ static void test_precision(void)
     RG_CHECK(m && m->type == RG_MENTION_PERSON);
 }
 
+static void test_portfolio_role(void)
+{
+    /* "Minister for X, Name,": the role spans the portfolio and stands for
+     * the person; the place inside stays a mention of its own */
+    run("Minister for the Caspian Region, Alan Verhoeven, visited Baku on Monday.");
+    const rg_xmention *m = find("Minister for the Caspian Region");
+    RG_CHECK(m && m->type == RG_MENTION_PERSON);
+    RG_CHECK_STR(entity("Minister for the Caspian Region"), "Alan Verhoeven");
+    /* "the head of X": the role stops before "of" */
+    run("The head of the Harbour Authority, Lena Ortiz, resigned.");
+    RG_CHECK(find("The head of the Harbour Authority") == NULL);
+}
+
 int main(void)
 {
+    test_portfolio_role();
     test_precision();
     test_hard_wrap();
     test_and_the();
