@@ -7,8 +7,10 @@
  *    before, within three sentences;
  *  - I, me, my, myself: the speaker of the quote (a person in the same
  *    sentence), else the nearest person named before;
- *  - we, our, ourselves: an organisation: the organisation or institution
- *    the document speaks for (the one it names most often);
+ *  - we, our, ourselves: an organisation: in a quote, the organisation or
+ *    institution named closest to the quote's speaker ("X, commander of
+ *    Y, said: 'We ...'"); else the institution the document names most
+ *    (the voice of a press release), else unresolved;
  *  - they, them: the nearest organisation or institution named before,
  *    within two sentences.
  * "his", "its", "their", "us" and "it" are not resolved: on re3d-dev they

@@ -70,11 +70,18 @@ static void test_speaker(void)
 
 static void test_organisation(void)
 {
-    run("The Northern Relief Association opened a clinic. The Northern Relief Association "
-        "said: \"We will stay as long as our help is needed.\"");
+    /* a quoted "we": the body named next to the speaker */
+    run("Vienna is cold. Marta Lindqvist, director of the Northern Relief Association, said: "
+        "\"We will stay as long as our help is needed.\"");
     const rg_xmention *we = pronoun("We", 0);
     RG_CHECK(we && we->type == RG_MENTION_ORGANISATION);
     RG_CHECK_STR(antecedent(we), "Northern Relief Association");
+    /* an unquoted "we": the institution the document names most */
+    run("The Ministry of Harbours published a plan. The Ministry of Harbours expects that we "
+        "will finish in May.");
+    RG_CHECK_STR(antecedent(pronoun("we", 0)), "Ministry of Harbours");
+    run("Marta Lindqvist, director of the Northern Relief Association, said: \"We will stay "
+        "as long as our help is needed.\"");
     RG_CHECK(pronoun("our", 0) != NULL);
     run("The Lakeside Workers Union met the Harbour Authority. They agreed to talk again.");
     const rg_xmention *they = pronoun("They", 0);
