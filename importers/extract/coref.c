@@ -283,7 +283,9 @@ void rg_coref_merge(rg_extraction *x, const rg_xmention *add, size_t nadd, uint3
     rg_xmention *all = rg_malloc((total + 1) * sizeof *all);
     size_t i = 0, j = 0, o = 0;
     while (i < n || j < nadd) {
-        if (j >= nadd || (i < n && x->mentions[i].begin <= add[j].begin)) {
+        /* by begin, the longer first at the same begin (as rg_pipeline's tidy) */
+        const rg_xmention *a = i < n ? &x->mentions[i] : NULL, *b = j < nadd ? &add[j] : NULL;
+        if (!b || (a && (a->begin < b->begin || (a->begin == b->begin && a->end >= b->end)))) {
             if (remap) remap[i] = (uint32_t)o;
             all[o++] = x->mentions[i++];
         } else {

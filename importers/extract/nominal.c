@@ -227,7 +227,8 @@ static void words_of(nomscan *c, uint32_t s, size_t *next)
             bool in = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') ||
                       d >= 0x80 || ((d == '-' || d == '.') && e + 1 < end && t[e + 1] != ' ') ||
                       (d == ',' && e + 1 < end && t[e + 1] >= '0' && t[e + 1] <= '9' &&
-                       t[p] >= '0' && t[p] <= '9'); /* "30,000" */
+                       t[p] >= '0' && t[p] <= '9') ||          /* "30,000" */
+                      (d == '.' && memchr(t + p, '.', e - p)); /* "U.S." */
             if (!in) break;
             e++;
         }
