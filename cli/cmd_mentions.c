@@ -73,7 +73,11 @@ static void print_mentions(FILE *f, const rg_extraction *x)
                     rg_node_make_id(x->entities[m->entity].type, x->entities[m->entity].name);
             fputs(",\"entity\":", f);
             json_str(f, ids[m->entity], strlen(ids[m->entity]));
+        } else if (m->flags & (RG_XM_PRONOUN | RG_XM_NOMINAL)) {
+            fputs(",\"entity\":null", f); /* no antecedent, or no named actor */
         }
+        if (m->flags & RG_XM_PRONOUN) fputs(",\"pronoun\":true", f);
+        if (m->flags & RG_XM_NOMINAL) fputs(",\"nominal\":true", f);
         if (m->value) {
             fputs(",\"value\":", f);
             json_str(f, m->value, strlen(m->value));

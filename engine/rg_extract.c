@@ -102,6 +102,7 @@ rg_status rg_graph_add_extraction(rg_graph *g, const rg_extraction *x, rg_error 
     for (size_t i = 0; i < x->nmentions && rc == RG_OK; i++) {
         const rg_xmention *m = &x->mentions[i];
         if (m->entity == RG_NONE || m->entity >= x->nentities) continue;
+        if (m->flags & RG_XM_PRONOUN) continue; /* "he" is no alias of its antecedent */
         char *surface = rg_strndup(x->text + m->begin, m->end - m->begin);
         rg_graph_node_add_alias(g, node_of[m->entity], surface, 1);
         rg_graph_node_add_mention(g, node_of[m->entity], (rg_span){doc, m->begin, m->end});

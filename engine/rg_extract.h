@@ -43,12 +43,27 @@ typedef struct rg_xentity {
     rg_attrs attrs; /* events: "event_type", "date", "place"; anything else */
 } rg_xentity;
 
+/* rg_xmention.flags */
+enum {
+    /* A pronoun ("he", "we", "their") standing for the actor `entity`, found
+     * by pronominal coreference (importers/extract/rg_coref.h); entity is
+     * RG_NONE when no antecedent was found. Such a mention never makes a
+     * node nor an alias: rg_graph_add_extraction() skips it, while the
+     * relation rules may use it as a mention of its antecedent. */
+    RG_XM_PRONOUN = 1,
+    /* A common-noun phrase standing for an actor or place it does not name
+     * ("the civilians", "an ISIL fighting position"); entity is RG_NONE
+     * (rg_coref.h). */
+    RG_XM_NOMINAL = 2,
+};
+
 typedef struct rg_xmention {
     rg_mention_type type;
     uint32_t begin, end; /* byte span of the surface text */
     uint32_t sentence;   /* index into sentences */
-    uint32_t entity;     /* index into entities; RG_NONE for dates */
+    uint32_t entity;     /* index into entities; RG_NONE for dates and unresolved pronouns */
     char *value;         /* dates: ISO 8601 value when resolved; else NULL */
+    uint32_t flags;      /* RG_XM_* */
 } rg_xmention;
 
 typedef struct rg_xrelation {
@@ -86,7 +101,8 @@ uint32_t rg_extraction_add_relation(rg_extraction *x, const char *type, const ch
                                     uint32_t source, uint32_t target, uint32_t sentence);
 
 /* Adds the document, one node per entity (id from type and name, so equal
- * names across documents meet), aliases and mentions with their spans, and
+ * names across documents meet), aliases and mentions with their spans
+ * (pronoun mentions excepted: a pronoun is no name of its node), and
  * one edge per relation with its sentence as evidence. */
 rg_status rg_graph_add_extraction(rg_graph *g, const rg_extraction *x, rg_error *err);
 

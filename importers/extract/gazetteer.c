@@ -178,6 +178,8 @@ static const struct {
     {"ignore", RG_GAZ_IGNORE},
     {"connector", RG_GAZ_CONNECTOR},
     {"person_cue", RG_GAZ_PERSON_CUE},
+    {"state_cue", RG_GAZ_STATE_CUE},
+    {"state_verb", RG_GAZ_STATE_VERB},
 };
 
 bool rg_gaz_category(const char *name, uint32_t *bits)

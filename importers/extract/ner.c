@@ -313,12 +313,26 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
         if (r->tk[k].ent_len && (r->tk[k].ent_bits & RG_GAZ_PLACE) == 0) return 0;
         if (r->tk[k].bits & (RG_GAZ_GIVEN | RG_GAZ_PARTICLE))
             return 0; /* "... Branch and Abdel Salam" */
-        for (size_t j = k; j < r->ntoks && r->tk[j].cap;
-             j++) /* "X Network and the Y Observatory" */
-            if (r->tk[j].bits & heads) return 0;
+        /* "X Network and the Y Observatory", "X Centre for A and B Rights
+         * and the Y for Z Network": a second name with a head of its own,
+         * possibly across its own connectors */
+        for (size_t j = k; j < r->ntoks && j < k + 10 && (r->tk[j].cap || connector(r, j)); j++) {
+            if (tok_is(r, j, "and")) break;
+            if (r->tk[j].cap && (r->tk[j].bits & heads)) return 0;
+        }
         return k;
     }
-    return has_head(r, s, e, heads | RG_GAZ_PLACE_PRE) ? k : 0;
+    if (has_head(r, s, e, heads | RG_GAZ_PLACE_PRE)) return k;
+    /* "Mothers for Peace Network", "Families of Victims Association": the
+     * head comes after the connector, at the end of the next capitalised run
+     * (not "Members of the Security Council": a name of its own) */
+    if ((tok_is(r, e, "for") || tok_is(r, e, "of")) && k == e + 1 && r->tk[k].ent_len == 0) {
+        size_t j = k;
+        while (j < r->ntoks && j < k + 6 && r->tk[j].cap)
+            j++;
+        if (j > k && (r->tk[j - 1].bits & heads) && !(r->tk[j - 1].bits & RG_GAZ_STOP)) return k;
+    }
+    return 0;
 }
 
 /* End of the capitalised chunk starting at s. */
@@ -426,10 +440,18 @@ static bool person_cue_after(const rg_ner *r, size_t e)
     return is_punct(r, e, ',') && (bits(r, e + 1) & RG_GAZ_PERSON_CUE);
 }
 
+static bool any_given(const rg_ner *r, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (bits(r, k) & RG_GAZ_GIVEN) return true;
+    return false;
+}
+
+/* A given name anywhere ("Zahid Mohammed Rawi") or a name particle. */
 static bool person_evidence(const rg_ner *r, size_t s, size_t e)
 {
     if (e - s < 2) return false;
-    if (bits(r, s) & RG_GAZ_GIVEN) return true;
+    if (any_given(r, s, e)) return true;
     for (size_t k = s; k < e; k++) {
         if ((r->toks[k].shape & RG_SHAPE_NAME) || (bits(r, k) & RG_GAZ_PARTICLE)) return true;
     }
@@ -441,13 +463,31 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the);
 /* Drops what cannot start a name: lower-case words, stop words, and
  * sentence-initial common words ("During", "Both"). Returns the new start;
  * *the tracks a "the" right before it. */
+/* "Arabic-speaking", "Jordanian-born", "Kurdish-led": a capitalised word
+ * hyphenated to a lower-case participle describes what follows. */
+static bool participle_prefix(const rg_ner *r, size_t i)
+{
+    const char *t = r->text + r->toks[i].begin;
+    size_t n = r->toks[i].end - r->toks[i].begin;
+    const char *h = NULL;
+    for (size_t k = 1; k + 1 < n; k++)
+        if (t[k] == '-') h = t + k + 1;
+    if (!h || *h < 'a' || *h > 'z') return false;
+    size_t m = (size_t)(t + n - h);
+    return (m > 3 && memcmp(h + m - 3, "ing", 3) == 0) ||
+           (m > 2 && memcmp(h + m - 2, "ed", 2) == 0) || (m == 4 && memcmp(h, "born", 4) == 0) ||
+           (m == 3 && memcmp(h, "led", 3) == 0);
+}
+
 static size_t strip_start(const rg_ner *r, size_t s, size_t e, size_t *the)
 {
     const uint32_t keep = RG_GAZ_GIVEN | RG_GAZ_DEMONYM | RG_GAZ_INST_HEAD | RG_GAZ_ORG_HEAD |
                           RG_GAZ_PARTICLE | RG_GAZ_PLACE_PRE;
     while (s < e) {
         const rg_ner_tok *t = &r->tk[s];
-        bool drop = !t->cap;
+        bool drop = !t->cap || participle_prefix(r, s);
+        /* "Operator 1st Class Charles Keating": the end of a rank */
+        if (s > 0 && r->toks[s - 1].kind == RG_TOK_NUM && tok_is(r, s, "class")) drop = true;
         if (!drop && (t->bits & RG_GAZ_STOP) && !t->ent_len && !t->title_len) drop = true;
         if (!drop && (t->bits & RG_GAZ_COMMON) && !(t->bits & keep) && !t->ent_len &&
             !t->title_len && !allcaps(r, s) && (initial(r, s) || r->headline))
@@ -486,7 +526,10 @@ static bool titled(rg_ner *r, size_t s, size_t e, size_t the)
         return true;
     }
     if (!r->tk[q].cap) { /* "the head of X": a role, then X */
-        annotate(r, ab, q, RG_ANN_ROLE, RG_NONE);
+        /* "Minister for the Middle East", "Special Envoy for Syria": after
+         * "for" the portfolio is part of the office's name, so the role
+         * spans it (and stands for the person named next to it) */
+        annotate(r, ab, tok_is(r, q, "for") && r->tk[e - 1].cap ? e : q, RG_ANN_ROLE, RG_NONE);
         emit_nested_title(r, p, q);
         size_t k = q + 1, th = SIZE_MAX;
         if (tok_is(r, k, "the")) th = k++;
@@ -610,7 +653,7 @@ static void analyze(rg_ner *r, size_t s, size_t e, size_t the)
     if (person_evidence(r, s, e)) {
         /* "near Al Huwayjah": an Arabic article after a location preposition
          * starts a place name, unless a given name starts a person's */
-        bool place = loc_prep_before(r, s) && !(bits(r, s) & RG_GAZ_GIVEN);
+        bool place = loc_prep_before(r, s) && !any_given(r, s, e);
         emit(r, s, e, s, e, place ? RG_MENTION_PLACE : RG_MENTION_PERSON, place ? RG_NM_WEAK : 0);
         return;
     }
@@ -700,7 +743,8 @@ static bool paren_acronym(rg_ner *r, size_t i)
 static bool group_org(const rg_ner *r, size_t g)
 {
     return tok_is(r, g, "regime") || tok_is(r, g, "rebels") || tok_is(r, g, "fighters") ||
-           tok_is(r, g, "militia") || tok_is(r, g, "militias");
+           tok_is(r, g, "coalition") || tok_is(r, g, "opposition") || tok_is(r, g, "militia") ||
+           tok_is(r, g, "militias");
 }
 
 /* "Iraqi forces", "the Syrian government", "the Assad regime". Returns
@@ -716,6 +760,8 @@ static size_t group(rg_ner *r, size_t s, size_t e, size_t the)
     bool state = (bits(r, s) & RG_GAZ_DEMONYM) || (r->tk[s].ent_bits & RG_GAZ_COUNTRY);
     if (!state && (bits(r, s) & (RG_GAZ_COMMON | RG_GAZ_STOP))) return 0;
     if (state && g != e) return 0; /* "Syria's government" stays a place */
+    /* "the Syrian coalition", but not "the counter-ISIL coalition" */
+    if (!state && (tok_is(r, g, "coalition") || tok_is(r, g, "opposition"))) return 0;
     size_t ge = g + r->tk[g].grp_len;
     int type = (group_org(r, g) || !state) ? RG_MENTION_ORGANISATION : RG_MENTION_INSTITUTION;
     size_t b = the != SIZE_MAX ? the : s;
@@ -748,6 +794,15 @@ static size_t nominal(rg_ner *r, size_t i)
                                                      : RG_MENTION_ORGANISATION;
     size_t e = i + t->nom_len, ns = i;
     if (tok_is(r, i, "the") && t->nom_len > 1) ns = i + 1;
+    /* "the government of Iraq": the nominal names the state's body */
+    if (type == RG_MENTION_INSTITUTION && tok_is(r, e, "of") && e + 1 < r->ntoks &&
+        r->tk[e + 1].ent_len && (r->tk[e + 1].ent_bits & RG_GAZ_COUNTRY) &&
+        case_ok(r, e + 1, e + r->tk[e + 1].ent_len, r->tk[e + 1].ent_bits)) {
+        size_t ce = e + 1 + r->tk[e + 1].ent_len;
+        emit(r, i, ce, ns, ce, type, 0);
+        emit(r, e + 1, ce, e + 1, ce, RG_MENTION_PLACE, RG_NM_KNOWN | RG_NM_NESTED);
+        return ce;
+    }
     emit(r, i, e, ns, e, type, RG_NM_NOMINAL);
     emit_nested(r, ns, e);
     return e;
@@ -786,8 +841,83 @@ static bool hyphen_places(rg_ner *r, size_t i)
     return true;
 }
 
+/* ---- countries acting as states ---------------------------------------- */
+
+/* Index of the token starting at byte b, or SIZE_MAX. */
+static size_t tok_at(const rg_ner *r, uint32_t b)
+{
+    size_t lo = 0, hi = r->ntoks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->toks[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->ntoks && r->toks[lo].begin == b ? lo : SIZE_MAX;
+}
+
+static bool possessive(const rg_ner *r, size_t e)
+{
+    return e + 1 < r->ntoks && r->toks[e].kind == RG_TOK_PUNCT &&
+           (r->toks[e].cp == '\'' || r->toks[e].cp == 0x2019) && tok_is(r, e + 1, "s");
+}
+
+/* Does the country named by tokens [s, e) act as a state here? As the
+ * premodifier of a body or of what a state does ("U.S. Central Command",
+ * "UK Government", "U.S. Marines", "U.S. strikes", "U.S. officials"), yes.
+ * After a location preposition ("in Iraq", "across Syria"), as a possessive
+ * ("Iraq's communities") or alone, it stays a place. */
+static bool state_actor(const rg_ner *r, size_t s, size_t e)
+{
+    if (possessive(r, e) || e >= r->ntoks || r->headline) return false;
+    if (r->toks[e].kind != RG_TOK_WORD || after_place_list(r, s)) return false;
+    /* "to U.S. officials": the premodifier wins over the preposition */
+    if (!r->tk[e].cap && (bits(r, e) & RG_GAZ_STATE_CUE)) return true;
+    if (loc_prep_before(r, s)) return false;
+    if (!r->tk[e].cap) {
+        /* the subject of its clause: first in the sentence, or after
+         * "The", a comma or "and" ("The UK remains", "France and Russia
+         * agreed"), not the object of a preposition ("the Government of
+         * Iraq has") */
+        size_t p = s > 0 && tok_is(r, s - 1, "the") ? s - 1 : s;
+        bool subject =
+            p == 0 || initial(r, p) || is_punct(r, p - 1, ',') || tok_is(r, p - 1, "and");
+        return subject && (bits(r, e) & RG_GAZ_STATE_VERB);
+    }
+    /* a capitalised word after the country: a body or an office of that
+     * state, unless it is itself a place, a month or a day ("Syria
+     * December"), or the country ends a title ("Minister for Iraq Affairs") */
+    uint32_t b = bits(r, e) | r->tk[e].ent_bits;
+    if (b & (RG_GAZ_PLACE | RG_GAZ_STOP | RG_GAZ_DEMONYM)) return false;
+    if (s > 0 && r->tk[s - 1].cap) return false;
+    const uint32_t body = RG_GAZ_INST_HEAD | RG_GAZ_ORG_HEAD | RG_GAZ_TITLE | RG_GAZ_INST |
+                          RG_GAZ_ORG | RG_GAZ_STATE_CUE | RG_GAZ_GROUP_NOUN;
+    for (size_t k = e; k < r->ntoks && k < e + 4 && r->tk[k].cap; k++)
+        if ((bits(r, k) | r->tk[k].ent_bits) & body || r->tk[k].title_len) return true;
+    return false;
+}
+
+/* Retypes the countries of this sentence's mentions (from index `first`)
+ * that act as states: institutions (docs/EXTRACTION.md). */
+static void state_actors(rg_ner *r, size_t first)
+{
+    for (size_t k = first; k < r->nmentions; k++) {
+        rg_ner_mention *m = &r->mentions[k];
+        if (m->type != RG_MENTION_PLACE || !(m->flags & RG_NM_KNOWN)) continue;
+        size_t s = tok_at(r, m->begin);
+        if (s == SIZE_MAX || !(r->tk[s].ent_bits & RG_GAZ_COUNTRY)) continue;
+        size_t e = s + r->tk[s].ent_len;
+        if (e > r->ntoks || r->toks[e - 1].end != m->end) continue;
+        if (!state_actor(r, s, e)) continue;
+        m->type = RG_MENTION_INSTITUTION;
+        if (s > 0 && tok_is(r, s - 1, "the")) m->begin = r->toks[s - 1].begin; /* "The UK" */
+    }
+}
+
 void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentence)
 {
+    size_t first = r->nmentions;
     if (n == 0) return;
     r->sentence = sentence;
     prepare(r, toks, n);
@@ -816,4 +946,5 @@ void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentenc
             analyze(r, i, e, the);
         i = e > i ? e : i + 1;
     }
+    state_actors(r, first);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "rg_coref.h"
 #include "rg_date.h"
 #include "rg_ortho.h"
 #include "rg_sentence.h"
@@ -137,7 +138,10 @@ static size_t tidy(rg_ner *r, uint32_t *remap)
         size_t old = (size_t)(m - r->mentions);
         remap[old] = RG_NONE;
         if (outer != SIZE_MAX && m->begin < out[outer].end) {
-            bool inside = m->end <= out[outer].end && (m->flags & RG_NM_NESTED);
+            /* names nest in names flagged so, and in roles ("Minister for
+             * the Middle East") */
+            bool inside = m->end <= out[outer].end &&
+                          ((m->flags & RG_NM_NESTED) || (out[outer].flags & RG_NM_ROLE));
             bool same = m->begin == out[o - 1].begin && m->end == out[o - 1].end;
             if (!inside || same) continue;
             remap[old] = (uint32_t)o;
@@ -284,6 +288,17 @@ void rg_pipeline_run(const rg_gazetteer *gaz, const char *text, size_t len, rg_e
     if (extras) {
         /* remap maps old ner indices to tidied ones; annotations hold old ones */
         keep_annotations(&r, remap, xidx, extras);
+    }
+    /* nominal phrases ("the civilians"), then pronouns ("he", "we") linked
+     * to the entities just made; annotations follow their mentions */
+    for (int stage = 0; stage < 2; stage++) {
+        uint32_t *moved = rg_malloc((x->nmentions + 1) * sizeof *moved);
+        size_t added = stage == 0 ? rg_coref_nominals(x, gaz, moved) : rg_coref_pronouns(x, moved);
+        if (added && extras)
+            for (size_t i = 0; i < extras->nanns; i++)
+                if (extras->anns[i].mention != RG_NONE)
+                    extras->anns[i].mention = moved[extras->anns[i].mention];
+        free(moved);
     }
     add_dates(x, extras);
     free(remap);

@@ -57,6 +57,8 @@ enum {
     RG_GAZ_NOMINAL_PLACE = 1u << 26, /* "the city", "the town": refers to a place named before */
     RG_GAZ_THING = 1u << 27,         /* war, act, convention: the name is no actor */
     RG_GAZ_THING_PRE = 1u << 28,     /* Operation, HMS: the name is no actor */
+    RG_GAZ_STATE_CUE = 1u << 29,     /* strikes, officials: after a country, the country acts */
+    RG_GAZ_STATE_VERB = 1u << 30,    /* remains, agreed: after a country as subject, it acts */
 };
 
 #define RG_GAZ_ENTITY (RG_GAZ_PLACE | RG_GAZ_ORG | RG_GAZ_INST | RG_GAZ_PERSON)

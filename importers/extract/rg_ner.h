@@ -23,7 +23,11 @@
  *     "said" after: person) or are left untyped for the orthographic matcher;
  *  4. a demonym or name followed by a group noun ("Iraqi forces",
  *     "the Syrian government", "the Assad regime");
- *  5. an acronym in parentheses right after a name is that name's alias.
+ *  5. an acronym in parentheses right after a name is that name's alias;
+ *  6. a known country acting as a state becomes an institution: premodifier
+ *     of a body or state noun ("U.S. Marines", "UK officials"), subject of
+ *     a state verb ("The UK remains"); after a location preposition or as a
+ *     possessive it stays a place.
  * Month names, pronouns and sentence-initial common words are never names.
  *
  * Memory: per-sentence scratch arrays are reused; the only growth is the

@@ -48,21 +48,48 @@ static bool abbrev_before(const rg_splitter *sp, const rg_token *w)
     return (rg_gaz_lookup(sp->gaz, f, fn) & RG_GAZ_ABBREV) != 0;
 }
 
-/* Does a line break before `next` end the sentence whose last token is prev? */
-static bool line_break_ends(const rg_token *prev, const rg_token *next)
+/* Is the line that ends with token prev a long line of prose: HARD_WRAP
+ * bytes or more, with at least three lower-case words (a title-case heading
+ * has few)? Looks back at most 256 bytes. */
+#define HARD_WRAP 50
+
+static bool prose_line(const rg_splitter *sp, const rg_token *prev)
+{
+    const char *s = sp->tz.s;
+    size_t b = prev->end, k = 0;
+    unsigned lower = 0;
+    while (b > 0 && s[b - 1] != '\n' && k < 256) {
+        b--;
+        k++;
+        if (s[b] >= 'a' && s[b] <= 'z' && (b == 0 || s[b - 1] == ' ')) lower++;
+    }
+    return prev->end - b >= HARD_WRAP && lower >= 3;
+}
+
+/* Does a line break before `next` end the sentence whose last token is prev?
+ * A blank line always does. A single line break does not when the text runs
+ * on (lower-case word or comma before, lower-case word after), nor inside a
+ * hard-wrapped paragraph: a long line of prose (prose_line) that does not
+ * end a sentence, followed by a word ("Foreign Minister\nZafir ...").
+ * Headings and list items are short or start with a bullet or number, so
+ * they stay sentences of their own. */
+static bool line_break_ends(const rg_splitter *sp, const rg_token *prev, const rg_token *next)
 {
     if (next->nl >= 2) return true;
     bool prev_runs =
         (prev->kind == RG_TOK_WORD && (prev->shape & RG_SHAPE_LOWER)) || prev->cp == ',';
     bool next_runs = next->kind == RG_TOK_WORD && (next->shape & RG_SHAPE_LOWER);
-    return !(prev_runs && next_runs);
+    if (prev_runs && next_runs) return false;
+    bool prev_open = prev->kind == RG_TOK_WORD || prev->cp == ',' || prev->cp == ';' ||
+                     prev->cp == '-' || prev->cp == 0x2013 || prev->cp == ')';
+    return !(prev_open && next->kind == RG_TOK_WORD && prose_line(sp, prev));
 }
 
 /* Does a sentence end between toks[n-1] and next? */
 static bool boundary(const rg_splitter *sp, const rg_token *toks, size_t n, const rg_token *next)
 {
     const rg_token *prev = &toks[n - 1];
-    if (next->nl) return line_break_ends(prev, next);
+    if (next->nl) return line_break_ends(sp, prev, next);
     size_t i = n;
     while (i > 0 && toks[i - 1].kind == RG_TOK_PUNCT && is_closer(toks[i - 1].cp))
         i--;

@@ -36,7 +36,8 @@ static int type_the(const char *s)
     return t >= 0 ? t : type_of(buf);
 }
 
-/* Is any mention overlapping the first occurrence of s? */
+/* Is any name mention (not a date, not a pronoun: test_coref.c) overlapping
+ * the first occurrence of s? */
 static int touched(const char *s)
 {
     const char *p = strstr(x.text, s);
@@ -44,7 +45,7 @@ static int touched(const char *s)
     uint32_t b = (uint32_t)(p - x.text), e = b + (uint32_t)strlen(s);
     for (size_t i = 0; i < x.nmentions; i++)
         if (x.mentions[i].begin < e && b < x.mentions[i].end &&
-            x.mentions[i].type != RG_MENTION_DATE)
+            x.mentions[i].type != RG_MENTION_DATE && !(x.mentions[i].flags & RG_XM_PRONOUN))
             return 1;
     return 0;
 }
@@ -173,15 +174,23 @@ static void test_dates(void)
     x.doc.date = rg_strdup("2025-04-16");
     const char *t = "On Monday the delegation met officials.";
     rg_pipeline_run(NULL, t, strlen(t), &x, NULL);
-    RG_CHECK(x.nmentions == 1 && x.mentions[0].value &&
-             strcmp(x.mentions[0].value, "2025-04-14") == 0);
+    size_t dates = 0; /* "officials" is a nominal mention (test_coref.c) */
+    for (size_t i = 0; i < x.nmentions; i++)
+        if (x.mentions[i].type == RG_MENTION_DATE) {
+            dates++;
+            RG_CHECK(x.mentions[i].value && strcmp(x.mentions[i].value, "2025-04-14") == 0);
+        }
+    RG_CHECK(dates == 1);
 }
 
 static void test_negatives(void)
 {
     run("He said They would go. However, Both sides agreed in May. It was over. "
         "JOINT STATEMENT ON THE CRISIS");
-    RG_CHECK(x.nmentions == 0);
+    size_t names = 0;
+    for (size_t i = 0; i < x.nmentions; i++)
+        names += !(x.mentions[i].flags & RG_XM_PRONOUN);
+    RG_CHECK(names == 0);
     run("Yesterday Quentin Zabrowski said the talks failed.");
     RG_CHECK(type_of("Quentin Zabrowski") == RG_MENTION_PERSON);
     RG_CHECK(!touched("Yesterday"));
