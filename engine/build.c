@@ -33,6 +33,7 @@ rg_status rg_build(rg_graph *g, char *const *paths, size_t n, const rg_build_opt
     }
     /* events are compared by their participants, so after resolution */
     rg_events_merge(g);
+    rg_edges_fold_undated(g); /* after the merge, which may date events */
     rg_graph_finalize(g);
     return last;
 }

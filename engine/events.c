@@ -227,3 +227,55 @@ size_t rg_events_merge(rg_graph *g)
     relabel(g);
     return merged;
 }
+
+/* ---- undated relations ---------------------------------------------- */
+
+/* Source, target, type and role of an edge: what its siblings share. */
+static char *edge_stem(const rg_graph *g, const rg_edge *e)
+{
+    return rg_sprintf("%s\x1f%s\x1f%s\x1f%s", g->nodes[e->source].id, g->nodes[e->target].id,
+                      e->type, e->role ? e->role : "");
+}
+
+size_t rg_edges_fold_undated(rg_graph *g)
+{
+    /* stem -> the one dated edge with that stem, or UINT32_MAX when the
+     * stem has edges of two different dates */
+    rg_strmap dated;
+    rg_strmap_init(&dated);
+    for (size_t i = 0; i < g->nedges; i++) {
+        if (!g->edges[i].date) continue;
+        char *stem = edge_stem(g, &g->edges[i]);
+        uint32_t at;
+        if (!rg_strmap_get(&dated, stem, &at))
+            rg_strmap_put(&dated, stem, (uint32_t)i);
+        else if (at != UINT32_MAX && strcmp(g->edges[at].date, g->edges[i].date) != 0)
+            rg_strmap_put(&dated, stem, UINT32_MAX);
+        free(stem);
+    }
+    size_t folded = 0;
+    for (size_t i = 0; i < g->nedges; i++) {
+        rg_edge *e = &g->edges[i];
+        if (e->date) continue;
+        char *stem = edge_stem(g, e);
+        uint32_t at;
+        if (rg_strmap_get(&dated, stem, &at) && at != UINT32_MAX) {
+            /* takes the sibling's date and key (docs/FORMAT.md: the key is
+             * type[:role]@date), so that contraction folds the two */
+            e->date = rg_strdup(g->edges[at].date);
+            free(e->key);
+            e->key = rg_strdup(g->edges[at].key);
+            folded++;
+        }
+        free(stem);
+    }
+    rg_strmap_free(&dated);
+    if (folded) {
+        uint32_t *same = rg_malloc((g->nnodes + 1) * sizeof *same);
+        for (size_t i = 0; i < g->nnodes; i++)
+            same[i] = (uint32_t)i;
+        rg_graph_contract(g, same); /* folds edges that now share their key */
+        free(same);
+    }
+    return folded;
+}

@@ -64,8 +64,46 @@ static void build(rg_graph *g, bool reversed)
     part(g, "Truth Network", RG_NODE_ORGANISATION, "Meeting: doc five", "attendee");
 }
 
+/* Undated relations fold into their one dated sibling, not into one of two. */
+static void test_fold_undated(void)
+{
+    rg_graph g;
+    rg_graph_init(&g);
+    uint32_t a = node(&g, RG_NODE_PERSON, "Asma Karim"), b = node(&g, RG_NODE_PERSON, "Lena Berg");
+    uint32_t o = node(&g, RG_NODE_INSTITUTION, "Water Ministry");
+    uint32_t d = rg_graph_add_doc(&g, &(rg_document){.id = (char *)"d1"});
+    uint32_t e1, e2, e3, e4, e5;
+    /* a met b: once undated (doc one), once dated (doc two) */
+    rg_graph_add_edge(&g, a, b, "communicated_with", NULL, NULL, 1, &e1, NULL);
+    rg_graph_add_edge(&g, b, a, "communicated_with", NULL, "2026-03-03", 1, &e2, NULL);
+    rg_graph_edge_add_evidence(&g, e1, d, 0, 10, "A met B.");
+    rg_graph_edge_add_evidence(&g, e2, d, 20, 40, "On 3 March A met B.");
+    /* a held a post in two years: the undated mention cannot be placed */
+    rg_graph_add_edge(&g, a, o, "official_of", NULL, NULL, 1, &e3, NULL);
+    rg_graph_add_edge(&g, a, o, "official_of", NULL, "2011", 1, &e4, NULL);
+    rg_graph_add_edge(&g, a, o, "official_of", NULL, "2016", 1, &e5, NULL);
+    RG_CHECK(g.nedges == 5);
+    RG_CHECK(rg_edges_fold_undated(&g) == 1);
+    RG_CHECK(g.nedges == 4);
+    size_t met = 0, undated_posts = 0;
+    for (size_t i = 0; i < g.nedges; i++) {
+        const rg_edge *e = &g.edges[i];
+        if (!strcmp(e->type, "communicated_with")) {
+            met++;
+            RG_CHECK_STR(e->date, "2026-03-03");
+            RG_CHECK(e->weight == 2 && e->nevidence == 2);
+        } else if (!e->date) {
+            undated_posts++;
+        }
+    }
+    RG_CHECK(met == 1 && undated_posts == 1);
+    RG_CHECK(rg_edges_fold_undated(&g) == 0);
+    rg_graph_free(&g);
+}
+
 int main(void)
 {
+    test_fold_undated();
     rg_graph g, h;
     build(&g, false);
     RG_CHECK(count_events(&g) == 5);
