@@ -132,7 +132,14 @@ typedef struct rg_graph {
     size_t nedges, cap_edges;
     rg_attrs attrs; /* graph-level attributes */
     /* private */
-    rg_strmap node_ids, edge_ids, doc_ids;
+    rg_strmap node_ids, doc_ids;
+    /* Edge identities (source index, target index, key): open addressing,
+     * slot = high 32 bits of the hash << 32 | (edge index + 1), 0 = empty
+     * (the hash bits spare most probes a visit to the edge). Keyed by node
+     * indices, not ids, so adding an edge allocates nothing for the lookup;
+     * rebuilt whenever node indices change (contract, finalize). */
+    uint64_t *edge_slots;
+    size_t edge_cap;
     igraph_t ig;
     bool ig_valid;
 } rg_graph;

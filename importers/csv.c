@@ -285,6 +285,7 @@ typedef struct table {
     rg_graph *g;
     uint32_t doc;
     bool edges;
+    bool no_row_evidence; /* rg_import_opts.no_row_evidence */
     size_t ncols;
     char **names; /* header names (pointers into `header`) */
     char *header; /* copy of the header row's bytes */
@@ -579,7 +580,7 @@ static rg_status edge_row(table *t, rg_error *err)
         if (directed) rg_attrs_set(at, "directed", directed);
         keep_unused(t, at, used, directed, type);
         add_attrs(t, at);
-        add_row_evidence(t, e);
+        if (!t->no_row_evidence) add_row_evidence(t, e);
     }
     free(type);
     return rc ? rg_error_set(err, rc, "%s:%zu: %s", path, line, why.msg) : RG_OK;
@@ -596,8 +597,7 @@ static void table_free(table *t)
 rg_status rg_csv_import(rg_graph *g, const char *path, const char *data, size_t len,
                         const rg_import_opts *opts, rg_error *err)
 {
-    (void)opts;
-    table t = {.g = g};
+    table t = {.g = g, .no_row_evidence = opts && opts->no_row_evidence};
     rg_status rc = rg_csv_reader_init(&t.r, path, data, len, err);
     if (rc == RG_OK) rc = read_header(&t, err);
     if (rc == RG_OK) rc = classify(&t, err);

@@ -42,6 +42,11 @@ size_t rg_import_max_depth(const rg_import_opts *o)
     return o && o->max_depth ? o->max_depth : 256;
 }
 
+static bool graph_is_empty(const rg_graph *g)
+{
+    return g->nnodes == 0 && g->nedges == 0 && g->ndocs == 0 && g->attrs.n == 0;
+}
+
 rg_status rg_import_file(rg_graph *g, const char *path, const rg_import_opts *opts, rg_error *err)
 {
     rg_format f = rg_import_format_of(path);
@@ -55,19 +60,38 @@ rg_status rg_import_file(rg_graph *g, const char *path, const rg_import_opts *op
     rg_status rc = rg_read_file(path, &data, &len, rg_import_max_bytes(opts), err);
     if (rc) return rc;
 
-    /* Read into a scratch graph; merge only on success. */
+    /* Read into a scratch graph; merge only on success. The first input
+     * into an empty graph is read in place instead (copying millions of
+     * edges costs as much as reading them): on failure the graph is simply
+     * emptied again, which is the state it was in. */
+    bool direct = graph_is_empty(g);
     rg_graph part;
     rg_graph_init(&part);
+    rg_graph *into = direct ? g : &part;
     switch (f) {
-    case RG_FORMAT_CSV: rc = rg_csv_import(&part, path, data, len, opts, err); break;
-    case RG_FORMAT_JSON: rc = rg_json_read(&part, path, data, len, opts, err); break;
-    case RG_FORMAT_GRAPHML: rc = rg_graphml_import(&part, path, data, len, opts, err); break;
+    case RG_FORMAT_CSV:
+        rc = rg_csv_import(into, path, data, len, opts, err);
+        break;
+    case RG_FORMAT_JSON:
+        rc = rg_json_read(into, path, data, len, opts, err);
+        break;
+    case RG_FORMAT_GRAPHML:
+        rc = rg_graphml_import(into, path, data, len, opts, err);
+        break;
     case RG_FORMAT_TEXT:
-    case RG_FORMAT_HTML: rc = rg_document_import(&part, path, f, data, len, opts, err); break;
-    default: break;
+    case RG_FORMAT_HTML:
+        rc = rg_document_import(into, path, f, data, len, opts, err);
+        break;
+    default:
+        break;
     }
     free(data);
-    if (rc == RG_OK) {
+    if (direct) {
+        if (rc) {
+            rg_graph_free(g);
+            rg_graph_init(g);
+        }
+    } else if (rc == RG_OK) {
         rg_error merr = {0};
         rc = rg_graph_merge(g, &part, &merr);
         if (rc) rg_error_set(err, rc, "%s: %s", path, merr.msg);

@@ -35,6 +35,9 @@ typedef struct rg_import_opts {
     bool co_mentions;     /* add co_mentioned edges between actors in a sentence */
     const char *lexicon;  /* extra lexicon file for the extractor, or NULL */
     const char *aliases;  /* analyst's alias file for entity resolution, or NULL */
+    /* Scores only (rank, stats): CSV edge rows are not kept as evidence
+     * (a copy of every row's text), which nothing computed there reads. */
+    bool no_row_evidence;
 } rg_import_opts;
 
 size_t rg_import_max_bytes(const rg_import_opts *o);
