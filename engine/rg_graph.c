@@ -553,6 +553,69 @@ void rg_graph_edge_add_evidence(rg_graph *g, uint32_t edge, uint32_t doc, uint32
     edge_evidence_add(&g->edges[edge], doc, begin, end, text);
 }
 
+/* ---- name length limit ------------------------------------------------- */
+
+/* s cut to at most max bytes, not inside a UTF-8 sequence. Caller frees. */
+static char *utf8_cut(const char *s, size_t max)
+{
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return rg_strndup(s, k);
+}
+
+rg_status rg_graph_cut_names(rg_graph *g, size_t max, rg_name_cut_fn report, void *ctx,
+                             rg_error *err)
+{
+    for (size_t i = 0; i < g->nnodes; i++) {
+        rg_node *n = &g->nodes[i];
+        if (strlen(n->id) > max) {
+            if (report) report(ctx, "node id", n->id);
+            char *cut = utf8_cut(n->id, max);
+            uint32_t other = rg_graph_find_node(g, cut);
+            rg_status rc = RG_OK;
+            if (other != RG_NONE)
+                rc = rg_error_set(err, RG_EINPUT,
+                                  "two node ids are the same in their first %zu bytes (cut "
+                                  "by --max-name): '%.60s...'",
+                                  max, cut);
+            else
+                rc = rg_graph_node_set_id(g, (uint32_t)i, cut, err);
+            free(cut);
+            if (rc) return rc;
+        }
+        if (strlen(n->label) > max) {
+            if (report) report(ctx, "label", n->label);
+            char *cut = utf8_cut(n->label, max);
+            rg_graph_node_set_label(g, (uint32_t)i, cut);
+            free(cut);
+        }
+        bool long_alias = false;
+        for (size_t a = 0; a < n->naliases && !long_alias; a++)
+            long_alias = strlen(n->aliases[a].name) > max;
+        if (!long_alias) continue;
+        /* cut aliases may coincide: rebuild the list, merging counts */
+        rg_alias *old = n->aliases;
+        size_t nold = n->naliases;
+        n->aliases = NULL;
+        n->naliases = n->cap_aliases = 0;
+        index_free(&n->alias_index);
+        for (size_t a = 0; a < nold; a++) {
+            if (strlen(old[a].name) > max) {
+                if (report) report(ctx, "alias", old[a].name);
+                char *cut = utf8_cut(old[a].name, max);
+                node_alias_add(n, cut, old[a].count);
+                free(cut);
+            } else {
+                node_alias_add(n, old[a].name, old[a].count);
+            }
+            free(old[a].name);
+        }
+        free(old);
+    }
+    return RG_OK;
+}
+
 /* ---- merging and ordering ---------------------------------------------- */
 
 static void rebuild_maps(rg_graph *g)

@@ -189,6 +189,15 @@ void rg_graph_contract(rg_graph *g, const uint32_t *rep);
 /* Merges all of src into dst (documents, nodes by id, edges, attributes). */
 rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
 
+/* Cuts node ids, labels and aliases longer than max bytes to at most max
+ * bytes at a UTF-8 character boundary (--max-name). report (may be NULL)
+ * is called before each cut with what is cut ("node id", "label", "alias")
+ * and the full name. RG_EINPUT when two ids become the same: the graph is
+ * then partly cut, for the caller to discard. */
+typedef void (*rg_name_cut_fn)(void *ctx, const char *what, const char *name);
+rg_status rg_graph_cut_names(rg_graph *g, size_t max, rg_name_cut_fn report, void *ctx,
+                             rg_error *err);
+
 /* Sorts into canonical order (see above) and sorts aliases by count. */
 void rg_graph_finalize(rg_graph *g);
 

@@ -1,5 +1,6 @@
 #include "rg_import.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -35,6 +36,36 @@ size_t rg_import_max_bytes(const rg_import_opts *o)
 size_t rg_import_max_doc_bytes(const rg_import_opts *o)
 {
     return o && o->max_doc_bytes ? o->max_doc_bytes : (size_t)32 << 20;
+}
+
+/* A name is a few words; 4 KiB is already a paragraph, and every name is
+ * copied into aliases, keys and outputs. */
+size_t rg_import_max_name(const rg_import_opts *o)
+{
+    return o && o->max_name ? o->max_name : 4096;
+}
+
+/* Context of the --max-name warnings for one file. */
+typedef struct name_cuts {
+    const char *path, *data;
+    size_t len, max, n;
+} name_cuts;
+
+/* Warns about a name being cut, with the line where it first appears in the
+ * file (found by its bytes, else its first 64; escaped names may have none). */
+static void report_cut(void *ctx, const char *what, const char *name)
+{
+    name_cuts *c = ctx;
+    if (c->n++ >= 10) return;
+    const char *at = memmem(c->data, c->len, name, strlen(name));
+    if (!at) at = memmem(c->data, c->len, name, strlen(name) < 64 ? strlen(name) : 64);
+    size_t nl = 0;
+    for (const char *p = c->data; at && p < at; p++)
+        nl += *p == '\n';
+    char line[32] = "";
+    if (at) snprintf(line, sizeof line, ":%zu", nl + 1);
+    rg_warn("%s%s: %s of %zu bytes cut to %zu bytes (see --max-name)", c->path, line, what,
+            strlen(name), c->max);
 }
 
 size_t rg_import_max_depth(const rg_import_opts *o)
@@ -84,6 +115,14 @@ rg_status rg_import_file(rg_graph *g, const char *path, const rg_import_opts *op
         break;
     default:
         break;
+    }
+    if (rc == RG_OK) {
+        name_cuts cuts = {path, data, len, rg_import_max_name(opts), 0};
+        rg_error cerr = {0};
+        rc = rg_graph_cut_names(into, cuts.max, report_cut, &cuts, &cerr);
+        if (rc) rg_error_set(err, rc, "%s: %s", path, cerr.msg);
+        if (cuts.n > 10)
+            rg_warn("%s: %zu names cut in all (only the first 10 reported)", path, cuts.n);
     }
     free(data);
     if (direct) {
