@@ -482,10 +482,19 @@ static void edge_index_rebuild(rg_graph *g, size_t n, size_t count)
     }
 }
 
-/* Makes room for one more edge after edges [0, n). */
+/* Makes room for one more edge after edges [0, n) (and builds the table
+ * when it was dropped, edge_cap 0). */
 static void edge_index_reserve(rg_graph *g, size_t n)
 {
     if (2 * (n + 1) >= g->edge_cap) edge_index_rebuild(g, n, 2 * n + 16);
+}
+
+void rg_graph_reserve_edges(rg_graph *g, size_t more)
+{
+    size_t need = g->nedges + more;
+    if (need > UINT32_MAX - 1) return; /* indices are uint32: let add_edge fail as it does */
+    rg_grow(&g->edges, &g->cap_edges, need + 1, sizeof *g->edges);
+    if (2 * (need + 1) >= g->edge_cap) edge_index_rebuild(g, g->nedges, need);
 }
 
 rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const char *type,
@@ -624,7 +633,12 @@ static void rebuild_maps(rg_graph *g)
     rg_strmap_init(&g->node_ids);
     for (size_t i = 0; i < g->nnodes; i++)
         rg_strmap_put(&g->node_ids, g->nodes[i].id, (uint32_t)i);
-    edge_index_rebuild(g, g->nedges, g->nedges);
+    /* The edge identity table is rebuilt lazily, by the next add_edge:
+     * analysis never adds an edge after finalize, and re-inserting ten
+     * million edges costs seconds. */
+    free(g->edge_slots);
+    g->edge_slots = NULL;
+    g->edge_cap = 0;
     invalidate(g);
 }
 

@@ -173,6 +173,9 @@ rg_status rg_graph_node_set_id(rg_graph *g, uint32_t node, const char *id, rg_er
 rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const char *type,
                             const char *role, const char *date, double weight, uint32_t *index,
                             rg_error *err);
+/* Room for `more` edges (an importer that knows its row count): saves
+ * growing the edge array and the identity table step by step. */
+void rg_graph_reserve_edges(rg_graph *g, size_t more);
 /* Adds evidence unless the same (doc, begin) is already recorded. */
 void rg_graph_edge_add_evidence(rg_graph *g, uint32_t edge, uint32_t doc, uint32_t begin,
                                 uint32_t end, const char *text);

@@ -617,6 +617,13 @@ rg_status rg_csv_import(rg_graph *g, const char *path, const char *data, size_t 
         return rc;
     }
     t.doc = rg_csv_add_table_doc(g, path);
+    if (t.edges) { /* one edge a line at most: size the graph once */
+        size_t lines = 0;
+        for (const char *p = data; (p = memchr(p, '\n', (size_t)(data + len - p))); p++)
+            lines++;
+        /* bounded: a hostile file of blank lines must not reserve gigabytes */
+        rg_graph_reserve_edges(g, lines < ((size_t)1 << 24) ? lines + 1 : (size_t)1 << 24);
+    }
     rg_strmap seen;
     rg_strmap_init(&seen);
     bool more = true;
