@@ -8,8 +8,9 @@
  *   .html .htm      HTML documents, main content extracted, same pipeline
  *
  * Each file is read into its own graph first and merged into the target only
- * when it was read without error, so a bad file never leaves half its
- * content behind. Errors name the file (and the line where there is one).
+ * when it was read without error (the first file into an empty target is
+ * read in place, and the target emptied again on error), so a bad file
+ * never leaves half its content behind. Errors name the file (and the line where there is one).
  */
 #ifndef RG_IMPORT_H
 #define RG_IMPORT_H
