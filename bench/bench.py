@@ -14,7 +14,11 @@ networkx betweenness on 100k nodes would take hours: there it runs on a
 k-source sample and its full time is extrapolated (time x n/k), said so in
 the table.
 
+--baseline OLD_RELGRAPH also runs an older relgraph binary on the same
+inputs in the same run (before/after ratios on a busy machine).
+
 usage: bench.py RELGRAPH BARE_IGRAPH WORKDIR [--large] [--no-networkx]
+                [--baseline OLD_RELGRAPH] [--no-100k-betweenness]
 """
 import json
 import os
@@ -96,24 +100,40 @@ def deviation(a, b):
     return max(abs(a[k] - b[k]) / max(1.0, abs(b[k])) for k in keys)
 
 
+BASELINE = None  # --baseline: an older relgraph binary, run on the same inputs
+
+
+def rank_run(relgraph, graph_file, measure, out):
+    """relgraph rank end to end: (wall, cpu, load, project, compute) seconds."""
+    w, c, err = run([relgraph, "rank", graph_file, "--measure", measure, "--format", "csv",
+                     "-o", out, "--timing", "--quiet"])
+    # --timing: "timing: load X s, project Y s, MEASURE Z s (...)"
+    load = float(err.split("load ")[1].split(" s")[0])
+    project = float(err.split("project ")[1].split(" s")[0])
+    compute = float(err.split(f"{measure} ")[1].split(" s")[0])
+    return w, c, load, project, compute
+
+
 def bench_one(rows, relgraph, bare, work, label, graph_file, edges_txt, measure, n,
               nx_mode="full", nx_k=0):
     rg_out = os.path.join(work, "rg.csv")
     bare_out = os.path.join(work, "bare.csv")
     nx_out = os.path.join(work, "nx.csv")
-    rw, rc, rerr = run([relgraph, "rank", graph_file, "--measure", measure, "--format", "csv",
-                        "-o", rg_out, "--timing", "--quiet"])
-    # --timing: "timing: load X s, project Y s, MEASURE Z s (...)"
-    rg_load = float(rerr.split("load ")[1].split(" s")[0])
-    rg_project = float(rerr.split("project ")[1].split(" s")[0])
-    rg_compute = rg_project + float(rerr.split(f"{measure} ")[1].split(" s")[0])
+    rw, rc, rg_load, rg_project, rg_measure = rank_run(relgraph, graph_file, measure, rg_out)
+    rg_compute = rg_project + rg_measure
     bw, bc, berr = run([bare, measure, edges_txt, bare_out])
     bare_compute = float(berr.split("compute ")[1])
     rg = read_scores(rg_out)
     bs = read_scores(bare_out)
     row = {"graph": label, "measure": measure, "rg_wall": rw, "rg_cpu": rc,
            "rg_load": rg_load, "rg_compute": rg_compute, "bare_wall": bw, "bare_cpu": bc,
-           "bare_compute": bare_compute, "dev_bare": deviation(rg, bs)}
+           "bare_compute": bare_compute, "dev_bare": deviation(rg, bs),
+           "rg_project": rg_project, "rg_measure": rg_measure}
+    if BASELINE:
+        old_out = os.path.join(work, "old.csv")
+        ow, oc, ol, op, om = rank_run(BASELINE, graph_file, measure, old_out)
+        row.update(old_wall=ow, old_cpu=oc, old_load=ol, old_project=op, old_measure=om,
+                   dev_old=deviation(rg, read_scores(old_out)))
     if nx_mode != "none":
         script = os.path.join(work, "nx_run.py")
         with open(script, "w") as f:
@@ -154,12 +174,23 @@ def print_row(r):
           f"{ratio_nxc:>6} {r['rg_wall'] / r['bare_wall']:>6.2f}x "
           f"{r['rg_cpu'] / max(r['bare_cpu'], 1e-9):>5.2f}x "
           f"{r['rg_compute'] / max(r['bare_compute'], 1e-9):>10.2f}x  {dev}", flush=True)
+    print(f"{'':<20} relgraph: load {r['rg_load']:.2f} s, project {r['rg_project']:.2f} s, "
+          f"{r['measure']} {r['rg_measure']:.2f} s, cpu {r['rg_cpu']:.2f} s", flush=True)
+    if "old_wall" in r:
+        print(f"{'':<20} baseline: {r['old_wall']:.2f} s (cpu {r['old_cpu']:.2f} s; load "
+              f"{r['old_load']:.2f} s, project {r['old_project']:.2f} s, {r['measure']} "
+              f"{r['old_measure']:.2f} s): before/after {r['old_wall'] / r['rg_wall']:.1f}x "
+              f"(cpu {r['old_cpu'] / max(r['rg_cpu'], 1e-9):.1f}x), max deviation "
+              f"{r['dev_old']:.1e}", flush=True)
 
 
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
+    global BASELINE
     relgraph, bare, work = sys.argv[1:4]
+    if "--baseline" in sys.argv:
+        BASELINE = sys.argv[sys.argv.index("--baseline") + 1]
     large = "--large" in sys.argv
     use_nx = "--no-networkx" not in sys.argv
     os.makedirs(work, exist_ok=True)
@@ -177,8 +208,10 @@ def main():
     bench_one(rows, relgraph, bare, work, "BA n=100000 m=3", base + ".json", base + ".txt",
               "pagerank", 100000, "full" if use_nx else "none")
     if large:
-        bench_one(rows, relgraph, bare, work, "BA n=100000 m=3", base + ".json", base + ".txt",
-                  "betweenness", 100000, "sample" if use_nx else "none", nx_k=100)
+        if "--no-100k-betweenness" not in sys.argv:  # an hour of CPU on 2 busy cores
+            bench_one(rows, relgraph, bare, work, "BA n=100000 m=3", base + ".json",
+                      base + ".txt", "betweenness", 100000, "sample" if use_nx else "none",
+                      nx_k=100)
         txt, csv = os.path.join(work, "ba1m.txt"), os.path.join(work, "ba1m.csv")
         if not os.path.exists(csv):
             run([bare, "generate", "1000000", "10", "1", txt, csv])

@@ -1,7 +1,8 @@
 #!/bin/sh
 # relgraph's analysis benchmark (`make bench`): relgraph rank vs networkx vs a
 # bare igraph C program on the same Barabasi-Albert graphs, same run.
-#   bench/run.sh [BUILD_DIR] [--large] [--no-networkx]
+#   bench/run.sh [BUILD_DIR] [--large] [--no-networkx] [--baseline OLD_RELGRAPH]
+# --baseline OLD_RELGRAPH runs an older binary too (before/after, same run).
 # --large adds betweenness on 100k nodes (networkx sampled and extrapolated)
 # and PageRank on 1M nodes / 10M edges. Graphs are cached in BUILD_DIR/bench-work.
 set -eu

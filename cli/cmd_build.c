@@ -23,16 +23,31 @@ static const char usage[] =
     "      --no-resolve     keep one node per document entity (no cross-document merging)\n"
     "      --max-bytes N    refuse input files larger than N bytes (default 268435456)\n"
     "      --max-depth N    nesting limit for JSON, HTML and GraphML (default 256)\n"
+    "      --max-name N     cut node ids, labels, aliases to N bytes (default 4096)\n"
     "      --max-doc-bytes N  largest text/HTML document to extract from (default 33554432)\n"
     "  -q, --quiet          no warnings\n";
 
-enum { O_OUT, O_KEEP, O_CO, O_LEX, O_ALIASES, O_NORES, O_MAXB, O_MAXD, O_MAXDOC, O_QUIET, O_N };
+enum {
+    O_OUT,
+    O_KEEP,
+    O_CO,
+    O_LEX,
+    O_ALIASES,
+    O_NORES,
+    O_MAXB,
+    O_MAXD,
+    O_MAXDOC,
+    O_MAXNAME,
+    O_QUIET,
+    O_N
+};
 static const rg_opt opts[O_N] = {
-    [O_OUT] = {"output", 'o', true},    [O_KEEP] = {"keep-going", 'k', false},
-    [O_CO] = {"co-mentions", 0, false}, [O_LEX] = {"lexicon", 0, true},
-    [O_ALIASES] = {"aliases", 0, true}, [O_MAXB] = {"max-bytes", 0, true},
-    [O_MAXD] = {"max-depth", 0, true},  [O_MAXDOC] = {"max-doc-bytes", 0, true},
-    [O_QUIET] = {"quiet", 'q', false},  [O_NORES] = {"no-resolve", 0, false},
+    [O_OUT] = {"output", 'o', true},      [O_KEEP] = {"keep-going", 'k', false},
+    [O_CO] = {"co-mentions", 0, false},   [O_LEX] = {"lexicon", 0, true},
+    [O_ALIASES] = {"aliases", 0, true},   [O_MAXB] = {"max-bytes", 0, true},
+    [O_MAXD] = {"max-depth", 0, true},    [O_MAXDOC] = {"max-doc-bytes", 0, true},
+    [O_MAXNAME] = {"max-name", 0, true},  [O_QUIET] = {"quiet", 'q', false},
+    [O_NORES] = {"no-resolve", 0, false},
 };
 
 extern const rg_command rg_cmd_build;
@@ -60,6 +75,8 @@ static int run(int argc, char **argv)
         rc = rg_usage_error(&rg_cmd_build, "--max-doc-bytes needs a positive number");
     else if (a.values[O_MAXD] && !rg_parse_uint(a.values[O_MAXD], &v))
         rc = rg_usage_error(&rg_cmd_build, "--max-depth needs a number");
+    else if (a.values[O_MAXNAME] && (!rg_parse_uint(a.values[O_MAXNAME], &v) || v == 0))
+        rc = rg_usage_error(&rg_cmd_build, "--max-name needs a positive number");
     if (rc) {
         rg_args_free(&a, O_N);
         return rc;
@@ -67,6 +84,7 @@ static int run(int argc, char **argv)
     if (a.values[O_MAXB] && rg_parse_uint(a.values[O_MAXB], &v)) io.max_bytes = v;
     if (a.values[O_MAXD] && rg_parse_uint(a.values[O_MAXD], &v)) io.max_depth = v;
     if (a.values[O_MAXDOC] && rg_parse_uint(a.values[O_MAXDOC], &v)) io.max_doc_bytes = v;
+    if (a.values[O_MAXNAME] && rg_parse_uint(a.values[O_MAXNAME], &v)) io.max_name = v;
     io.co_mentions = a.values[O_CO] != NULL;
     io.lexicon = a.values[O_LEX];
     io.aliases = a.values[O_ALIASES];

@@ -182,7 +182,7 @@ static int rank_graph(const rg_args *a, rg_measure m, unsigned types, unsigned l
         return rg_usage_error(&rg_cmd_rank, "--directed needs --graph full");
     double t0 = now();
     rg_graph g;
-    if (rg_analysis_load_many(&g, a->positional, a->npositional, &err))
+    if (rg_analysis_load_scores(&g, a->positional, a->npositional, &err))
         return rg_fail(1, "%s", err.msg);
     double t1 = now();
     rg_view v;

@@ -146,7 +146,7 @@ static int run(int argc, char **argv)
         rc = rg_usage_error(cmd, "--directed needs --graph full");
     rg_graph g;
     if (rc == 0) {
-        if (rg_analysis_load_many(&g, a.positional, a.npositional, &err)) {
+        if (rg_analysis_load_scores(&g, a.positional, a.npositional, &err)) {
             rc = rg_fail(1, "%s", err.msg);
         } else {
             rg_view v;

@@ -242,7 +242,7 @@ uint32_t *rg_view_link_edges(const rg_view *v, const rg_graph *g, uint32_t a, ui
     }
     /* Shared events: keep the participations of both actors in them. */
     for (size_t i = 0; i < na; i++) {
-        uint32_t evi, evj;
+        uint32_t evi = RG_NONE, evj = RG_NONE; /* set: ea, eb hold participations */
         is_participation(g, &g->edges[ea[i]], a, &evi);
         bool shared = false;
         for (size_t j = 0; j < nb; j++) {

@@ -379,7 +379,7 @@ rg_status rg_view_opts_parse(rg_view_opts *o, const char *graph, const char *edg
     return rc;
 }
 
-rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err)
+static rg_status load(rg_graph *g, const char *path, const rg_build_opts *bo, rg_error *err)
 {
     rg_graph_init(g);
     rg_status rc;
@@ -392,17 +392,35 @@ rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err)
         /* any other input goes through the whole build pipeline (resolution,
          * events), so it gives the graph `relgraph build` would */
         char *paths[1] = {(char *)path};
-        rc = rg_build(g, paths, 1, NULL, NULL, err);
+        rc = rg_build(g, paths, 1, bo, NULL, err);
     }
     if (rc) rg_graph_free(g);
     return rc;
 }
 
-rg_status rg_analysis_load_many(rg_graph *g, char *const *paths, size_t n, rg_error *err)
+static rg_status load_many(rg_graph *g, char *const *paths, size_t n, const rg_build_opts *bo,
+                           rg_error *err)
 {
-    if (n == 1) return rg_analysis_load(g, paths[0], err);
+    if (n == 1) return load(g, paths[0], bo, err);
     rg_graph_init(g);
-    rg_status rc = rg_build(g, paths, n, NULL, NULL, err);
+    rg_status rc = rg_build(g, paths, n, bo, NULL, err);
     if (rc) rg_graph_free(g);
     return rc;
+}
+
+rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err)
+{
+    return load(g, path, NULL, err);
+}
+
+rg_status rg_analysis_load_many(rg_graph *g, char *const *paths, size_t n, rg_error *err)
+{
+    return load_many(g, paths, n, NULL, err);
+}
+
+rg_status rg_analysis_load_scores(rg_graph *g, char *const *paths, size_t n, rg_error *err)
+{
+    static const rg_import_opts io = {.no_row_evidence = true};
+    static const rg_build_opts bo = {.import = &io};
+    return load_many(g, paths, n, &bo, err);
 }

@@ -57,6 +57,10 @@ rg_status rg_analysis_load(rg_graph *g, const char *path, rg_error *err);
 /* Several inputs (e.g. a node table and an edge table) merged into one
  * graph; a single input is rg_analysis_load(). */
 rg_status rg_analysis_load_many(rg_graph *g, char *const *paths, size_t n, rg_error *err);
+/* The same for commands that only compute scores and write no graph (rank,
+ * stats): CSV rows are not copied into edge evidence. Same nodes, edges and
+ * weights, so the same scores. */
+rg_status rg_analysis_load_scores(rg_graph *g, char *const *paths, size_t n, rg_error *err);
 
 /* Parses "actors", "full", "bipartite". */
 bool rg_view_kind_parse(const char *s, rg_view_kind *kind);

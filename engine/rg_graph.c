@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const node_type_names[RG_NODE_NTYPES] = {
-    "person", "organisation", "institution", "place", "event"};
+static const char *const node_type_names[RG_NODE_NTYPES] = {"person", "organisation", "institution",
+                                                            "place", "event"};
 
 const char *rg_node_type_name(rg_node_type t)
 {
@@ -18,13 +18,20 @@ bool rg_node_type_parse(const char *s, rg_node_type *t)
         const char *name;
         rg_node_type type;
     } syn[] = {
-        {"person", RG_NODE_PERSON},           {"per", RG_NODE_PERSON},
-        {"people", RG_NODE_PERSON},           {"organisation", RG_NODE_ORGANISATION},
-        {"organization", RG_NODE_ORGANISATION}, {"org", RG_NODE_ORGANISATION},
-        {"institution", RG_NODE_INSTITUTION}, {"publicbody", RG_NODE_INSTITUTION},
-        {"place", RG_NODE_PLACE},             {"location", RG_NODE_PLACE},
-        {"loc", RG_NODE_PLACE},               {"gpe", RG_NODE_PLACE},
-        {"country", RG_NODE_PLACE},           {"city", RG_NODE_PLACE},
+        {"person", RG_NODE_PERSON},
+        {"per", RG_NODE_PERSON},
+        {"people", RG_NODE_PERSON},
+        {"organisation", RG_NODE_ORGANISATION},
+        {"organization", RG_NODE_ORGANISATION},
+        {"org", RG_NODE_ORGANISATION},
+        {"institution", RG_NODE_INSTITUTION},
+        {"publicbody", RG_NODE_INSTITUTION},
+        {"place", RG_NODE_PLACE},
+        {"location", RG_NODE_PLACE},
+        {"loc", RG_NODE_PLACE},
+        {"gpe", RG_NODE_PLACE},
+        {"country", RG_NODE_PLACE},
+        {"city", RG_NODE_PLACE},
         {"event", RG_NODE_EVENT},
     };
     for (size_t i = 0; i < sizeof syn / sizeof *syn; i++) {
@@ -36,16 +43,27 @@ bool rg_node_type_parse(const char *s, rg_node_type *t)
     return false;
 }
 
-const char *const rg_edge_types[] = {
-    "head_of",        "in_charge_of",     "member_of",         "official_of",
-    "part_of",
-    "represents",     "participant_in",   "located_in",        "allied_with",
-    "cooperates_with", "opposed_to",      "fighting_against",  "communicated_with",
-    "co_mentioned",   "related_to",       "same_as",           NULL};
+const char *const rg_edge_types[] = {"head_of",
+                                     "in_charge_of",
+                                     "member_of",
+                                     "official_of",
+                                     "part_of",
+                                     "represents",
+                                     "participant_in",
+                                     "located_in",
+                                     "allied_with",
+                                     "cooperates_with",
+                                     "opposed_to",
+                                     "fighting_against",
+                                     "communicated_with",
+                                     "co_mentioned",
+                                     "related_to",
+                                     "same_as",
+                                     NULL};
 
 static const char *const symmetric_types[] = {
-    "allied_with", "cooperates_with", "opposed_to", "communicated_with",
-    "co_mentioned", "related_to", "same_as", NULL};
+    "allied_with",  "cooperates_with", "opposed_to", "communicated_with",
+    "co_mentioned", "related_to",      "same_as",    NULL};
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -87,7 +105,8 @@ static void index_rebuild(rg_strmap **idx, const void *items, size_t n, key_at_f
     char tmp[32];
     if (!*idx) *idx = rg_calloc(1, sizeof **idx);
     rg_strmap_free(*idx);
-    for (size_t i = 0; i < n; i++) rg_strmap_put(*idx, key_at(items, i, tmp), (uint32_t)i);
+    for (size_t i = 0; i < n; i++)
+        rg_strmap_put(*idx, key_at(items, i, tmp), (uint32_t)i);
 }
 
 static uint32_t index_find(rg_strmap **idx, const void *items, size_t n, key_at_fn key_at,
@@ -180,7 +199,6 @@ void rg_graph_init(rg_graph *g)
 {
     memset(g, 0, sizeof *g);
     rg_strmap_init(&g->node_ids);
-    rg_strmap_init(&g->edge_ids);
     rg_strmap_init(&g->doc_ids);
 }
 
@@ -207,7 +225,8 @@ static void node_free(rg_node *n)
 {
     free(n->id);
     free(n->label);
-    for (size_t i = 0; i < n->naliases; i++) free(n->aliases[i].name);
+    for (size_t i = 0; i < n->naliases; i++)
+        free(n->aliases[i].name);
     free(n->aliases);
     rg_attrs_free(&n->attrs);
     free(n->mentions);
@@ -221,7 +240,8 @@ static void edge_free(rg_edge *e)
     free(e->role);
     free(e->date);
     free(e->key);
-    for (size_t i = 0; i < e->nevidence; i++) free(e->evidence[i].text);
+    for (size_t i = 0; i < e->nevidence; i++)
+        free(e->evidence[i].text);
     free(e->evidence);
     rg_attrs_free(&e->attrs);
     index_free(&e->evidence_index);
@@ -229,15 +249,18 @@ static void edge_free(rg_edge *e)
 
 void rg_graph_free(rg_graph *g)
 {
-    for (size_t i = 0; i < g->ndocs; i++) rg_document_free(&g->docs[i]);
-    for (size_t i = 0; i < g->nnodes; i++) node_free(&g->nodes[i]);
-    for (size_t i = 0; i < g->nedges; i++) edge_free(&g->edges[i]);
+    for (size_t i = 0; i < g->ndocs; i++)
+        rg_document_free(&g->docs[i]);
+    for (size_t i = 0; i < g->nnodes; i++)
+        node_free(&g->nodes[i]);
+    for (size_t i = 0; i < g->nedges; i++)
+        edge_free(&g->edges[i]);
     free(g->docs);
     free(g->nodes);
     free(g->edges);
     rg_attrs_free(&g->attrs);
     rg_strmap_free(&g->node_ids);
-    rg_strmap_free(&g->edge_ids);
+    free(g->edge_slots);
     rg_strmap_free(&g->doc_ids);
     if (g->ig_valid) igraph_destroy(&g->ig);
     memset(g, 0, sizeof *g);
@@ -354,8 +377,10 @@ void rg_graph_node_add_doc(rg_graph *g, uint32_t node, uint32_t doc)
     size_t lo = 0, hi = n->ndocs;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (n->docs[mid] < doc) lo = mid + 1;
-        else hi = mid;
+        if (n->docs[mid] < doc)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo < n->ndocs && n->docs[lo] == doc) return;
     rg_grow(&n->docs, &n->cap_docs, n->ndocs + 1, sizeof *n->docs);
@@ -388,33 +413,100 @@ rg_status rg_graph_node_set_id(rg_graph *g, uint32_t node, const char *id, rg_er
     free(g->nodes[node].id);
     g->nodes[node].id = rg_strdup(id);
     rg_strmap_put(&g->node_ids, id, node);
-    /* edge identities embed node ids */
-    rg_strmap_free(&g->edge_ids);
-    rg_strmap_init(&g->edge_ids);
-    for (size_t i = 0; i < g->nedges; i++) {
-        const rg_edge *e = &g->edges[i];
-        char *k = rg_sprintf("%s\x1f%s\x1f%s", g->nodes[e->source].id, g->nodes[e->target].id,
-                             e->key);
-        rg_strmap_put(&g->edge_ids, k, (uint32_t)i);
-        free(k);
-    }
+    /* edge identities are keyed by node index: nothing to update */
     return RG_OK;
 }
 
 /* ---- edges ----------------------------------------------------------- */
 
-static char *edge_key(const char *type, const char *role, const char *date)
+/* The edge key type[:role][@date], written into buf when it fits (the
+ * usual case: no allocation per edge looked up), else allocated. */
+static char *edge_key(char *buf, size_t size, const char *type, const char *role, const char *date)
 {
-    rg_buf b = {0};
-    rg_buf_puts(&b, type);
-    if (role && *role) rg_buf_printf(&b, ":%s", role);
-    if (date && *date) rg_buf_printf(&b, "@%s", date);
-    return rg_buf_detach(&b);
+    size_t lt = strlen(type), lr = role && *role ? strlen(role) : 0,
+           ld = date && *date ? strlen(date) : 0;
+    size_t need = lt + (lr ? lr + 1 : 0) + (ld ? ld + 1 : 0) + 1;
+    char *k = need <= size ? buf : rg_malloc(need), *p = k;
+    memcpy(p, type, lt);
+    p += lt;
+    if (lr) *p++ = ':', memcpy(p, role, lr), p += lr;
+    if (ld) *p++ = '@', memcpy(p, date, ld), p += ld;
+    *p = '\0';
+    return k;
 }
 
-static char *edge_identity(const rg_graph *g, uint32_t s, uint32_t t, const char *key)
+/* ---- edge identity table (rg_graph.edge_slots) ---------------------- */
+
+static uint64_t edge_hash(uint32_t s, uint32_t t, const char *key)
 {
-    return rg_sprintf("%s\x1f%s\x1f%s", g->nodes[s].id, g->nodes[t].id, key);
+    uint64_t h = rg_hash64(key, strlen(key)) ^ (((uint64_t)s << 32 | t) * 0x9E3779B97F4A7C15ULL);
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 29;
+    return h;
+}
+
+#define EDGE_TAG(h) ((h)&0xFFFFFFFF00000000ULL)
+
+/* The slot holding edge (s, t, key), or the empty slot where it belongs;
+ * *tag receives the hash bits to store with it. Only edges [0, n) of
+ * g->edges may be in the table. */
+static size_t edge_slot(const rg_graph *g, uint32_t s, uint32_t t, const char *key, uint64_t *tag)
+{
+    size_t mask = g->edge_cap - 1;
+    uint64_t h = edge_hash(s, t, key);
+    *tag = EDGE_TAG(h);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        uint64_t v = g->edge_slots[i];
+        if (!v) return i;
+        if (EDGE_TAG(v) != *tag) continue;
+        const rg_edge *e = &g->edges[(uint32_t)v - 1];
+        if (e->source == s && e->target == t && strcmp(e->key, key) == 0) return i;
+    }
+}
+
+/* Edge index + 1 in a slot, 0 when empty. */
+static uint32_t slot_edge(const rg_graph *g, size_t slot)
+{
+    return (uint32_t)g->edge_slots[slot];
+}
+
+/* Empties the table and sizes it for `count` edges (load <= 1/2). */
+static void edge_index_clear(rg_graph *g, size_t count)
+{
+    size_t cap = 16;
+    while (cap < 2 * count + 2)
+        cap *= 2;
+    free(g->edge_slots);
+    g->edge_slots = rg_calloc(cap, sizeof *g->edge_slots);
+    g->edge_cap = cap;
+}
+
+/* Re-indexes edges [0, n), sized for at least `count` edges. */
+static void edge_index_rebuild(rg_graph *g, size_t n, size_t count)
+{
+    edge_index_clear(g, count > n ? count : n);
+    for (size_t i = 0; i < n; i++) {
+        const rg_edge *e = &g->edges[i];
+        uint64_t tag;
+        size_t slot = edge_slot(g, e->source, e->target, e->key, &tag);
+        g->edge_slots[slot] = tag | (i + 1);
+    }
+}
+
+/* Makes room for one more edge after edges [0, n) (and builds the table
+ * when it was dropped, edge_cap 0). */
+static void edge_index_reserve(rg_graph *g, size_t n)
+{
+    if (2 * (n + 1) >= g->edge_cap) edge_index_rebuild(g, n, 2 * n + 16);
+}
+
+void rg_graph_reserve_edges(rg_graph *g, size_t more)
+{
+    size_t need = g->nedges + more;
+    if (need > UINT32_MAX - 1) return; /* indices are uint32: let add_edge fail as it does */
+    rg_grow(&g->edges, &g->cap_edges, need + 1, sizeof *g->edges);
+    if (2 * (need + 1) >= g->edge_cap) edge_index_rebuild(g, g->nedges, need);
 }
 
 rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const char *type,
@@ -432,13 +524,16 @@ rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const
         source = target;
         target = t;
     }
-    char *key = edge_key(type, role, date);
-    char *ident = edge_identity(g, source, target, key);
+    char buf[256];
+    char *key = edge_key(buf, sizeof buf, type, role, date);
+    edge_index_reserve(g, g->nedges);
+    uint64_t tag;
+    size_t slot = edge_slot(g, source, target, key, &tag);
     uint32_t idx;
-    if (rg_strmap_get(&g->edge_ids, ident, &idx)) {
+    if (slot_edge(g, slot)) {
+        idx = slot_edge(g, slot) - 1;
         g->edges[idx].weight += weight;
-        free(key);
-        free(ident);
+        if (key != buf) free(key);
         if (index) *index = idx;
         return RG_OK;
     }
@@ -450,10 +545,9 @@ rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const
     e->type = rg_strdup(type);
     e->role = role && *role ? rg_strdup(role) : NULL;
     e->date = date && *date ? rg_strdup(date) : NULL;
-    e->key = key;
+    e->key = key == buf ? rg_strdup(buf) : key;
     e->weight = weight;
-    rg_strmap_put(&g->edge_ids, ident, idx);
-    free(ident);
+    g->edge_slots[slot] = tag | (idx + 1);
     invalidate(g);
     if (index) *index = idx;
     return RG_OK;
@@ -480,21 +574,83 @@ void rg_graph_edge_add_evidence(rg_graph *g, uint32_t edge, uint32_t doc, uint32
     edge_evidence_add(&g->edges[edge], doc, begin, end, text);
 }
 
+/* ---- name length limit ------------------------------------------------- */
+
+/* s cut to at most max bytes, not inside a UTF-8 sequence. Caller frees. */
+static char *utf8_cut(const char *s, size_t max)
+{
+    size_t k = max;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return rg_strndup(s, k);
+}
+
+rg_status rg_graph_cut_names(rg_graph *g, size_t max, rg_name_cut_fn report, void *ctx,
+                             rg_error *err)
+{
+    for (size_t i = 0; i < g->nnodes; i++) {
+        rg_node *n = &g->nodes[i];
+        if (strlen(n->id) > max) {
+            if (report) report(ctx, "node id", n->id);
+            char *cut = utf8_cut(n->id, max);
+            uint32_t other = rg_graph_find_node(g, cut);
+            rg_status rc = RG_OK;
+            if (other != RG_NONE)
+                rc = rg_error_set(err, RG_EINPUT,
+                                  "two node ids are the same in their first %zu bytes (cut "
+                                  "by --max-name): '%.60s...'",
+                                  max, cut);
+            else
+                rc = rg_graph_node_set_id(g, (uint32_t)i, cut, err);
+            free(cut);
+            if (rc) return rc;
+        }
+        if (strlen(n->label) > max) {
+            if (report) report(ctx, "label", n->label);
+            char *cut = utf8_cut(n->label, max);
+            rg_graph_node_set_label(g, (uint32_t)i, cut);
+            free(cut);
+        }
+        bool long_alias = false;
+        for (size_t a = 0; a < n->naliases && !long_alias; a++)
+            long_alias = strlen(n->aliases[a].name) > max;
+        if (!long_alias) continue;
+        /* cut aliases may coincide: rebuild the list, merging counts */
+        rg_alias *old = n->aliases;
+        size_t nold = n->naliases;
+        n->aliases = NULL;
+        n->naliases = n->cap_aliases = 0;
+        index_free(&n->alias_index);
+        for (size_t a = 0; a < nold; a++) {
+            if (strlen(old[a].name) > max) {
+                if (report) report(ctx, "alias", old[a].name);
+                char *cut = utf8_cut(old[a].name, max);
+                node_alias_add(n, cut, old[a].count);
+                free(cut);
+            } else {
+                node_alias_add(n, old[a].name, old[a].count);
+            }
+            free(old[a].name);
+        }
+        free(old);
+    }
+    return RG_OK;
+}
+
 /* ---- merging and ordering ---------------------------------------------- */
 
 static void rebuild_maps(rg_graph *g)
 {
     rg_strmap_free(&g->node_ids);
     rg_strmap_init(&g->node_ids);
-    for (size_t i = 0; i < g->nnodes; i++) rg_strmap_put(&g->node_ids, g->nodes[i].id, (uint32_t)i);
-    rg_strmap_free(&g->edge_ids);
-    rg_strmap_init(&g->edge_ids);
-    for (size_t i = 0; i < g->nedges; i++) {
-        const rg_edge *e = &g->edges[i];
-        char *k = edge_identity(g, e->source, e->target, e->key);
-        rg_strmap_put(&g->edge_ids, k, (uint32_t)i);
-        free(k);
-    }
+    for (size_t i = 0; i < g->nnodes; i++)
+        rg_strmap_put(&g->node_ids, g->nodes[i].id, (uint32_t)i);
+    /* The edge identity table is rebuilt lazily, by the next add_edge:
+     * analysis never adds an edge after finalize, and re-inserting ten
+     * million edges costs seconds. */
+    free(g->edge_slots);
+    g->edge_slots = NULL;
+    g->edge_cap = 0;
     invalidate(g);
 }
 
@@ -512,7 +668,8 @@ static void move_node_into(rg_graph *g, rg_node *keep, rg_node *drop)
     /* merge sorted doc lists */
     for (size_t i = 0; i < drop->ndocs; i++) {
         size_t k = 0;
-        while (k < keep->ndocs && keep->docs[k] < drop->docs[i]) k++;
+        while (k < keep->ndocs && keep->docs[k] < drop->docs[i])
+            k++;
         if (k < keep->ndocs && keep->docs[k] == drop->docs[i]) continue;
         rg_grow(&keep->docs, &keep->cap_docs, keep->ndocs + 1, sizeof *keep->docs);
         memmove(keep->docs + k + 1, keep->docs + k, (keep->ndocs - k) * sizeof *keep->docs);
@@ -546,12 +703,13 @@ void rg_graph_contract(rg_graph *g, const uint32_t *rep)
             node_free(&g->nodes[i]);
         }
     }
-    for (size_t i = 0; i < n; i++) newidx[i] = newidx[rep[i]];
+    for (size_t i = 0; i < n; i++)
+        newidx[i] = newidx[rep[i]];
     g->nnodes = k;
 
-    /* Re-point edges; drop self-loops made by the merge; fold duplicates. */
-    rg_strmap seen;
-    rg_strmap_init(&seen);
+    /* Re-point edges; drop self-loops made by the merge; fold duplicates.
+     * The identity table is rebuilt on the fly over the kept edges [0, m). */
+    edge_index_clear(g, g->nedges);
     size_t m = 0;
     for (size_t i = 0; i < g->nedges; i++) {
         rg_edge e = g->edges[i];
@@ -568,19 +726,17 @@ void rg_graph_contract(rg_graph *g, const uint32_t *rep)
             e.source = e.target;
             e.target = t;
         }
-        char *ident = edge_identity(g, e.source, e.target, e.key);
-        uint32_t at;
-        if (rg_strmap_get(&seen, ident, &at)) {
-            fold_edge(&g->edges[at], &e);
+        uint64_t tag;
+        size_t slot = edge_slot(g, e.source, e.target, e.key, &tag);
+        if (slot_edge(g, slot)) {
+            fold_edge(&g->edges[slot_edge(g, slot) - 1], &e);
             edge_free(&e);
         } else {
-            rg_strmap_put(&seen, ident, (uint32_t)m);
-            g->edges[m++] = e;
+            g->edges[m] = e;
+            g->edge_slots[slot] = tag | ++m;
         }
-        free(ident);
     }
     g->nedges = m;
-    rg_strmap_free(&seen);
     free(newidx);
     rebuild_maps(g);
 }
@@ -618,7 +774,8 @@ void rg_graph_merge_nodes(rg_graph *g, uint32_t keep, uint32_t drop)
 {
     if (keep == drop) return;
     uint32_t *rep = rg_malloc(g->nnodes * sizeof *rep);
-    for (size_t i = 0; i < g->nnodes; i++) rep[i] = (uint32_t)i;
+    for (size_t i = 0; i < g->nnodes; i++)
+        rep[i] = (uint32_t)i;
     rep[drop] = keep;
     rg_graph_contract(g, rep);
     free(rep);
@@ -638,11 +795,14 @@ rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err)
     uint32_t *docmap = rg_malloc((src->ndocs + 1) * sizeof *docmap);
     uint32_t *nodemap = rg_malloc((src->nnodes + 1) * sizeof *nodemap);
     rg_status rc = RG_OK;
-    for (size_t i = 0; i < src->ndocs; i++) docmap[i] = merge_doc(dst, &src->docs[i]);
+    for (size_t i = 0; i < src->ndocs; i++)
+        docmap[i] = merge_doc(dst, &src->docs[i]);
     for (size_t i = 0; i < src->nnodes && rc == RG_OK; i++) {
         const rg_node *sn = &src->nodes[i];
-        if (sn->implicit) nodemap[i] = rg_graph_add_implicit_node(dst, sn->id, sn->type);
-        else rc = rg_graph_add_node(dst, sn->id, sn->type, sn->label, &nodemap[i], err);
+        if (sn->implicit)
+            nodemap[i] = rg_graph_add_implicit_node(dst, sn->id, sn->type);
+        else
+            rc = rg_graph_add_node(dst, sn->id, sn->type, sn->label, &nodemap[i], err);
         if (rc) break;
         rg_node *dn = &dst->nodes[nodemap[i]];
         for (size_t a = 0; a < sn->naliases; a++)
@@ -744,8 +904,10 @@ void rg_graph_finalize(rg_graph *g)
     /* Documents keep their order of arrival but are sorted by id so that
      * input order does not matter; doc indices are remapped everywhere. */
     size_t nd = g->ndocs;
-    uint32_t *dorder = rg_malloc((nd + 1) * sizeof *dorder), *dnew = rg_malloc((nd + 1) * sizeof *dnew);
-    for (size_t i = 0; i < nd; i++) dorder[i] = (uint32_t)i;
+    uint32_t *dorder = rg_malloc((nd + 1) * sizeof *dorder),
+             *dnew = rg_malloc((nd + 1) * sizeof *dnew);
+    for (size_t i = 0; i < nd; i++)
+        dorder[i] = (uint32_t)i;
     /* n log n: one input file may hold hundreds of thousands of documents */
     qsort_r(dorder, nd, sizeof *dorder, cmp_doc_idx, g->docs);
     rg_document *docs = rg_malloc((nd + 1) * sizeof *docs);
@@ -758,19 +920,24 @@ void rg_graph_finalize(rg_graph *g)
     g->cap_docs = nd;
     rg_strmap_free(&g->doc_ids);
     rg_strmap_init(&g->doc_ids);
-    for (size_t i = 0; i < nd; i++) rg_strmap_put(&g->doc_ids, g->docs[i].id, (uint32_t)i);
+    for (size_t i = 0; i < nd; i++)
+        rg_strmap_put(&g->doc_ids, g->docs[i].id, (uint32_t)i);
 
     size_t n = g->nnodes;
     for (size_t i = 0; i < n; i++) {
         rg_node *nd_ = &g->nodes[i];
-        for (size_t k = 0; k < nd_->nmentions; k++) nd_->mentions[k].doc = dnew[nd_->mentions[k].doc];
-        for (size_t k = 0; k < nd_->ndocs; k++) nd_->docs[k] = dnew[nd_->docs[k]];
+        for (size_t k = 0; k < nd_->nmentions; k++)
+            nd_->mentions[k].doc = dnew[nd_->mentions[k].doc];
+        for (size_t k = 0; k < nd_->ndocs; k++)
+            nd_->docs[k] = dnew[nd_->docs[k]];
         sort_array(nd_->docs, nd_->ndocs, sizeof *nd_->docs, cmp_u32);
         sort_array(nd_->aliases, nd_->naliases, sizeof *nd_->aliases, cmp_alias);
         sort_array(nd_->mentions, nd_->nmentions, sizeof *nd_->mentions, cmp_span);
     }
-    uint32_t *norder = rg_malloc((n + 1) * sizeof *norder), *nnew = rg_malloc((n + 1) * sizeof *nnew);
-    for (size_t i = 0; i < n; i++) norder[i] = (uint32_t)i;
+    uint32_t *norder = rg_malloc((n + 1) * sizeof *norder),
+             *nnew = rg_malloc((n + 1) * sizeof *nnew);
+    for (size_t i = 0; i < n; i++)
+        norder[i] = (uint32_t)i;
     qsort_r(norder, n, sizeof *norder, cmp_node_idx, g->nodes);
     rg_node *nodes = rg_malloc((n + 1) * sizeof *nodes);
     for (size_t i = 0; i < n; i++) {
@@ -785,7 +952,8 @@ void rg_graph_finalize(rg_graph *g)
         rg_edge *e = &g->edges[i];
         e->source = nnew[e->source];
         e->target = nnew[e->target];
-        for (size_t k = 0; k < e->nevidence; k++) e->evidence[k].doc = dnew[e->evidence[k].doc];
+        for (size_t k = 0; k < e->nevidence; k++)
+            e->evidence[k].doc = dnew[e->evidence[k].doc];
         sort_array(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
     }
     sort_array(g->edges, g->nedges, sizeof *g->edges, cmp_edge);

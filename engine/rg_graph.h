@@ -132,7 +132,14 @@ typedef struct rg_graph {
     size_t nedges, cap_edges;
     rg_attrs attrs; /* graph-level attributes */
     /* private */
-    rg_strmap node_ids, edge_ids, doc_ids;
+    rg_strmap node_ids, doc_ids;
+    /* Edge identities (source index, target index, key): open addressing,
+     * slot = high 32 bits of the hash << 32 | (edge index + 1), 0 = empty
+     * (the hash bits spare most probes a visit to the edge). Keyed by node
+     * indices, not ids, so adding an edge allocates nothing for the lookup;
+     * rebuilt whenever node indices change (contract, finalize). */
+    uint64_t *edge_slots;
+    size_t edge_cap;
     igraph_t ig;
     bool ig_valid;
 } rg_graph;
@@ -166,6 +173,9 @@ rg_status rg_graph_node_set_id(rg_graph *g, uint32_t node, const char *id, rg_er
 rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const char *type,
                             const char *role, const char *date, double weight, uint32_t *index,
                             rg_error *err);
+/* Room for `more` edges (an importer that knows its row count): saves
+ * growing the edge array and the identity table step by step. */
+void rg_graph_reserve_edges(rg_graph *g, size_t more);
 /* Adds evidence unless the same (doc, begin) is already recorded. */
 void rg_graph_edge_add_evidence(rg_graph *g, uint32_t edge, uint32_t doc, uint32_t begin,
                                 uint32_t end, const char *text);
@@ -181,6 +191,15 @@ void rg_graph_contract(rg_graph *g, const uint32_t *rep);
 
 /* Merges all of src into dst (documents, nodes by id, edges, attributes). */
 rg_status rg_graph_merge(rg_graph *dst, const rg_graph *src, rg_error *err);
+
+/* Cuts node ids, labels and aliases longer than max bytes to at most max
+ * bytes at a UTF-8 character boundary (--max-name). report (may be NULL)
+ * is called before each cut with what is cut ("node id", "label", "alias")
+ * and the full name. RG_EINPUT when two ids become the same: the graph is
+ * then partly cut, for the caller to discard. */
+typedef void (*rg_name_cut_fn)(void *ctx, const char *what, const char *name);
+rg_status rg_graph_cut_names(rg_graph *g, size_t max, rg_name_cut_fn report, void *ctx,
+                             rg_error *err);
 
 /* Sorts into canonical order (see above) and sorts aliases by count. */
 void rg_graph_finalize(rg_graph *g);

@@ -146,9 +146,10 @@ static rg_status read_quoted(rg_csv_reader *r, rg_error *err)
 /* An unquoted field: up to the delimiter or line end, trimmed. */
 static void read_plain(rg_csv_reader *r)
 {
-    size_t start = r->store.len;
+    size_t start = r->store.len, from = r->pos;
     while (!at_eol(r) && r->data[r->pos] != r->delim)
-        rg_buf_putc(&r->store, r->data[r->pos++]);
+        r->pos++;
+    rg_buf_append(&r->store, r->data + from, r->pos - from); /* one append, not one per byte */
     while (r->store.len > start && is_blank(r, r->store.data[r->store.len - 1]))
         r->store.data[--r->store.len] = '\0';
 }
@@ -285,6 +286,9 @@ typedef struct table {
     rg_graph *g;
     uint32_t doc;
     bool edges;
+    bool no_row_evidence; /* rg_import_opts.no_row_evidence */
+    char *last_label;     /* the last relation cell and its edge type (NULL if invalid) */
+    char *last_type;
     size_t ncols;
     char **names; /* header names (pointers into `header`) */
     char *header; /* copy of the header row's bytes */
@@ -498,8 +502,10 @@ static uint32_t endpoint(table *t, const char *id)
 
 /* The relation type: Relation, else Type (unless it says Directed or
  * Undirected: that is the edge's directedness), else Label. *used is the
- * cell that gave it (NULL for the default related_to). */
-static rg_status edge_type(table *t, char **type, const char **directed, const char **used,
+ * cell that gave it (NULL for the default related_to). *type is owned by
+ * the table (the last type is cached: tables repeat a few relation names
+ * over millions of rows). */
+static rg_status edge_type(table *t, const char **type, const char **directed, const char **used,
                            rg_error *err)
 {
     const char *ts = cell(t, COL_TYPE);
@@ -513,10 +519,16 @@ static rg_status edge_type(table *t, char **type, const char **directed, const c
     for (int i = 0; i < 3 && !*used; i++)
         if (*cand[i]) *used = cand[i];
     if (!*used) {
-        *type = rg_strdup("related_to");
+        *type = "related_to";
         return RG_OK;
     }
-    *type = rg_csv_edge_type(*used);
+    if (!t->last_label || strcmp(t->last_label, *used) != 0) {
+        free(t->last_label);
+        free(t->last_type);
+        t->last_label = rg_strdup(*used);
+        t->last_type = rg_csv_edge_type(*used);
+    }
+    *type = t->last_type;
     if (!*type)
         return rg_error_set(err, RG_EINPUT,
                             "%s:%zu: '%s' cannot be a relation type (it needs Latin letters, "
@@ -567,8 +579,7 @@ static rg_status edge_row(table *t, rg_error *err)
     if (!rg_csv_weight(cell(t, COL_WEIGHT), &w))
         return rg_error_set(err, RG_EINPUT, "%s:%zu: Weight '%s' is not a non-negative number",
                             path, line, cell(t, COL_WEIGHT));
-    char *type;
-    const char *directed, *used;
+    const char *type, *directed, *used;
     rg_status rc = edge_type(t, &type, &directed, &used, err);
     if (rc) return rc;
     uint32_t a = endpoint(t, s), b = endpoint(t, d), e;
@@ -579,9 +590,8 @@ static rg_status edge_row(table *t, rg_error *err)
         if (directed) rg_attrs_set(at, "directed", directed);
         keep_unused(t, at, used, directed, type);
         add_attrs(t, at);
-        add_row_evidence(t, e);
+        if (!t->no_row_evidence) add_row_evidence(t, e);
     }
-    free(type);
     return rc ? rg_error_set(err, rc, "%s:%zu: %s", path, line, why.msg) : RG_OK;
 }
 
@@ -591,13 +601,14 @@ static void table_free(table *t)
     free(t->names);
     free(t->header);
     free(t->role);
+    free(t->last_label);
+    free(t->last_type);
 }
 
 rg_status rg_csv_import(rg_graph *g, const char *path, const char *data, size_t len,
                         const rg_import_opts *opts, rg_error *err)
 {
-    (void)opts;
-    table t = {.g = g};
+    table t = {.g = g, .no_row_evidence = opts && opts->no_row_evidence};
     rg_status rc = rg_csv_reader_init(&t.r, path, data, len, err);
     if (rc == RG_OK) rc = read_header(&t, err);
     if (rc == RG_OK) rc = classify(&t, err);
@@ -606,6 +617,13 @@ rg_status rg_csv_import(rg_graph *g, const char *path, const char *data, size_t 
         return rc;
     }
     t.doc = rg_csv_add_table_doc(g, path);
+    if (t.edges) { /* one edge a line at most: size the graph once */
+        size_t lines = 0;
+        for (const char *p = data; (p = memchr(p, '\n', (size_t)(data + len - p))); p++)
+            lines++;
+        /* bounded: a hostile file of blank lines must not reserve gigabytes */
+        rg_graph_reserve_edges(g, lines < ((size_t)1 << 24) ? lines + 1 : (size_t)1 << 24);
+    }
     rg_strmap seen;
     rg_strmap_init(&seen);
     bool more = true;

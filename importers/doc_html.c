@@ -156,8 +156,15 @@ static bool is_dropped(const xmlNode *n, bool outer)
 
 /* ---- text output with whitespace collapsing ---- */
 
+/* The --max-depth limit for one page and where it was first exceeded. */
+typedef struct html_limit {
+    size_t max_depth;
+    long deep_line; /* line of the first element deeper than max_depth; 0 none */
+} html_limit;
+
 typedef struct html_out {
     rg_buf b;
+    html_limit *lim;
     int pending_nl; /* line breaks requested before the next text */
     bool space;     /* whitespace seen since the last text byte */
 } html_out;
@@ -235,29 +242,61 @@ static void walk_leave(html_out *o, const xmlNode *n)
         o->space = true;
 }
 
-/* Pre-order walk of root's subtree with explicit parent links: no stack. */
+/* Past --max-depth an element is flattened: dropped elements (scripts,
+ * furniture) still go, the others only separate words, like table cells. */
+static bool walk_enter_flat(html_out *o, const xmlNode *n, bool outer)
+{
+    if (n->type != XML_ELEMENT_NODE) return walk_enter(o, n, outer);
+    if (is_dropped(n, outer)) return false;
+    if (!o->lim->deep_line) o->lim->deep_line = xmlGetLineNo(n) > 0 ? xmlGetLineNo(n) : 1;
+    o->space = true;
+    return true;
+}
+
+static void walk_leave_at(html_out *o, const xmlNode *n, bool flat)
+{
+    if (!flat)
+        walk_leave(o, n);
+    else if (n->type == XML_ELEMENT_NODE)
+        o->space = true;
+}
+
+/* Element nesting level of n: the root element is 1. */
+static size_t depth_of(const xmlNode *n)
+{
+    size_t d = 0;
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        d++;
+    return d;
+}
+
+/* Pre-order walk of root's subtree with explicit parent links: no stack.
+ * `depth` is the level of the node at hand, for the --max-depth limit. */
 static void walk(html_out *o, const xmlNode *root, bool outer)
 {
     const xmlNode *n = root->children;
+    size_t depth = depth_of(root) + 1, max = o->lim->max_depth;
     while (n) {
-        bool enter = walk_enter(o, n, outer);
+        bool enter = depth > max ? walk_enter_flat(o, n, outer) : walk_enter(o, n, outer);
         if (enter && n->children) {
             n = n->children;
+            depth++;
             continue;
         }
-        if (enter) walk_leave(o, n);
+        if (enter) walk_leave_at(o, n, depth > max);
         while (!n->next) {
             n = n->parent;
+            depth--;
             if (!n || n == root) return;
-            walk_leave(o, n);
+            walk_leave_at(o, n, depth > max);
         }
         n = n->next;
     }
 }
 
-static char *extract(const xmlNode *root, bool outer, size_t *len)
+static char *extract(html_limit *lim, const xmlNode *root, bool outer, size_t *len)
 {
-    html_out o = {0};
+    html_out o = {.lim = lim};
     walk(&o, root, outer);
     *len = o.b.len;
     return rg_buf_detach(&o.b);
@@ -314,7 +353,7 @@ typedef struct root_choice {
 /* Picks the <article> with the most text when it holds a fair share of the
  * page's text, else <main> (or role=main), else <body>. The texts computed
  * to decide are kept, not recomputed. */
-static void choose_root(const xmlNode *top, root_choice *c)
+static void choose_root(html_limit *lim, const xmlNode *top, root_choice *c)
 {
     const xmlNode *body = NULL, *main_el = NULL, *best = NULL;
     char *best_text = NULL;
@@ -325,7 +364,7 @@ static void choose_root(const xmlNode *top, root_choice *c)
         if (!main_el && (is_elem(n, "main") || role_main(n))) main_el = n;
         if (is_elem(n, "article") && articles++ < 32) {
             size_t len;
-            char *t = extract(n, false, &len);
+            char *t = extract(lim, n, false, &len);
             if (len > best_len)
                 free(best_text), best = n, best_text = t, best_len = len;
             else
@@ -334,7 +373,7 @@ static void choose_root(const xmlNode *top, root_choice *c)
     }
     c->root = main_el ? main_el : body ? body : top;
     c->outer = !main_el;
-    c->text = extract(c->root, c->outer, &c->len);
+    c->text = extract(lim, c->root, c->outer, &c->len);
     if (best && best_len * 5 >= c->len) {
         free(c->text);
         *c = (root_choice){best, false, best_text, best_len};
@@ -344,10 +383,10 @@ static void choose_root(const xmlNode *top, root_choice *c)
 }
 
 /* Collapsed text content of an element, or NULL when empty. */
-static char *text_of(const xmlNode *n)
+static char *text_of(html_limit *lim, const xmlNode *n)
 {
     size_t len;
-    char *s = extract(n, false, &len);
+    char *s = extract(lim, n, false, &len);
     if (len == 0) {
         free(s);
         return NULL;
@@ -355,18 +394,18 @@ static char *text_of(const xmlNode *n)
     return s;
 }
 
-static char *find_title(const xmlNode *top, const xmlNode *root, bool outer)
+static char *find_title(html_limit *lim, const xmlNode *top, const xmlNode *root, bool outer)
 {
     char *title = NULL, *h1 = NULL;
     for (const xmlNode *n = top; n && !title; n = next_node(n))
-        if (is_elem(n, "title")) title = text_of(n);
+        if (is_elem(n, "title")) title = text_of(lim, n);
     /* the first <h1> of the content, not one in a dropped site header */
     for (const xmlNode *n = root; n && !h1;) {
         if (n != root && n->type == XML_ELEMENT_NODE && is_dropped(n, outer)) {
             n = skip_in(n, root);
             continue;
         }
-        if (is_elem(n, "h1")) h1 = text_of(n);
+        if (is_elem(n, "h1")) h1 = text_of(lim, n);
         n = next_in(n, root);
     }
     /* "Headline | Site" wraps the <h1>: keep the headline. */
@@ -422,8 +461,8 @@ static char *find_date(const xmlNode *top, const xmlNode *root)
     return NULL;
 }
 
-rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, rg_doc_html *out,
-                           rg_error *err)
+rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, size_t max_depth,
+                           rg_doc_html *out, rg_error *err)
 {
     memset(out, 0, sizeof *out);
     if (len > INT32_MAX)
@@ -432,7 +471,7 @@ rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, rg_do
      * silently drops everything after the first deep spot; the tree walk
      * below needs no stack, and libxml2 frees trees iteratively. */
     int flags = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-                HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
+                HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE | XML_PARSE_BIG_LINES;
     htmlDocPtr doc = len ? htmlReadMemory(utf8, (int)len, path, "UTF-8", flags) : NULL;
     const xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!top) {
@@ -440,10 +479,15 @@ rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, rg_do
         out->text = rg_strdup("");
         return RG_OK; /* an empty page is an empty document */
     }
+    html_limit lim = {.max_depth = max_depth ? max_depth : SIZE_MAX};
     root_choice c;
-    choose_root(top, &c);
+    choose_root(&lim, top, &c);
     out->text = c.text, out->len = c.len;
-    out->title = find_title(top, c.root, c.outer);
+    out->title = find_title(&lim, top, c.root, c.outer);
+    if (lim.deep_line)
+        rg_warn("%s:%ld: elements nested deeper than %zu levels; their text is kept, their "
+                "nesting flattened (see --max-depth)",
+                path, lim.deep_line, max_depth);
     out->date = find_date(top, c.root);
     xmlFreeDoc(doc);
     return RG_OK;

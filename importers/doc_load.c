@@ -62,14 +62,14 @@ static char *first_line_title(const char *text, size_t len)
 /* Decodes an HTML page (honouring its declared charset) and extracts its
  * main content; the text is decoded once more to apply the same clean-up
  * to what entities produced. */
-static rg_status load_html(const char *path, const char *data, size_t len, rg_doc_html *h,
-                           rg_error *err)
+static rg_status load_html(const char *path, const char *data, size_t len, size_t max_depth,
+                           rg_doc_html *h, rg_error *err)
 {
     char *charset = rg_doc_html_charset(data, len);
     size_t n;
     char *utf8 = rg_doc_decode(path, data, len, charset, &n, NULL, NULL);
     free(charset);
-    rg_status rc = rg_doc_html_text(path, utf8, n, h, err);
+    rg_status rc = rg_doc_html_text(path, utf8, n, max_depth, h, err);
     free(utf8);
     if (rc) return rc;
     char *clean = rg_doc_decode(path, h->text, h->len, NULL, &n, NULL, NULL);
@@ -81,11 +81,11 @@ static rg_status load_html(const char *path, const char *data, size_t len, rg_do
 rg_status rg_doc_load(const char *path, rg_format format, const char *data, size_t len,
                       const rg_import_opts *opts, rg_loaded_doc *out, rg_error *err)
 {
-    (void)opts; /* size limits are applied when the file is read */
+    /* size limits are applied when the file is read; --max-depth here */
     memset(out, 0, sizeof *out);
     rg_doc_html h = {0};
     if (format == RG_FORMAT_HTML) {
-        rg_status rc = load_html(path, data, len, &h, err);
+        rg_status rc = load_html(path, data, len, rg_import_max_depth(opts), &h, err);
         if (rc) return rc;
     } else {
         h.text = rg_doc_decode(path, data, len, NULL, &h.len, &out->segs, &out->nsegs);

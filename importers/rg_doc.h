@@ -6,9 +6,10 @@
  *   U+FFFD with a warning (never fatal); NUL bytes are dropped with a warning.
  * - HTML: parsed with libxml2's HTML parser; the main content's text is kept
  *   (script, style, nav, header, footer, aside, form and hidden elements
- *   dropped), block elements become line breaks. Nesting depth is not
- *   limited (libxml2's limit is lifted and the tree is walked without
- *   recursion), so opts->max_depth does not apply to HTML.
+ *   dropped), block elements become line breaks. libxml2's nesting limit
+ *   is lifted (the tree is walked without recursion); elements nested
+ *   deeper than opts->max_depth (--max-depth) are flattened: their text is
+ *   kept as running text, with a warning naming the file and line.
  * - page boilerplate is removed from both: cookie banners, "Leave a Comment",
  *   share/download/font-size widgets, view counters, bylines, translation and
  *   disclaimer notices, "Related Publications" and what follows such footers.
@@ -83,8 +84,11 @@ typedef struct rg_doc_html {
     size_t len;
     char *title, *date;
 } rg_doc_html;
-rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, rg_doc_html *out,
-                           rg_error *err);
+/* Elements nested deeper than max_depth (the root element is level 1) are
+ * flattened: their text is kept, their boundaries become spaces (no line
+ * breaks), with one warning naming the file and the line of the first. */
+rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, size_t max_depth,
+                           rg_doc_html *out, rg_error *err);
 void rg_doc_html_free(rg_doc_html *h);
 
 /* Text with its boilerplate lines and placeholders blanked (rules above);
