@@ -2,11 +2,26 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* qsort_r */
 #endif
+#include <dlfcn.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis_priv.h"
+
+/* igraph's PRPACK solver sums in an OpenMP loop, so the last digits of
+ * PageRank changed from run to run with the number of threads. relgraph
+ * promises the same result whatever the thread count, so PRPACK gets one
+ * thread. libgomp comes in with igraph; the setter is looked up at run time
+ * so that relgraph neither links OpenMP itself nor fails where igraph was
+ * built without it. */
+static void openmp_single_thread(void)
+{
+    void *sym = dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+    void (*set)(int);
+    memcpy(&set, &sym, sizeof set);
+    if (set) set(1);
+}
 
 const char *const rg_measure_names[] = {"degree",    "strength", "betweenness",
                                         "closeness", "harmonic", "eigenvector",
@@ -119,6 +134,7 @@ rg_status rg_view_measure(const rg_view *v, rg_measure m, double **scores, rg_er
         if (w && (rc = check_weights(v, false, err))) break;
         if (n == 0) break;
         igraph_real_t value;
+        openmp_single_thread();
         ie = igraph_pagerank(&v->ig, IGRAPH_PAGERANK_ALGO_PRPACK, &res, &value, igraph_vss_all(),
                              v->directed, 0.85, w, NULL);
         for (size_t i = 0; ie == IGRAPH_SUCCESS && i < n; i++)
