@@ -191,7 +191,8 @@ static size_t plain_run(const unsigned char *p, size_t n)
 static size_t decode_utf8(writer *w, const unsigned char *p, size_t n, size_t *first)
 {
     size_t bad = 0, line = 1;
-    rg_grow(&w->out.data, &w->out.cap, n + 1, 1);
+    rg_grow(&w->out.data, &w->out.cap, w->out.len + n + 1, 1);
+    w->out.data[w->out.len] = '\0';
     for (size_t i = 0; i < n;) {
         /* Fast path: a run of printable ASCII, tabs and line feeds needs no
          * clean-up and keeps the text/source distance, so it is copied in

@@ -192,6 +192,7 @@ static char *norm(const char *text, uint32_t b, uint32_t e)
 {
     rg_buf out = {0};
     rg_grow(&out.data, &out.cap, (size_t)(e > b ? e - b : 0) + 1, 1); /* never grows again */
+    out.data[0] = '\0';
     bool space = false;
     for (uint32_t i = b; i < e; i++) {
         unsigned char c = (unsigned char)text[i];
