@@ -248,6 +248,13 @@ typedef struct ctx {
     const rg_relate_opts *opts;
     actor *actors; /* actors of the current sentence, in text order */
     size_t nactors, cap_actors;
+    /* The same with unnamed actors (nominals, pronouns without antecedent:
+     * entity RG_NONE). The rules run over `actors` (named only) first, then
+     * once more over this list with `unnamed_pass` set, which keeps only
+     * the relations that the unnamed actors add (see collect_actors). */
+    actor *all;
+    size_t nall, cap_all;
+    bool unnamed_pass;
     uint32_t sentence;
     const char *date; /* the current sentence's date, or the document's */
     /* Per-document indexes of x->entities, so that rules do not scan every
@@ -282,6 +289,19 @@ static bool is_agent(rg_node_type t)
     return t == RG_NODE_PERSON || t == RG_NODE_ORGANISATION || t == RG_NODE_INSTITUTION;
 }
 
+/* In the unnamed pass, a relation the named pass did not make: one named
+ * and one unnamed actor, of a type whose rules read an unnamed argument
+ * as well as a name ("X attacked the convoy", "we will strike ISIL"). A
+ * nominal is no synonym or ally of anything in particular. */
+static bool unnamed_relation(const char *type, const actor *s, const actor *t)
+{
+    static const char *const types[] = {"fighting_against", "communicated_with", NULL};
+    if ((s->entity == RG_NONE) == (t->entity == RG_NONE)) return false;
+    for (size_t i = 0; types[i]; i++)
+        if (strcmp(type, types[i]) == 0) return true;
+    return false;
+}
+
 static void relate_(ctx *c, const char *rule, const char *type, const char *role, const actor *s,
                     const actor *t)
 {
@@ -289,6 +309,7 @@ static void relate_(ctx *c, const char *rule, const char *type, const char *role
      * still synonyms, though the graph keeps no self-loop */
     if (s->entity == t->entity && (strcmp(type, "same_as") != 0 || s->mention == t->mention))
         return;
+    if (c->unnamed_pass && !unnamed_relation(type, s, t)) return;
     if (trace)
         fprintf(stderr, "RG_RELATE\t%s\t%s\t%s\t%u\t%u\t%u\t%u\n", c->x->doc.id, rule, type,
                 s->begin, s->end, t->begin, t->end);
@@ -606,6 +627,7 @@ static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
         }
     if (find_cue(v, CUE_MEET, NULL) != 0) return false;
     relate(c, "communicated_with", NULL, p, q);
+    if (c->unnamed_pass) return true; /* no event for a nominal */
     char *label = event_label(c, "Meeting");
     uint32_t ev = event_for(c, "meeting", label);
     free(label);
@@ -1000,6 +1022,7 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
          modifier(c, q)))
         return false;
     relate(c, "communicated_with", NULL, s, q);
+    if (c->unnamed_pass) return true; /* no event for a nominal */
     char *label = event_label(c, "Meeting");
     uint32_t ev = event_for(c, "meeting", label);
     free(label);
@@ -1023,6 +1046,7 @@ static bool rule_sign(ctx *c, size_t i, const char *gap)
     const actor *s = subject_before(c, i);
     if (!s || s->entity == q->entity || !is_agent(q->type)) return false;
     relate(c, "cooperates_with", NULL, s, q);
+    if (c->unnamed_pass) return true;
     char *label = event_label(c, "Agreement");
     uint32_t ev = event_for(c, "agreement", label);
     free(label);
@@ -1212,6 +1236,9 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
         return true;
     }
     if (at < 0) return false;
+    /* an unnamed object is the verb's own ("ISIL killed 70 members"), not
+     * a noun further on ("strikes ... to give all Iraqis hope") */
+    if (c->unnamed_pass && q->entity == RG_NONE && count_words(gap + at + mlen) > 1) return false;
     relate_list(c, "fighting_against", s, q, false);
     /* "X is assisting Y to defeat Z", "X stands by Y to defeat Z", "X
      * supported Y in its efforts to defeat Z": the one supported fights Z
@@ -1707,10 +1734,17 @@ static void rule_signatories(ctx *c)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+static bool only_space(const char *text, uint32_t b, uint32_t e)
+{
+    for (; b < e; b++)
+        if (!isspace((unsigned char)text[b])) return false;
+    return true;
+}
+
 static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *cursor)
 {
     rg_extraction *x = c->x;
-    c->nactors = 0;
+    c->nactors = c->nall = 0;
     c->date = x->doc.date;
     bool have_date = false;
     while (*cursor < n && x->mentions[order[*cursor]].sentence == c->sentence) {
@@ -1722,9 +1756,27 @@ static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *curs
                 c->date = m->value;
                 have_date = true;
             }
-        } else if (m->type != RG_MENTION_EVENT && m->entity != RG_NONE && !nested) {
-            actor *a = RG_PUSH(c->actors, c->nactors, c->cap_actors);
-            *a = (actor){order[*cursor], m->entity, (rg_node_type)m->type, m->begin, m->end};
+        } else if (m->type != RG_MENTION_EVENT) {
+            actor a = {order[*cursor], m->entity, (rg_node_type)m->type, m->begin, m->end};
+            bool named = m->entity != RG_NONE;
+            if (named && !nested) *RG_PUSH(c->actors, c->nactors, c->cap_actors) = a;
+            /* Nominals ("the convoy") and pronouns without antecedent
+             * argue too: their relations are reported by span (relgraph
+             * mentions) and make no graph edge, since
+             * rg_graph_add_extraction() skips a relation without both
+             * entities. A name inside a nominal ("Daesh" in "Daesh
+             * fighters") is the better argument and replaces it. */
+            bool unnamed = !named && (m->flags & (RG_XM_NOMINAL | RG_XM_PRONOUN));
+            actor *last = c->nall ? &c->all[c->nall - 1] : NULL;
+            bool inside = last && m->begin < last->end;
+            /* "the vile organisation ISIL": a name right after a nominal
+             * says who it is, and argues alone */
+            bool names_last = named && last && last->entity == RG_NONE &&
+                              (inside || only_space(x->text, last->end, m->begin));
+            if (names_last)
+                *last = a;
+            else if ((named || unnamed) && !inside)
+                *RG_PUSH(c->all, c->nall, c->cap_all) = a;
         }
         (*cursor)++;
     }
@@ -1763,6 +1815,21 @@ static void relate_pairs(ctx *c)
 
 static uint32_t *mention_order(const rg_extraction *x);
 
+/* The pair rules once more, over the sentence's actors with its unnamed
+ * ones, keeping only the relations these add (relate_). */
+static void unnamed_pass(ctx *c)
+{
+    actor *named = c->actors;
+    size_t n = c->nactors;
+    c->actors = c->all;
+    c->nactors = c->nall;
+    c->unnamed_pass = true;
+    relate_pairs(c);
+    c->unnamed_pass = false;
+    c->actors = named;
+    c->nactors = n;
+}
+
 void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
 {
     pthread_once(&cues_once, load_cues);
@@ -1787,6 +1854,7 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
             rule_coordination(&c, sn);
             if (c.opts->co_mentions) co_mentions(&c);
         }
+        if (c.nall > c.nactors && c.nall >= 2) unnamed_pass(&c);
         rule_include(&c, sn);
         rule_warrant(&c, sn);
         rule_found(&c, sn);
@@ -1795,6 +1863,7 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
     rule_signatories(&c);
     free(order);
     free(c.actors);
+    free(c.all);
     free(c.places);
     free(c.events);
 }
