@@ -1460,11 +1460,18 @@ static size_t norm_pos(ctx *c, const actor *a)
 static void rule_coordination(ctx *c, const char *sent_norm)
 {
     long at = -1;
-    const char *cues_[] = {"brought together", "talks between",     "meeting between",
-                           "meetings between", "agreement between", "discussions between"};
-    for (size_t i = 0; i < sizeof cues_ / sizeof *cues_ && at < 0; i++) {
-        const char *h = strstr(sent_norm, cues_[i]);
-        if (h) at = h - sent_norm;
+    const char *h = strstr(sent_norm, "brought together");
+    if (h) at = h - sent_norm;
+    /* "talks between", "the agreement reached yesterday between": a few
+     * words may come between the noun and "between" */
+    const char *nouns[] = {"talks", "meeting", "meetings", "agreement", "discussions"};
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns && at < 0; i++) {
+        h = strstr(sent_norm, nouns[i]);
+        const char *b = h ? strstr(h, " between ") : NULL;
+        if (!b) continue;
+        char *mid = rg_strndup(h, (size_t)(b - h));
+        if (count_words(mid) <= 4 && !strchr(mid, ',')) at = b + 1 - sent_norm;
+        free(mid);
     }
     if (at < 0) return;
     /* the coordinated phrase ends at the first clause mark after the cue;
@@ -1496,7 +1503,10 @@ static void rule_coordination(ctx *c, const char *sent_norm)
     for (size_t a = 0; a < n; a++) {
         participate(c, ev, pick[a], meeting ? "attendee" : "signatory");
         for (size_t b = a + 1; b < n; b++)
-            relate(c, meeting ? "communicated_with" : "cooperates_with", NULL, pick[a], pick[b]);
+            /* an agreement reached "between" two parties was negotiated
+             * by them: they communicated (signing one "with" a partner is
+             * cooperation, rule_sign) */
+            relate(c, "communicated_with", NULL, pick[a], pick[b]);
     }
 }
 
