@@ -594,17 +594,14 @@ static bool rule_hyphen_pair(ctx *c, const actor *p, const actor *q, const char 
     return false;
 }
 
-/* "X joined the Y", "fighters continue to join the Y": joining a body is
- * membership; joining a person ("joined the Secretary of State for talks")
- * is left to the meeting rule. */
 static bool list_gap(const char *gap);
 static bool modifier(ctx *c, const actor *a);
 
 /* "X joined A and B for talks": X met every one of them. */
 static bool join_talks(ctx *c, size_t s, size_t i)
 {
-    static const char *const talks[] = {"for talks", "for a meeting", "for discussions",
-                                        "in talks", NULL};
+    static const char *const talks[] = {"for talks", "for a meeting", "for discussions", "in talks",
+                                        NULL};
     size_t last = i + 1;
     for (; last + 1 < c->nactors; last++) {
         char *g = norm(c->x->text, c->actors[last].end, c->actors[last + 1].begin);
@@ -612,8 +609,8 @@ static bool join_talks(ctx *c, size_t s, size_t i)
         free(g);
         if (!in) break;
     }
-    uint32_t to = last + 1 < c->nactors ? c->actors[last + 1].begin
-                                        : c->x->sentences[c->sentence].end;
+    uint32_t to =
+        last + 1 < c->nactors ? c->actors[last + 1].begin : c->x->sentences[c->sentence].end;
     char *post = norm(c->x->text, c->actors[last].end, to);
     bool hit = false;
     for (size_t k = 0; talks[k] && !hit; k++)
@@ -625,6 +622,9 @@ static bool join_talks(ctx *c, size_t s, size_t i)
     return true;
 }
 
+/* "X joined the Y", "fighters continue to join the Y": joining a body is
+ * membership; joining people "for talks" is a meeting (join_talks), and
+ * joining a person otherwise is left to the meeting rule. */
 static bool rule_join(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
