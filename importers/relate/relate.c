@@ -249,6 +249,15 @@ typedef struct ctx {
     const rg_relate_opts *opts;
     actor *actors; /* actors of the current sentence, in text order */
     size_t nactors, cap_actors;
+    /* The same with unnamed actors (nominals, pronouns without antecedent:
+     * entity RG_NONE). The rules run over `actors` (named only) first, then
+     * once more over this list with `unnamed_pass` set, which keeps only
+     * the relations that the unnamed actors add, of the types listed in
+     * `unnamed_types` (see collect_actors, unnamed_pass). */
+    actor *all;
+    size_t nall, cap_all;
+    bool unnamed_pass;
+    const char *const *unnamed_types;
     uint32_t sentence;
     const char *date; /* the current sentence's date, or the document's */
     /* Per-document indexes of x->entities, so that rules do not scan every
@@ -283,6 +292,22 @@ static bool is_agent(rg_node_type t)
     return t == RG_NODE_PERSON || t == RG_NODE_ORGANISATION || t == RG_NODE_INSTITUTION;
 }
 
+/* In the unnamed pass, a relation the named pass did not make: one named
+ * and one unnamed actor, of a type whose rules read an unnamed argument
+ * as well as a name ("X attacked the convoy", "we will strike ISIL"). A
+ * nominal is no synonym or ally of anything in particular. */
+static bool unnamed_relation(const char *const *types, const char *type, const actor *s,
+                             const actor *t)
+{
+    if ((s->entity == RG_NONE) == (t->entity == RG_NONE)) return false;
+    /* "their defensive positions", "besieged areas": an unnamed place is
+     * where things happen, neither a party nor a member */
+    if ((s->entity == RG_NONE ? s : t)->type == RG_NODE_PLACE) return false;
+    for (size_t i = 0; types[i]; i++)
+        if (strcmp(type, types[i]) == 0) return true;
+    return false;
+}
+
 static void relate_(ctx *c, const char *rule, const char *type, const char *role, const actor *s,
                     const actor *t)
 {
@@ -290,6 +315,7 @@ static void relate_(ctx *c, const char *rule, const char *type, const char *role
      * still synonyms, though the graph keeps no self-loop */
     if (s->entity == t->entity && (strcmp(type, "same_as") != 0 || s->mention == t->mention))
         return;
+    if (c->unnamed_pass && !unnamed_relation(c->unnamed_types, type, s, t)) return;
     if (trace)
         fprintf(stderr, "RG_RELATE\t%s\t%s\t%s\t%u\t%u\t%u\t%u\n", c->x->doc.id, rule, type,
                 s->begin, s->end, t->begin, t->end);
@@ -569,13 +595,40 @@ static bool rule_hyphen_pair(ctx *c, const actor *p, const actor *q, const char 
     return false;
 }
 
+static bool list_gap(const char *gap);
+static bool modifier(ctx *c, const actor *a);
+
+/* "X joined A and B for talks": X met every one of them. */
+static bool join_talks(ctx *c, size_t s, size_t i)
+{
+    static const char *const talks[] = {"for talks", "for a meeting", "for discussions", "in talks",
+                                        NULL};
+    size_t last = i + 1;
+    for (; last + 1 < c->nactors; last++) {
+        char *g = norm(c->x->text, c->actors[last].end, c->actors[last + 1].begin);
+        bool in = list_gap(g);
+        free(g);
+        if (!in) break;
+    }
+    uint32_t to =
+        last + 1 < c->nactors ? c->actors[last + 1].begin : c->x->sentences[c->sentence].end;
+    char *post = norm(c->x->text, c->actors[last].end, to);
+    bool hit = false;
+    for (size_t k = 0; talks[k] && !hit; k++)
+        hit = starts_with(post, talks[k]);
+    free(post);
+    if (!hit) return false;
+    for (size_t k = i + 1; k <= last; k++)
+        relate(c, "communicated_with", NULL, &c->actors[s], &c->actors[k]);
+    return true;
+}
+
 /* "X joined the Y", "fighters continue to join the Y": joining a body is
- * membership; joining a person ("joined the Secretary of State for talks")
- * is left to the meeting rule. */
+ * membership; joining people "for talks" is a meeting (join_talks), and
+ * joining a person otherwise is left to the meeting rule. */
 static bool rule_join(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
     if (clause_break(gap) || count_words(gap) > 6) return false;
     static const char *const verbs[] = {"joined", "join", "joins", "joining", NULL};
     char g[256];
@@ -588,6 +641,9 @@ static bool rule_join(ctx *c, size_t i, const char *gap)
     if (!hit) return false;
     size_t s = subject_index(c, i);
     if (s == SIZE_MAX || c->actors[s].type == RG_NODE_PLACE) return false;
+    if (join_talks(c, s, i)) return true;
+    if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
+    if (modifier(c, q)) return false; /* "joined US Secretary of State X": a person */
     relate(c, "member_of", NULL, &c->actors[s], q);
     return true;
 }
@@ -607,6 +663,7 @@ static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
         }
     if (find_cue(v, CUE_MEET, NULL) != 0) return false;
     relate(c, "communicated_with", NULL, p, q);
+    if (c->unnamed_pass) return true; /* no event for a nominal */
     char *label = event_label(c, "Meeting");
     uint32_t ev = event_for(c, "meeting", label);
     free(label);
@@ -989,11 +1046,20 @@ static bool modifier(ctx *c, const actor *a)
 static bool rule_meet(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    bool host = has_cue(gap, CUE_HOST);
-    if (!host && !has_cue(gap, CUE_MEET)) return false;
+    size_t cl = 0;
+    long cue = find_cue(gap, CUE_HOST, &cl);
+    bool host = cue >= 0;
+    if (!host) cue = find_cue(gap, CUE_MEET, &cl);
+    if (cue < 0) return false;
     if (clause_break(gap) || count_words(gap) > 12) return false;
+    /* "joined together to counter Y", "hosted at servers with Y": Y is the
+     * object of another verb or of a place phrase, not the one met */
+    const char *rest = gap + cue + (long)cl;
+    if (strstr(rest, " to ") || starts_with(rest, " at")) return false;
     const actor *s = subject_before(c, i);
     if (!s || s->entity == q->entity) return false;
+    /* "joined US Secretary of State X": the person is the one met */
+    if (q->type == RG_NODE_INSTITUTION && modifier(c, q)) return false;
     /* "visited Damascus", "met in Amman": a place visited is no counterpart;
      * "pressed Russia", "held talks with Iraq": a country is */
     if (q->type == RG_NODE_PLACE && !has_cue(gap, CUE_HOST) &&
@@ -1001,6 +1067,7 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
          modifier(c, q)))
         return false;
     relate(c, "communicated_with", NULL, s, q);
+    if (c->unnamed_pass) return true; /* no event for a nominal */
     char *label = event_label(c, "Meeting");
     uint32_t ev = event_for(c, "meeting", label);
     free(label);
@@ -1024,6 +1091,7 @@ static bool rule_sign(ctx *c, size_t i, const char *gap)
     const actor *s = subject_before(c, i);
     if (!s || s->entity == q->entity || !is_agent(q->type)) return false;
     relate(c, "cooperates_with", NULL, s, q);
+    if (c->unnamed_pass) return true;
     char *label = event_label(c, "Agreement");
     uint32_t ev = event_for(c, "agreement", label);
     free(label);
@@ -1213,6 +1281,9 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
         return true;
     }
     if (at < 0) return false;
+    /* an unnamed object is the verb's own ("ISIL killed 70 members"), not
+     * a noun further on ("strikes ... to give all Iraqis hope") */
+    if (c->unnamed_pass && q->entity == RG_NONE && count_words(gap + at + mlen) > 1) return false;
     relate_list(c, "fighting_against", s, q, false);
     /* "X is assisting Y to defeat Z", "X stands by Y to defeat Z", "X
      * supported Y in its efforts to defeat Z": the one supported fights Z
@@ -1431,14 +1502,30 @@ static size_t norm_pos(ctx *c, const actor *a)
 
 /* "brought together A and B", "talks between A and B": every person after
  * the cue meets every other (bodies when no person is named). */
+/* Offset in the normalised sentence just after actor a. */
+static size_t norm_end(ctx *c, const actor *a)
+{
+    char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->end);
+    size_t n = strlen(before);
+    free(before);
+    return n;
+}
+
 static void rule_coordination(ctx *c, const char *sent_norm)
 {
     long at = -1;
-    const char *cues_[] = {"brought together", "talks between",     "meeting between",
-                           "meetings between", "agreement between", "discussions between"};
-    for (size_t i = 0; i < sizeof cues_ / sizeof *cues_ && at < 0; i++) {
-        const char *h = strstr(sent_norm, cues_[i]);
-        if (h) at = h - sent_norm;
+    const char *h = strstr(sent_norm, "brought together");
+    if (h) at = h - sent_norm;
+    /* "talks between", "the agreement reached yesterday between": a few
+     * words may come between the noun and "between" */
+    const char *nouns[] = {"talks", "meeting", "meetings", "agreement", "discussions"};
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns && at < 0; i++) {
+        h = strstr(sent_norm, nouns[i]);
+        const char *b = h ? strstr(h, " between ") : NULL;
+        if (!b) continue;
+        char *mid = rg_strndup(h, (size_t)(b - h));
+        if (count_words(mid) <= 4 && !strchr(mid, ',')) at = b + 1 - sent_norm;
+        free(mid);
     }
     if (at < 0) return;
     /* the coordinated phrase ends at the first clause mark after the cue;
@@ -1452,25 +1539,33 @@ static void rule_coordination(ctx *c, const char *sent_norm)
     }
     actor *pick[6];
     size_t n = 0;
-    for (int want_person = 1; want_person >= 0 && n < 2; want_person--) {
+    /* people meet; an agreement binds the bodies they lead ("the agreement
+     * between the Government, led by X, and the Region, represented by Y") */
+    bool agreement = strstr(sent_norm, "agreement") != NULL;
+    for (int round = 0; round < 2 && n < 2; round++) {
+        int want_person = agreement ? round : !round;
         n = 0;
         for (size_t i = 0; i < c->nactors && n < 6; i++) {
             const actor *a = &c->actors[i];
             long pos = (long)norm_pos(c, a);
             if (pos > at && pos < end &&
-                (want_person ? a->type == RG_NODE_PERSON : is_agent(a->type)))
+                (want_person ? a->type == RG_NODE_PERSON
+                             : is_agent(a->type) && (!agreement || a->type != RG_NODE_PERSON)))
                 pick[n++] = &c->actors[i];
         }
     }
     if (n < 2) return;
-    bool meeting = strstr(sent_norm, "agreement") == NULL;
+    bool meeting = !agreement;
     char *label = event_label(c, meeting ? "Meeting" : "Agreement");
     uint32_t ev = event_for(c, meeting ? "meeting" : "agreement", label);
     free(label);
     for (size_t a = 0; a < n; a++) {
         participate(c, ev, pick[a], meeting ? "attendee" : "signatory");
         for (size_t b = a + 1; b < n; b++)
-            relate(c, meeting ? "communicated_with" : "cooperates_with", NULL, pick[a], pick[b]);
+            /* an agreement reached "between" two parties was negotiated
+             * by them: they communicated (signing one "with" a partner is
+             * cooperation, rule_sign) */
+            relate(c, "communicated_with", NULL, pick[a], pick[b]);
     }
 }
 
@@ -1490,20 +1585,42 @@ static void rule_include(ctx *c, const char *sent_norm)
         size_t whole = SIZE_MAX;
         for (size_t i = 0; i < c->nactors; i++)
             if ((long)norm_pos(c, &c->actors[i]) < at) whole = i;
+        /* "Coalition nations which have conducted strikes in Iraq include
+         * A, B": the body is the one the relative clause describes */
+        long far = 24;
+        if (whole != SIZE_MAX && place_as_location(c, whole)) {
+            const char *which = strstr(sent_norm, " which ");
+            size_t k = SIZE_MAX;
+            for (size_t i = 0; which && which - sent_norm < at && i < whole; i++)
+                if ((long)norm_end(c, &c->actors[i]) <= which - sent_norm) k = i;
+            if (k != SIZE_MAX) {
+                if (which - sent_norm - (long)norm_end(c, &c->actors[k]) <= 1) {
+                    whole = k;
+                    far = 80;
+                }
+            }
+        }
         if (whole == SIZE_MAX || !is_agent(c->actors[whole].type) ||
             c->actors[whole].type == RG_NODE_PERSON || place_as_location(c, whole))
             continue;
         const actor *w = &c->actors[whole];
+        /* the unnamed pass adds unnamed bodies ("Coalition nations"); a
+         * body's unnamed parts ("ISIL targets, which include three tactical
+         * units") are no members */
+        if (c->unnamed_pass && w->entity != RG_NONE) continue;
         /* words between the body and the cue: "which", "members of the ... " */
         long wend = (long)norm_pos(c, w) + (long)(w->end - w->begin);
-        if (at - wend > 24) continue;
-        for (size_t i = whole + 1; i < c->nactors; i++) {
+        if (at - wend > far) continue;
+        size_t first = whole + 1; /* the first actor after the cue */
+        while (first < c->nactors && (long)norm_pos(c, &c->actors[first]) < at)
+            first++;
+        for (size_t i = first; i < c->nactors; i++) {
             const actor *a = &c->actors[i];
-            if (i == whole + 1 &&
+            if (i == first &&
                 (long)norm_pos(c, a) > at + (long)strlen(cues_[k]) + (long)strlen("the ")) {
                 break; /* the list starts right after the cue */
             }
-            if (i > whole + 1) {
+            if (i > first) {
                 char *g = norm(c->x->text, c->actors[i - 1].end, a->begin);
                 bool in = list_gap(g);
                 free(g);
@@ -1708,10 +1825,33 @@ static void rule_signatories(ctx *c)
 
 /* ---- driver ---------------------------------------------------------------- */
 
+/* "our homeland", "their positions": a possessive pronoun qualifies the
+ * noun after it, which is what the sentence is about; it argues nothing. */
+static bool possessive(const rg_extraction *x, const rg_xmention *m)
+{
+    static const char *const det[] = {"our", "their", "its", "his", "my", "your", NULL};
+    if (!(m->flags & RG_XM_PRONOUN) || m->end - m->begin > 5) return false;
+    char w[8];
+    size_t n = m->end - m->begin;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)x->text[m->begin + i]);
+    w[n] = 0;
+    for (size_t i = 0; det[i]; i++)
+        if (strcmp(w, det[i]) == 0) return true;
+    return false;
+}
+
+static bool only_space(const char *text, uint32_t b, uint32_t e)
+{
+    for (; b < e; b++)
+        if (!isspace((unsigned char)text[b])) return false;
+    return true;
+}
+
 static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *cursor)
 {
     rg_extraction *x = c->x;
-    c->nactors = 0;
+    c->nactors = c->nall = 0;
     c->date = x->doc.date;
     bool have_date = false;
     while (*cursor < n && x->mentions[order[*cursor]].sentence == c->sentence) {
@@ -1723,9 +1863,27 @@ static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *curs
                 c->date = m->value;
                 have_date = true;
             }
-        } else if (m->type != RG_MENTION_EVENT && m->entity != RG_NONE && !nested) {
-            actor *a = RG_PUSH(c->actors, c->nactors, c->cap_actors);
-            *a = (actor){order[*cursor], m->entity, (rg_node_type)m->type, m->begin, m->end};
+        } else if (m->type != RG_MENTION_EVENT && !possessive(x, m)) {
+            actor a = {order[*cursor], m->entity, (rg_node_type)m->type, m->begin, m->end};
+            bool named = m->entity != RG_NONE;
+            if (named && !nested) *RG_PUSH(c->actors, c->nactors, c->cap_actors) = a;
+            /* Nominals ("the convoy") and pronouns without antecedent
+             * argue too: their relations are reported by span (relgraph
+             * mentions) and make no graph edge, since
+             * rg_graph_add_extraction() skips a relation without both
+             * entities. A name inside a nominal ("Daesh" in "Daesh
+             * fighters") is the better argument and replaces it. */
+            bool unnamed = !named && (m->flags & (RG_XM_NOMINAL | RG_XM_PRONOUN));
+            actor *last = c->nall ? &c->all[c->nall - 1] : NULL;
+            bool inside = last && m->begin < last->end;
+            /* "the vile organisation ISIL": a name right after a nominal
+             * says who it is, and argues alone */
+            bool names_last = named && last && last->entity == RG_NONE &&
+                              (inside || only_space(x->text, last->end, m->begin));
+            if (names_last)
+                *last = a;
+            else if ((named || unnamed) && !inside)
+                *RG_PUSH(c->all, c->nall, c->cap_all) = a;
         }
         (*cursor)++;
     }
@@ -1764,6 +1922,29 @@ static void relate_pairs(ctx *c)
 
 static uint32_t *mention_order(const rg_extraction *x);
 
+/* The pair rules once more, over the sentence's actors with its unnamed
+ * ones, keeping only the relations these add (relate_). */
+static void unnamed_pass(ctx *c, const char *sent_norm)
+{
+    /* the pair rules: "X attacked the convoy", "we will strike ISIL", "X met
+     * officials"; a nominal is no synonym or ally of anything in particular */
+    static const char *const pair_types[] = {"fighting_against", "communicated_with", NULL};
+    /* "Coalition nations which ... include A, B and C" */
+    static const char *const include_types[] = {"member_of", NULL};
+    actor *named = c->actors;
+    size_t n = c->nactors;
+    c->actors = c->all;
+    c->nactors = c->nall;
+    c->unnamed_pass = true;
+    c->unnamed_types = pair_types;
+    relate_pairs(c);
+    c->unnamed_types = include_types;
+    rule_include(c, sent_norm);
+    c->unnamed_pass = false;
+    c->actors = named;
+    c->nactors = n;
+}
+
 void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
 {
     pthread_once(&cues_once, load_cues);
@@ -1788,6 +1969,7 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
             rule_coordination(&c, sn);
             if (c.opts->co_mentions) co_mentions(&c);
         }
+        if (c.nall > c.nactors && c.nall >= 2) unnamed_pass(&c, sn);
         rule_include(&c, sn);
         rule_warrant(&c, sn);
         rule_found(&c, sn);
@@ -1796,6 +1978,7 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
     rule_signatories(&c);
     free(order);
     free(c.actors);
+    free(c.all);
     free(c.places);
     free(c.events);
 }

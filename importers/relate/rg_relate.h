@@ -16,6 +16,11 @@
  * linked by participant_in relations carrying a role (host, visitor,
  * attendee, signatory, issuer, target, founder, subject).
  *
+ * Nominal mentions and pronouns without antecedent (RG_XM_NOMINAL,
+ * RG_XM_PRONOUN with entity RG_NONE) argue too, in a second pass: such a
+ * relation has RG_NONE as that side's entity and only its mention index, so
+ * it is reported by span (relgraph mentions) and makes no graph edge.
+ *
  * Actor-to-actor relations: head_of, official_of, member_of, represents,
  * part_of, communicated_with, cooperates_with, allied_with,
  * fighting_against, same_as; and with opts->co_mentions, co_mentioned between

@@ -59,6 +59,7 @@ static int count_rel(const rg_extraction *x, const char *type, const char *s, co
     for (size_t i = 0; i < x->nrelations; i++) {
         const rg_xrelation *r = &x->relations[i];
         if (strcmp(r->type, type) != 0) continue;
+        if (r->source >= x->nentities || r->target >= x->nentities) continue; /* unnamed */
         const char *a = ename(x, r->source), *b = ename(x, r->target);
         if ((strcmp(a, s) == 0 && strcmp(b, t) == 0)) n++;
     }
@@ -426,6 +427,112 @@ static void test_acronyms_countries(void)
     rg_extraction_free(&x);
 }
 
+/* Marks every mention whose surface is `surface` as unnamed: a nominal or a
+ * pronoun without antecedent (entity RG_NONE), as the extractor makes them. */
+static void unname(rg_extraction *x, const char *surface, uint32_t flag)
+{
+    size_t n = strlen(surface);
+    for (size_t i = 0; i < x->nmentions; i++) {
+        rg_xmention *m = &x->mentions[i];
+        if (m->end - m->begin == n && strncmp(x->text + m->begin, surface, n) == 0) {
+            m->entity = RG_NONE;
+            m->flags = flag;
+        }
+    }
+}
+
+/* Relations of `type` between the mentions with these surfaces (by span: an
+ * unnamed argument has no entity). */
+static int count_span(const rg_extraction *x, const char *type, const char *s, const char *t)
+{
+    int n = 0;
+    for (size_t i = 0; i < x->nrelations; i++) {
+        const rg_xrelation *r = &x->relations[i];
+        if (strcmp(r->type, type) != 0 || r->source_mention >= x->nmentions ||
+            r->target_mention >= x->nmentions)
+            continue;
+        const rg_xmention *a = &x->mentions[r->source_mention],
+                          *b = &x->mentions[r->target_mention];
+        if (a->end - a->begin == strlen(s) && strncmp(x->text + a->begin, s, strlen(s)) == 0 &&
+            b->end - b->begin == strlen(t) && strncmp(x->text + b->begin, t, strlen(t)) == 0)
+            n++;
+    }
+    return n;
+}
+
+static void test_unnamed_lists_agreements(void)
+{
+    static const char text[] =
+        "We will continue to strike the Tarn Legion. The Tarn Legion killed forty villagers. "
+        "The Tarn Legion shelled the old market. The Tarn Legion attacked our convoy. "
+        "Partner nations which have conducted strikes in Dorvan include Velmaria, Ostrel and "
+        "Kamen. The Foreign Minister joined the Defence Secretary and regional partners for "
+        "talks on the crisis. They welcomed the agreement reached on Monday between the Coastal "
+        "Government, led by Anna Vos, and the Hill Region, represented by Piet Mol. Velmaria "
+        "joined together to counter the Tarn Legion. The Tarn Legion, the armed group, fled.";
+    static const mark m[] = {
+        {"We", RG_MENTION_ORGANISATION, "we"},
+        {"Tarn Legion", RG_MENTION_ORGANISATION, "Tarn Legion"},
+        {"forty villagers", RG_MENTION_PERSON, "villagers"},
+        {"the old market", RG_MENTION_PLACE, "market"},
+        {"our", RG_MENTION_ORGANISATION, "ours"},
+        {"Partner nations", RG_MENTION_ORGANISATION, "partners"},
+        {"Dorvan", RG_MENTION_PLACE, "Dorvan"},
+        {"Velmaria", RG_MENTION_PLACE, "Velmaria"},
+        {"Ostrel", RG_MENTION_PLACE, "Ostrel"},
+        {"Kamen", RG_MENTION_PLACE, "Kamen"},
+        {"Foreign Minister", RG_MENTION_PERSON, "Foreign Minister"},
+        {"Defence Secretary", RG_MENTION_PERSON, "Defence Secretary"},
+        {"regional partners", RG_MENTION_ORGANISATION, "regional partners"},
+        {"Coastal Government", RG_MENTION_INSTITUTION, "Coastal Government"},
+        {"Anna Vos", RG_MENTION_PERSON, "Anna Vos"},
+        {"Hill Region", RG_MENTION_INSTITUTION, "Hill Region"},
+        {"Piet Mol", RG_MENTION_PERSON, "Piet Mol"},
+        {"the armed group", RG_MENTION_ORGANISATION, "armed group"},
+    };
+    rg_extraction x;
+    make(&x, text, m, sizeof m / sizeof *m);
+    unname(&x, "We", RG_XM_PRONOUN);
+    /* "our": a pronoun resolved to its antecedent, used as a determiner */
+    for (size_t i = 0; i < x.nmentions; i++)
+        if (x.mentions[i].end - x.mentions[i].begin == 3 &&
+            strncmp(x.text + x.mentions[i].begin, "our", 3) == 0)
+            x.mentions[i].flags = RG_XM_PRONOUN;
+    static const char *const nominals[] = {"forty villagers", "the old market", "Partner nations",
+                                           "regional partners", "the armed group"};
+    for (size_t i = 0; i < sizeof nominals / sizeof *nominals; i++)
+        unname(&x, nominals[i], RG_XM_NOMINAL);
+    rg_relate_document(&x, NULL);
+    /* an unresolved pronoun subject and a nominal object, reported by span */
+    RG_CHECK(count_span(&x, "fighting_against", "We", "Tarn Legion") == 1);
+    RG_CHECK(count_span(&x, "fighting_against", "Tarn Legion", "forty villagers") == 1);
+    /* ... but no graph edge: no entity on the unnamed side */
+    for (size_t i = 0; i < x.nrelations; i++) {
+        const rg_xrelation *r = &x.relations[i];
+        if (r->source_mention < x.nmentions && x.mentions[r->source_mention].entity == RG_NONE)
+            RG_CHECK(r->source == RG_NONE);
+    }
+    /* an unnamed place is no party; a possessive pronoun argues nothing */
+    RG_CHECK(count_span(&x, "fighting_against", "Tarn Legion", "the old market") == 0);
+    RG_CHECK(count_span(&x, "fighting_against", "Tarn Legion", "our") == 0);
+    /* a nominal in apposition is no synonym */
+    RG_CHECK(count_span(&x, "same_as", "Tarn Legion", "the armed group") == 0);
+    /* the body a relative clause describes includes the list */
+    RG_CHECK(count_span(&x, "member_of", "Velmaria", "Partner nations") == 1);
+    RG_CHECK(count_span(&x, "member_of", "Kamen", "Partner nations") == 1);
+    RG_CHECK(count_rel(&x, "member_of", "Ostrel", "Dorvan") == 0);
+    /* joined A and B for talks */
+    RG_CHECK(count_rel(&x, "communicated_with", "Foreign Minister", "Defence Secretary") == 1);
+    RG_CHECK(count_span(&x, "communicated_with", "Foreign Minister", "regional partners") == 1);
+    /* an agreement between two bodies binds them, not the people leading them */
+    RG_CHECK(count_rel(&x, "communicated_with", "Coastal Government", "Hill Region") == 1);
+    RG_CHECK(count_rel(&x, "communicated_with", "Anna Vos", "Piet Mol") == 0);
+    RG_CHECK(count_role(&x, "Hill Region", "agreement", "signatory") == 1);
+    /* "joined together to counter Y": Y is countered, not met */
+    RG_CHECK(count_rel(&x, "communicated_with", "Velmaria", "Tarn Legion") == 0);
+    rg_extraction_free(&x);
+}
+
 int main(void)
 {
     test_meeting_and_roles();
@@ -435,5 +542,6 @@ int main(void)
     test_fight_control_allies();
     test_roles_units_aliases();
     test_acronyms_countries();
+    test_unnamed_lists_agreements();
     return rg_test_done();
 }
