@@ -164,7 +164,10 @@ static long find_cue(const char *s, cue_cat cat, size_t *mlen)
 {
     long best = -1;
     size_t blen = 0;
-    for (size_t i = cat_first[cat]; i < cat_first[cat + 1]; i++) {
+    /* CUE_NCATS is the "no category" answer of role_in and friends */
+    size_t first = cat < CUE_NCATS ? cat_first[cat] : 0,
+           last = cat < CUE_NCATS ? cat_first[cat + 1] : 0;
+    for (size_t i = first; i < last; i++) {
         for (const char *h = strstr(s, cues[i].phrase); h; h = strstr(h + 1, cues[i].phrase)) {
             bool left = h == s || !word_char(h[-1]);
             bool right = !word_char(h[cues[i].len]);
