@@ -52,7 +52,9 @@ static size_t find_slot(const rg_gazetteer *g, uint64_t h, const char *key, size
     for (;;) {
         const rg_gaz_entry *e = &g->slots[i];
         if (e->len == 0) return i;
-        if (e->hash == h && e->len == n && memcmp(g->keys.data + e->off, key, n) == 0) return i;
+        if (e->hash == (uint32_t)(h >> 32) && e->len == n &&
+            memcmp(g->keys.data + e->off, key, n) == 0)
+            return i;
         i = (i + 1) & mask;
     }
 }
@@ -65,7 +67,9 @@ static void grow(rg_gazetteer *g)
     g->slots = rg_calloc(g->cap, sizeof *g->slots);
     for (size_t i = 0; i < oldcap; i++) {
         if (old[i].len == 0) continue;
-        size_t j = (size_t)old[i].hash & (g->cap - 1);
+        /* slots keep only the upper half of the hash: recompute the lower */
+        uint64_t h = rg_gaz_hash_step(RG_GAZ_HASH0, g->keys.data + old[i].off, old[i].len);
+        size_t j = (size_t)h & (g->cap - 1);
         while (g->slots[j].len)
             j = (j + 1) & (g->cap - 1);
         g->slots[j] = old[i];
@@ -87,7 +91,7 @@ static void put_key(rg_gazetteer *g, const char *key, size_t n, uint32_t bits)
         e->bits |= bits;
         return;
     }
-    e->hash = h;
+    e->hash = (uint32_t)(h >> 32);
     e->off = (uint32_t)g->keys.len;
     e->len = (uint16_t)n;
     e->bits = bits;
@@ -278,19 +282,20 @@ static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 static void build_builtin(void)
 {
     rg_gazetteer *g = rg_gaz_new();
-    /* size the table and key arena once for the built-in data (about two
-     * slots per line) instead of rehashing while loading */
-    size_t bytes = 0, lines = 0;
+    /* size the table and key arena once for the built-in data instead of
+     * rehashing while loading: a line makes one key, and each space in it
+     * at most one more (a prefix key); the load stays at most one half */
+    size_t bytes = 0, keys = 0;
     for (size_t i = 0; i < sizeof builtin_files / sizeof *builtin_files; i++) {
         size_t len;
         const char *data = rg_data_get(builtin_files[i].path, &len);
         if (!data) continue;
         bytes += len;
         for (size_t k = 0; k < len; k++)
-            lines += data[k] == '\n';
+            keys += data[k] == '\n' || data[k] == ' ';
     }
     size_t cap = g->cap;
-    while (cap < lines * 4)
+    while (cap < keys * 2)
         cap *= 2;
     free(g->slots);
     g->cap = cap;

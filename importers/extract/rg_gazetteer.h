@@ -63,9 +63,12 @@ enum {
 
 #define RG_GAZ_ENTITY (RG_GAZ_PLACE | RG_GAZ_ORG | RG_GAZ_INST | RG_GAZ_PERSON)
 
+/* One slot: 16 bytes, so the built-in table (about 90k keys at a load of
+ * at most one half) stays near 4 MB; every page of it is touched once when
+ * it is built, and page faults were a tenth of extraction time. `hash` is
+ * the upper half of the 64-bit key hash (the lower half picks the slot). */
 typedef struct rg_gaz_entry {
-    uint64_t hash;
-    uint32_t off, bits;
+    uint32_t hash, off, bits;
     uint16_t len;
 } rg_gaz_entry;
 
