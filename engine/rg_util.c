@@ -255,14 +255,18 @@ rg_status rg_read_file(const char *path, char **data, size_t *len, size_t max_by
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) return rg_error_set(err, RG_EINPUT, "%s: cannot open: %s", path, strerror(errno));
+    rg_buf b = {0};
     if (!is_stdin) {
         struct stat st;
         if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
             fclose(f);
             return rg_error_set(err, RG_EINPUT, "%s: is a directory", path);
         }
+        /* a regular file's size is known: one allocation, no regrowth (the
+         * size is only a hint; the loop below still reads to the end) */
+        if (S_ISREG(st.st_mode) && (!max_bytes || (size_t)st.st_size <= max_bytes))
+            rg_grow(&b.data, &b.cap, (size_t)st.st_size + 1, 1);
     }
-    rg_buf b = {0};
     char chunk[65536];
     size_t n;
     rg_status rc = RG_OK;

@@ -351,16 +351,13 @@ static void blank_dropped(char *text, const line *lines, size_t nlines)
             memset(text + lines[i].raw_begin, ' ', lines[i].raw_end - lines[i].raw_begin);
 }
 
-char *rg_doc_strip_boilerplate(const char *text, size_t len, size_t *out_len)
+void rg_doc_strip_boilerplate(char *text, size_t len)
 {
     pthread_once(&bp_once, bp_load);
-    char *out = rg_strndup(text, len);
-    blank_spans(out, len);
+    blank_spans(text, len);
     size_t nlines;
-    line *lines = split_lines(out, len, &nlines);
-    classify(out, len, lines, nlines);
-    blank_dropped(out, lines, nlines);
+    line *lines = split_lines(text, len, &nlines);
+    classify(text, len, lines, nlines);
+    blank_dropped(text, lines, nlines);
     free(lines);
-    *out_len = len;
-    return out;
 }

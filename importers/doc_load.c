@@ -90,7 +90,10 @@ rg_status rg_doc_load(const char *path, rg_format format, const char *data, size
     } else {
         h.text = rg_doc_decode(path, data, len, NULL, &h.len, &out->segs, &out->nsegs);
     }
-    out->text = rg_doc_strip_boilerplate(h.text, h.len, &out->len);
+    /* the decoded text is ours: blank its boilerplate in place and keep it */
+    rg_doc_strip_boilerplate(h.text, h.len);
+    out->text = h.text, out->len = h.len;
+    h.text = NULL;
     char sha[65];
     rg_sha256_hex(data, len, sha);
     out->doc.sha256 = rg_strdup(sha);

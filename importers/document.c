@@ -67,7 +67,8 @@ rg_status rg_document_extract(const char *path, rg_format format, const char *da
     rg_document_copy(&x->doc, &d.doc);
     /* the loader blanks boilerplate in place: for a UTF-8 text file its
      * offsets are the file's (rg_doc.h) */
-    rg_pipeline_run(gaz, d.text, d.len, x, NULL);
+    rg_pipeline_run_owned(gaz, d.text, d.len, x, NULL);
+    d.text = NULL;
     rg_loaded_doc_free(&d);
     /* relations and events from the sentences' structure (rg_relate.h) */
     rg_relate_opts ro = {.co_mentions = opts && opts->co_mentions};

@@ -91,9 +91,10 @@ rg_status rg_doc_html_text(const char *path, const char *utf8, size_t len, size_
                            rg_doc_html *out, rg_error *err);
 void rg_doc_html_free(rg_doc_html *h);
 
-/* Text with its boilerplate lines and placeholders blanked (rules above);
- * *out_len == len always. Caller frees. */
-char *rg_doc_strip_boilerplate(const char *text, size_t len, size_t *out_len);
+/* Blanks the boilerplate lines and placeholders of text[0, len) in place
+ * (rules above): dropped bytes become spaces, newlines stay, so offsets
+ * into the text are unchanged. */
+void rg_doc_strip_boilerplate(char *text, size_t len);
 
 /* The date a document states for itself, as "YYYY-MM-DD", or false:
  * 1. a dateline among the first 8 non-empty lines: a full date at the start

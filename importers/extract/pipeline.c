@@ -262,9 +262,15 @@ static void add_dates(rg_extraction *x, rg_pipeline_extras *extras)
 void rg_pipeline_run(const rg_gazetteer *gaz, const char *text, size_t len, rg_extraction *x,
                      rg_pipeline_extras *extras)
 {
+    rg_pipeline_run_owned(gaz, rg_strndup(text, len), len, x, extras);
+}
+
+void rg_pipeline_run_owned(const rg_gazetteer *gaz, char *text, size_t len, rg_extraction *x,
+                           rg_pipeline_extras *extras)
+{
     if (!gaz) gaz = rg_gaz_builtin();
     free(x->text);
-    x->text = rg_strndup(text, len);
+    x->text = text;
     x->len = len;
     rg_ner r;
     rg_ner_init(&r, gaz, x->text);

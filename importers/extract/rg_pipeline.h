@@ -29,6 +29,10 @@ typedef struct rg_pipeline_extras {
  * be NULL. */
 void rg_pipeline_run(const rg_gazetteer *gaz, const char *text, size_t len, rg_extraction *x,
                      rg_pipeline_extras *extras);
+/* The same, taking ownership of text (malloc'ed, text[len] == '\0'): it
+ * becomes x->text without a copy. */
+void rg_pipeline_run_owned(const rg_gazetteer *gaz, char *text, size_t len, rg_extraction *x,
+                           rg_pipeline_extras *extras);
 void rg_pipeline_extras_free(rg_pipeline_extras *e);
 
 /* The gazetteer for a run: the built-in one, or a copy extended with the
