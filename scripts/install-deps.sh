@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="build-essential cmake pkg-config libigraph-dev libgraphviz-dev graphviz \
-libjansson-dev libutf8proc-dev libxml2-dev iso-codes wamerican \
+libjansson-dev libutf8proc-dev libxml2-dev libssl-dev iso-codes wamerican \
 python3 python3-networkx python3-scipy clang libclang-rt-14-dev"
 # Headless Chromium runs the HTML export's browser test; it is large, so
 # RG_WITH_CHROMIUM=0 leaves it out (that test then skips).
