@@ -52,6 +52,12 @@ static size_t ncues;
 /* cues sorted by category (stable: file order within one); the cues of
  * category c are cues[cat_first[c], cat_first[c + 1]) */
 static size_t cat_first[CUE_NCATS + 1];
+/* find_cue's index: the cues of category c whose phrase starts with byte
+ * b are cues[by_first[k]] for k in [byte_first[c][b], byte_first[c][b + 1]),
+ * in cue order, so one scan over a string tries only the cues that can
+ * start at each position instead of one strstr per cue. */
+static uint16_t *by_first;
+static uint32_t byte_first[CUE_NCATS][257];
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
 
 /* RG_RELATE_TRACE set in the environment: every relation is also written to
@@ -123,6 +129,16 @@ static void group_cues(void)
     cat_first[CUE_NCATS] = k;
     free(cues);
     cues = sorted;
+    by_first = rg_malloc((ncues + 1) * sizeof *by_first);
+    k = 0;
+    for (int c = 0; c < CUE_NCATS; c++)
+        for (int b = 0; b < 256; b++) {
+            byte_first[c][b] = (uint32_t)k;
+            for (size_t i = cat_first[c]; i < cat_first[c + 1]; i++)
+                if (cues[i].len && (unsigned char)cues[i].phrase[0] == b)
+                    by_first[k++] = (uint16_t)i;
+            byte_first[c][b + 1] = (uint32_t)k;
+        }
 }
 
 static void load_cues(void)
@@ -159,25 +175,28 @@ static bool word_char(char c)
 }
 
 /* Finds the longest cue of category `cat` in s on word boundaries; returns
- * its offset or -1, and its length in *mlen. */
+ * its offset (-1 if none) and the match length in *mlen. Of equally long
+ * cues the earliest in cues.txt wins, at its first occurrence. */
 static long find_cue(const char *s, cue_cat cat, size_t *mlen)
 {
     long best = -1;
-    size_t blen = 0;
+    size_t blen = 0, bidx = 0;
     /* CUE_NCATS is the "no category" answer of role_in and friends */
-    size_t first = cat < CUE_NCATS ? cat_first[cat] : 0,
-           last = cat < CUE_NCATS ? cat_first[cat + 1] : 0;
-    for (size_t i = first; i < last; i++) {
-        for (const char *h = strstr(s, cues[i].phrase); h; h = strstr(h + 1, cues[i].phrase)) {
-            bool left = h == s || !word_char(h[-1]);
-            bool right = !word_char(h[cues[i].len]);
-            if (left && right && cues[i].len > blen) {
+    if (cat < CUE_NCATS)
+        for (const char *h = s; *h; h++) {
+            if (h > s && word_char(h[-1])) continue;
+            const uint32_t *r = byte_first[cat] + (unsigned char)*h;
+            for (uint32_t k = r[0]; k < r[1]; k++) {
+                const cue *q = &cues[by_first[k]];
+                /* not longer, or as long but later in the file (or the
+                 * same cue again): cannot win */
+                if (q->len < blen || (q->len == blen && by_first[k] >= bidx)) continue;
+                if (strncmp(h, q->phrase, q->len) != 0 || word_char(h[q->len])) continue;
                 best = h - s;
-                blen = cues[i].len;
-                break;
+                blen = q->len;
+                bidx = by_first[k];
             }
         }
-    }
     if (mlen) *mlen = blen;
     return best;
 }
@@ -190,12 +209,14 @@ static bool has_cue(const char *s, cue_cat cat)
 /* ---- text helpers ------------------------------------------------------ */
 
 /* Lower-cased copy of text[b, e) with runs of white space folded to one
- * space, the typographic apostrophe mapped to ', trimmed. */
+ * space, the typographic apostrophe mapped to ', trimmed. Case and space are
+ * ASCII only, as isspace/tolower in the C locale: bytes of other
+ * characters are copied. The result is never longer than the span, so it is
+ * written straight into one allocation (this runs for every actor pair). */
 static char *norm(const char *text, uint32_t b, uint32_t e)
 {
-    rg_buf out = {0};
-    rg_grow(&out.data, &out.cap, (size_t)(e > b ? e - b : 0) + 1, 1); /* never grows again */
-    out.data[0] = '\0';
+    char *out = rg_malloc((size_t)(e > b ? e - b : 0) + 1);
+    size_t n = 0;
     bool space = false;
     for (uint32_t i = b; i < e; i++) {
         unsigned char c = (unsigned char)text[i];
@@ -204,15 +225,16 @@ static char *norm(const char *text, uint32_t b, uint32_t e)
             c = '\'';
             i += 2;
         }
-        if (isspace(c)) {
-            space = out.len > 0;
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            space = n > 0;
             continue;
         }
-        if (space) rg_buf_putc(&out, ' ');
+        if (space) out[n++] = ' ';
         space = false;
-        rg_buf_putc(&out, (char)tolower(c));
+        out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
-    return rg_buf_detach(&out);
+    out[n] = '\0';
+    return out;
 }
 
 static bool ends_with(const char *s, const char *suffix)
