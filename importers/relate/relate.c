@@ -171,7 +171,9 @@ static void load_cues(void)
 
 static bool word_char(char c)
 {
-    return isalnum((unsigned char)c) || c == '-' || (unsigned char)c >= 0x80;
+    unsigned char u = (unsigned char)c;
+    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
+           u == '-' || u >= 0x80;
 }
 
 /* Finds the longest cue of category `cat` in s on word boundaries; returns
@@ -184,8 +186,8 @@ static long find_cue(const char *s, cue_cat cat, size_t *mlen)
     /* CUE_NCATS is the "no category" answer of role_in and friends */
     if (cat < CUE_NCATS)
         for (const char *h = s; *h; h++) {
-            if (h > s && word_char(h[-1])) continue;
             const uint32_t *r = byte_first[cat] + (unsigned char)*h;
+            if (r[0] == r[1] || (h > s && word_char(h[-1]))) continue;
             for (uint32_t k = r[0]; k < r[1]; k++) {
                 const cue *q = &cues[by_first[k]];
                 /* not longer, or as long but later in the file (or the
