@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
@@ -99,14 +100,29 @@ char *rg_sprintf(const char *fmt, ...)
     return s;
 }
 
+/* Asks the kernel for transparent huge pages on the 2 MB-aligned part of a
+ * large buffer. Fresh memory costs a page fault per 4 KB page on first
+ * write; on a 10 MB document (read, decoded, tokenised) those faults were a
+ * tenth of extraction time. A hint only: it changes no contents, and
+ * memory is still freed with free(). */
+static void hint_huge(void *p, size_t n)
+{
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (n < 2 * huge) return;
+    uintptr_t b = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
+    if (e > b) (void)madvise((void *)b, e - b, MADV_HUGEPAGE);
+}
+
 void rg_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
 {
     void **items = items_ptr;
     if (need <= *cap) return;
     size_t c = *cap ? *cap : 8;
-    while (c < need) c *= 2;
+    while (c < need)
+        c *= 2;
     *items = rg_realloc(*items, c * size);
     *cap = c;
+    hint_huge(*items, c * size);
 }
 
 void rg_buf_append(rg_buf *b, const void *p, size_t n)
@@ -175,7 +191,8 @@ void rg_strmap_init(rg_strmap *m)
 
 void rg_strmap_free(rg_strmap *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
     free(m->keys);
     free(m->vals);
     memset(m, 0, sizeof *m);
@@ -185,7 +202,8 @@ static size_t slot_of(const rg_strmap *m, const char *key)
 {
     size_t mask = m->cap - 1;
     size_t i = (size_t)rg_hash64(key, strlen(key)) & mask;
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & mask;
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+        i = (i + 1) & mask;
     return i;
 }
 
@@ -249,8 +267,7 @@ bool rg_strmap_del(rg_strmap *m, const char *key)
     return true;
 }
 
-rg_status rg_read_file(const char *path, char **data, size_t *len, size_t max_bytes,
-                       rg_error *err)
+rg_status rg_read_file(const char *path, char **data, size_t *len, size_t max_bytes, rg_error *err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -368,8 +385,8 @@ void rg_outfile_abort(rg_outfile *o)
  * any of these ("Ma'arrat", "Ma‘arrat", "ʿAbd", "Shaʾban"). */
 static bool apostrophe_like(utf8proc_int32_t cp)
 {
-    return cp == '\'' || cp == '`' || cp == 0xB4 || cp == 0x2018 || cp == 0x2019 ||
-           cp == 0x02BB || cp == 0x02BC || cp == 0x02BE || cp == 0x02BF;
+    return cp == '\'' || cp == '`' || cp == 0xB4 || cp == 0x2018 || cp == 0x2019 || cp == 0x02BB ||
+           cp == 0x02BC || cp == 0x02BE || cp == 0x02BF;
 }
 
 /* Latin letters without a decomposition, which stripping marks leaves as
@@ -434,9 +451,12 @@ char *rg_slug(const char *s)
     rg_buf b = {0};
     for (char *p = f; *p; p++) {
         unsigned char c = (unsigned char)*p;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) rg_buf_putc(&b, (char)c);
-        else if (c == ' ') rg_buf_putc(&b, '-');
-        else if (c >= 0x80) rg_buf_putc(&b, (char)c); /* keep non-Latin scripts */
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            rg_buf_putc(&b, (char)c);
+        else if (c == ' ')
+            rg_buf_putc(&b, '-');
+        else if (c >= 0x80)
+            rg_buf_putc(&b, (char)c); /* keep non-Latin scripts */
     }
     free(f);
     return rg_buf_detach(&b);

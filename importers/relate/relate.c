@@ -184,21 +184,32 @@ static long find_cue(const char *s, cue_cat cat, size_t *mlen)
     long best = -1;
     size_t blen = 0, bidx = 0;
     /* CUE_NCATS is the "no category" answer of role_in and friends */
-    if (cat < CUE_NCATS)
-        for (const char *h = s; *h; h++) {
-            const uint32_t *r = byte_first[cat] + (unsigned char)*h;
-            if (r[0] == r[1] || (h > s && word_char(h[-1]))) continue;
-            for (uint32_t k = r[0]; k < r[1]; k++) {
-                const cue *q = &cues[by_first[k]];
-                /* not longer, or as long but later in the file (or the
-                 * same cue again): cannot win */
-                if (q->len < blen || (q->len == blen && by_first[k] >= bidx)) continue;
-                if (strncmp(h, q->phrase, q->len) != 0 || word_char(h[q->len])) continue;
-                best = h - s;
-                blen = q->len;
-                bidx = by_first[k];
-            }
+    if (mlen) *mlen = 0;
+    if (cat >= CUE_NCATS) return -1;
+    /* h visits only the positions where a cue may start: the start of s and
+     * every byte after a non-word byte */
+    for (const char *h = s; *h;) {
+        const uint32_t *r = byte_first[cat] + (unsigned char)*h;
+        for (uint32_t k = r[0]; k < r[1]; k++) {
+            const cue *q = &cues[by_first[k]];
+            /* not longer, or as long but later in the file (or the same cue
+             * again): cannot win */
+            if (q->len < blen || (q->len == blen && by_first[k] >= bidx)) continue;
+            if ((q->len > 1 && h[1] != q->phrase[1]) || strncmp(h, q->phrase, q->len) != 0 ||
+                word_char(h[q->len]))
+                continue;
+            best = h - s;
+            blen = q->len;
+            bidx = by_first[k];
         }
+        if (!word_char(*h)) {
+            h++;
+            continue;
+        }
+        while (word_char(*h))
+            h++;
+        if (*h) h++; /* preceded by a word byte: no cue starts here */
+    }
     if (mlen) *mlen = blen;
     return best;
 }
