@@ -432,13 +432,12 @@ static size_t weekday_rel_at(const char *t, size_t len, size_t pos, const int *a
     return q + n - pos;
 }
 
-size_t rg_date_relative_at(const char *text, size_t len, size_t pos, const char *anchor,
-                           char iso[11])
+/* rg_date_relative_at with the anchor already parsed (have: a is valid). */
+static size_t relative_at(const char *text, size_t len, size_t pos, bool have, const int a[3],
+                          char iso[11])
 {
     iso[0] = '\0';
     if (!text || pos >= len || (pos > 0 && is_alnum(text[pos - 1]))) return 0;
-    int a[3];
-    bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
     static const struct {
         const char *w;
         int days;
@@ -469,14 +468,38 @@ size_t rg_date_relative_at(const char *text, size_t len, size_t pos, const char 
     return weekday_rel_at(text, len, pos, have ? a : NULL, iso);
 }
 
+size_t rg_date_relative_at(const char *text, size_t len, size_t pos, const char *anchor,
+                           char iso[11])
+{
+    int a[3];
+    bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
+    return relative_at(text, len, pos, have, a, iso);
+}
+
 /* ---- scanner ---- */
+
+/* Every pattern starts with a digit, a capital (month and weekday names;
+ * name_at wants one) or, in any case, the first letter of today, tomorrow,
+ * yesterday, last or next: other words cannot start a date. */
+static bool may_start_date(char c)
+{
+    return is_digit(c) || (c >= 'A' && c <= 'Z') || c == 't' || c == 'y' || c == 'l' || c == 'n';
+}
 
 size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_date_cb cb, void *ctx)
 {
     size_t count = 0;
+    int a[3];
+    bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
     for (size_t pos = 0; pos < len;) {
         if (!is_alnum(text[pos]) || (pos > 0 && is_alnum(text[pos - 1]))) {
             pos++;
+            continue;
+        }
+        if (!may_start_date(text[pos])) {
+            /* skip the rest of the word: no date starts inside one */
+            while (pos < len && is_alnum(text[pos]))
+                pos++;
             continue;
         }
         rg_date_match m = {.begin = pos};
@@ -488,7 +511,7 @@ size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_dat
             absolute_at(text, len, pos + wn, &p);
             m.relative = p.d && !p.y;
         } else {
-            n = rg_date_relative_at(text, len, pos, anchor, m.iso);
+            n = relative_at(text, len, pos, have, a, m.iso);
             m.relative = true;
         }
         if (!n) {
