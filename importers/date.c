@@ -178,9 +178,11 @@ static size_t name_at(const char *t, size_t len, size_t pos, bool month, bool fu
     while (pos + n < len && is_alpha(t[pos + n]))
         n++;
     if (pos + n < len && is_digit(t[pos + n])) return 0;
+    char first = (char)(t[pos] | 0x20);
     for (size_t i = 0; i < nnames; i++) {
         const date_name *e = &names[i];
-        if (e->month != month || e->len != n || (full_only && e->abbrev)) continue;
+        if (e->name[0] != first || e->len != n || e->month != month || (full_only && e->abbrev))
+            continue;
         size_t k = 0;
         while (k < n && (t[pos + k] | 0x20) == e->name[k])
             k++;

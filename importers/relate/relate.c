@@ -172,8 +172,8 @@ static void load_cues(void)
 static bool word_char(char c)
 {
     unsigned char u = (unsigned char)c;
-    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
-           u == '-' || u >= 0x80;
+    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || u == '-' ||
+           u >= 0x80;
 }
 
 /* Finds the longest cue of category `cat` in s on word boundaries; returns
@@ -1434,14 +1434,25 @@ static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
     return true;
 }
 
-/* Does place name `place` belong to nationality adjective `adj` ("Syrian"
- * -> "Syria", "Canadian" -> "Canada", "French" -> "France" by the table)? */
-static bool demonym_of(const char *adj, size_t n, const char *place)
+/* The first row of nationality adjective adj[0, n) in the demonym table,
+ * or SIZE_MAX. Looked up once per word, then tried against every place. */
+static size_t demonym_row(const char *adj, size_t n)
 {
     char key[64];
     uint32_t row;
-    if (lower_key(adj, n, key, sizeof key) && rg_strmap_get(&demonym_index, key, &row))
-        for (size_t i = row; i < ndemonyms && strcasecmp(demonyms[i].adj, key) == 0; i++)
+    if (lower_key(adj, n, key, sizeof key) && rg_strmap_get(&demonym_index, key, &row)) return row;
+    return SIZE_MAX;
+}
+
+/* Does place name `place` belong to nationality adjective `adj` ("Syrian"
+ * -> "Syria", "Canadian" -> "Canada", "French" -> "France" by the table)?
+ * row: demonym_row(adj, n). */
+static bool demonym_of(const char *adj, size_t n, size_t row, const char *place)
+{
+    if (row != SIZE_MAX)
+        for (size_t i = row; i < ndemonyms && strncasecmp(demonyms[i].adj, adj, n) == 0 &&
+                             demonyms[i].adj[n] == '\0';
+             i++)
             if (strcasecmp(demonyms[i].country, place) == 0) return true;
     size_t k = 0;
     while (k < n && place[k] && tolower((unsigned char)adj[k]) == tolower((unsigned char)place[k]))
@@ -1485,8 +1496,9 @@ static uint32_t title_body(ctx *c, const char *title_raw, size_t n, const char *
         while (i < n && isalpha((unsigned char)title_raw[i]))
             i++;
         if (i - b < 3) continue;
+        size_t row = demonym_row(title_raw + b, i - b);
         for (size_t k = 0; k < c->nplaces; k++)
-            if (demonym_of(title_raw + b, i - b, x->entities[c->places[k]].name))
+            if (demonym_of(title_raw + b, i - b, row, x->entities[c->places[k]].name))
                 return c->places[k];
     }
     return RG_NONE;
@@ -1706,8 +1718,9 @@ static bool state_issuer(ctx *c, const char *cue, size_t cue_len, const actor *i
         free(auth);
         if (!authority) continue;
         index_entities(c);
+        size_t row = demonym_row(t + i, e - i);
         for (size_t k = 0; k < c->nplaces && !found; k++) {
-            if (!demonym_of(t + i, e - i, c->x->entities[c->places[k]].name)) continue;
+            if (!demonym_of(t + i, e - i, row, c->x->entities[c->places[k]].name)) continue;
             *out = (actor){RG_NONE, c->places[k], RG_NODE_PLACE, i, e};
             found = true;
         }
