@@ -58,6 +58,10 @@ static size_t cat_first[CUE_NCATS + 1];
  * start at each position instead of one strstr per cue. */
 static uint16_t *by_first;
 static uint32_t byte_first[CUE_NCATS][257];
+/* The same over all categories at once: cues[by_any[k]] for k in
+ * [any_first[b], any_first[b + 1]). */
+static uint16_t *by_any;
+static uint32_t any_first[257];
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
 
 /* RG_RELATE_TRACE set in the environment: every relation is also written to
@@ -139,6 +143,14 @@ static void group_cues(void)
                     by_first[k++] = (uint16_t)i;
             byte_first[c][b + 1] = (uint32_t)k;
         }
+    by_any = rg_malloc((ncues + 1) * sizeof *by_any);
+    k = 0;
+    for (int b = 0; b < 256; b++) {
+        any_first[b] = (uint32_t)k;
+        for (size_t i = 0; i < ncues; i++)
+            if (cues[i].len && (unsigned char)cues[i].phrase[0] == b) by_any[k++] = (uint16_t)i;
+        any_first[b + 1] = (uint32_t)k;
+    }
 }
 
 static void load_cues(void)
@@ -176,42 +188,90 @@ static bool word_char(char c)
            u >= 0x80;
 }
 
+/* A match of cues[idx] at offset at: is it better than the best so far
+ * (longer, or as long and earlier in cues.txt)? Of equally long cues the
+ * earliest in the file wins, at its first occurrence. */
+typedef struct cue_hit {
+    long at;
+    size_t len, idx;
+} cue_hit;
+
+static void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
+{
+    const cue *q = &cues[idx];
+    if (q->len < best->len || (q->len == best->len && best->at >= 0 && idx >= best->idx)) return;
+    if ((q->len > 1 && h[1] != q->phrase[1]) || strncmp(h, q->phrase, q->len) != 0 ||
+        word_char(h[q->len]))
+        return;
+    *best = (cue_hit){h - s, q->len, idx};
+}
+
+/* The positions of s where a cue may start: its start and every byte
+ * after a non-word byte. Returns the next one after h. */
+static const char *next_start(const char *h)
+{
+    if (!word_char(*h)) return h + 1;
+    while (word_char(*h))
+        h++;
+    return *h ? h + 1 : h; /* the byte after a word byte starts nothing */
+}
+
+/* Scans s once for every category. */
+static void scan_all_cues(const char *s, cue_hit best[CUE_NCATS])
+{
+    for (int c = 0; c < CUE_NCATS; c++)
+        best[c] = (cue_hit){-1, 0, 0};
+    for (const char *h = s; *h; h = next_start(h)) {
+        unsigned char b = (unsigned char)*h;
+        for (uint32_t k = any_first[b]; k < any_first[b + 1]; k++)
+            cue_try(&best[cues[by_any[k]].cat], s, h, by_any[k]);
+    }
+}
+
+/* The rules ask about the same short strings (the gap between two
+ * mentions, the words before one) for one category after another, so
+ * find_cue keeps the answers for all categories of the last few strings it
+ * scanned. The memo holds copies of the strings, not pointers, so a freed
+ * and reused buffer cannot give a stale answer; it is per thread. */
+#define CUE_MEMO_MAX 256
+#define CUE_MEMO_N 4
+typedef struct cue_memo {
+    size_t len; /* 0: empty slot */
+    char s[CUE_MEMO_MAX];
+    cue_hit best[CUE_NCATS];
+} cue_memo;
+static _Thread_local cue_memo cue_memos[CUE_MEMO_N];
+static _Thread_local unsigned cue_memo_next;
+
+static const cue_hit *memo_lookup(const char *s, size_t n)
+{
+    for (int i = 0; i < CUE_MEMO_N; i++)
+        if (cue_memos[i].len == n && memcmp(cue_memos[i].s, s, n) == 0) return cue_memos[i].best;
+    cue_memo *m = &cue_memos[cue_memo_next++ % CUE_MEMO_N];
+    memcpy(m->s, s, n);
+    m->len = n;
+    scan_all_cues(s, m->best);
+    return m->best;
+}
+
 /* Finds the longest cue of category `cat` in s on word boundaries; returns
- * its offset (-1 if none) and the match length in *mlen. Of equally long
- * cues the earliest in cues.txt wins, at its first occurrence. */
+ * its offset (-1 if none) and the match length in *mlen. */
 static long find_cue(const char *s, cue_cat cat, size_t *mlen)
 {
-    long best = -1;
-    size_t blen = 0, bidx = 0;
+    cue_hit best = {-1, 0, 0};
+    size_t n = strlen(s);
     /* CUE_NCATS is the "no category" answer of role_in and friends */
-    if (mlen) *mlen = 0;
-    if (cat >= CUE_NCATS) return -1;
-    /* h visits only the positions where a cue may start: the start of s and
-     * every byte after a non-word byte */
-    for (const char *h = s; *h;) {
-        const uint32_t *r = byte_first[cat] + (unsigned char)*h;
-        for (uint32_t k = r[0]; k < r[1]; k++) {
-            const cue *q = &cues[by_first[k]];
-            /* not longer, or as long but later in the file (or the same cue
-             * again): cannot win */
-            if (q->len < blen || (q->len == blen && by_first[k] >= bidx)) continue;
-            if ((q->len > 1 && h[1] != q->phrase[1]) || strncmp(h, q->phrase, q->len) != 0 ||
-                word_char(h[q->len]))
-                continue;
-            best = h - s;
-            blen = q->len;
-            bidx = by_first[k];
+    if (cat < CUE_NCATS && n > 0 && n < CUE_MEMO_MAX) {
+        best = memo_lookup(s, n)[cat];
+    } else if (cat < CUE_NCATS) {
+        for (const char *h = s; *h; h = next_start(h)) {
+            const uint32_t *r = byte_first[cat] + (unsigned char)*h;
+            for (uint32_t k = r[0]; k < r[1]; k++)
+                cue_try(&best, s, h, by_first[k]);
         }
-        if (!word_char(*h)) {
-            h++;
-            continue;
-        }
-        while (word_char(*h))
-            h++;
-        if (*h) h++; /* preceded by a word byte: no cue starts here */
     }
-    if (mlen) *mlen = blen;
-    return best;
+    if (mlen) *mlen = best.len;
+    return best.at;
 }
 
 static bool has_cue(const char *s, cue_cat cat)
