@@ -58,10 +58,19 @@ static size_t cat_first[CUE_NCATS + 1];
  * start at each position instead of one strstr per cue. */
 static uint16_t *by_first;
 static uint32_t byte_first[CUE_NCATS][257];
-/* The same over all categories at once: cues[by_any[k]] for k in
- * [any_first[b], any_first[b + 1]). */
-static uint16_t *by_any;
-static uint32_t any_first[257];
+/* The same over all categories at once, by the first two bytes: cues of
+ * two bytes or more whose opening pair hashes to bucket h are
+ * cues[by_two[k]] for k in [two_first[h], two_first[h + 1]), in cue order
+ * (a bucket may hold other pairs too: matches are verified). One-byte cues
+ * are in by_one, [one_first[b], one_first[b + 1]). */
+#define CUE_PAIR_BUCKETS 4096
+static uint16_t *by_two, *by_one;
+static uint32_t two_first[CUE_PAIR_BUCKETS + 1], one_first[257];
+
+static unsigned pair_bucket(unsigned char a, unsigned char b)
+{
+    return ((unsigned)a * 131u + b) % CUE_PAIR_BUCKETS;
+}
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
 
 /* RG_RELATE_TRACE set in the environment: every relation is also written to
@@ -119,6 +128,29 @@ static void load_demonyms(void)
     }
 }
 
+static void index_pairs(void)
+{
+    by_two = rg_malloc((ncues + 1) * sizeof *by_two);
+    by_one = rg_malloc((ncues + 1) * sizeof *by_one);
+    size_t k = 0;
+    for (unsigned h = 0; h < CUE_PAIR_BUCKETS; h++) {
+        two_first[h] = (uint32_t)k;
+        for (size_t i = 0; i < ncues; i++)
+            if (cues[i].len >= 2 && pair_bucket((unsigned char)cues[i].phrase[0],
+                                                (unsigned char)cues[i].phrase[1]) == h)
+                by_two[k++] = (uint16_t)i;
+    }
+    two_first[CUE_PAIR_BUCKETS] = (uint32_t)k;
+    k = 0;
+    for (int b = 0; b < 256; b++) {
+        one_first[b] = (uint32_t)k;
+        for (size_t i = 0; i < ncues; i++)
+            if (cues[i].len == 1 && (unsigned char)cues[i].phrase[0] == b)
+                by_one[k++] = (uint16_t)i;
+    }
+    one_first[256] = (uint32_t)k;
+}
+
 /* Orders the cues by category, keeping file order within one (find_cue
  * prefers the earliest of equally long cues), and fills cat_first. */
 static void group_cues(void)
@@ -143,14 +175,7 @@ static void group_cues(void)
                     by_first[k++] = (uint16_t)i;
             byte_first[c][b + 1] = (uint32_t)k;
         }
-    by_any = rg_malloc((ncues + 1) * sizeof *by_any);
-    k = 0;
-    for (int b = 0; b < 256; b++) {
-        any_first[b] = (uint32_t)k;
-        for (size_t i = 0; i < ncues; i++)
-            if (cues[i].len && (unsigned char)cues[i].phrase[0] == b) by_any[k++] = (uint16_t)i;
-        any_first[b + 1] = (uint32_t)k;
-    }
+    index_pairs();
 }
 
 static void load_cues(void)
@@ -222,9 +247,13 @@ static void scan_all_cues(const char *s, cue_hit best[CUE_NCATS])
     for (int c = 0; c < CUE_NCATS; c++)
         best[c] = (cue_hit){-1, 0, 0};
     for (const char *h = s; *h; h = next_start(h)) {
-        unsigned char b = (unsigned char)*h;
-        for (uint32_t k = any_first[b]; k < any_first[b + 1]; k++)
-            cue_try(&best[cues[by_any[k]].cat], s, h, by_any[k]);
+        unsigned char b = (unsigned char)h[0];
+        for (uint32_t k = one_first[b]; k < one_first[b + 1]; k++)
+            cue_try(&best[cues[by_one[k]].cat], s, h, by_one[k]);
+        if (!h[1]) continue;
+        unsigned p = pair_bucket(b, (unsigned char)h[1]);
+        for (uint32_t k = two_first[p]; k < two_first[p + 1]; k++)
+            cue_try(&best[cues[by_two[k]].cat], s, h, by_two[k]);
     }
 }
 
