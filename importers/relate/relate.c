@@ -128,20 +128,25 @@ static void load_demonyms(void)
     }
 }
 
+static unsigned cue_bucket(const cue *q)
+{
+    return pair_bucket((unsigned char)q->phrase[0], (unsigned char)q->phrase[1]);
+}
+
 static void index_pairs(void)
 {
     by_two = rg_malloc((ncues + 1) * sizeof *by_two);
     by_one = rg_malloc((ncues + 1) * sizeof *by_one);
+    /* counting sort by bucket, stable: cue order within a bucket */
+    static uint32_t fill[CUE_PAIR_BUCKETS + 1];
+    for (size_t i = 0; i < ncues; i++)
+        if (cues[i].len >= 2) fill[cue_bucket(&cues[i]) + 1]++;
+    for (unsigned h = 0; h < CUE_PAIR_BUCKETS; h++)
+        fill[h + 1] += fill[h];
+    memcpy(two_first, fill, sizeof two_first);
+    for (size_t i = 0; i < ncues; i++)
+        if (cues[i].len >= 2) by_two[fill[cue_bucket(&cues[i])]++] = (uint16_t)i;
     size_t k = 0;
-    for (unsigned h = 0; h < CUE_PAIR_BUCKETS; h++) {
-        two_first[h] = (uint32_t)k;
-        for (size_t i = 0; i < ncues; i++)
-            if (cues[i].len >= 2 && pair_bucket((unsigned char)cues[i].phrase[0],
-                                                (unsigned char)cues[i].phrase[1]) == h)
-                by_two[k++] = (uint16_t)i;
-    }
-    two_first[CUE_PAIR_BUCKETS] = (uint32_t)k;
-    k = 0;
     for (int b = 0; b < 256; b++) {
         one_first[b] = (uint32_t)k;
         for (size_t i = 0; i < ncues; i++)
