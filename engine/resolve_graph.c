@@ -74,6 +74,7 @@ typedef struct ninfo {
     bool initial; /* "R. Petit" */
     /* organisations: content tokens of the label, in order and sorted */
     rs_toks otok, osorted;
+    size_t ohead; /* index in otok of the head noun (rs_org_tokens_head) */
     bool label_acronym;
     bool expands; /* some name of the node is a multi-word name */
 } ninfo;
@@ -212,7 +213,7 @@ static void build_info(resolver *R, recs *keys, char ***pool, size_t *npool)
             char *acr = rg_name_as_acronym(nd->label);
             in->label_acronym = acr != NULL;
             free(acr);
-            rs_org_tokens(nd->label, &in->otok);
+            rs_org_tokens_head(nd->label, &in->otok, &in->ohead);
             for (size_t i = 0; i < in->otok.n; i++)
                 rs_toks_push(&in->osorted, in->otok.t[i], strlen(in->otok.t[i]));
             rs_toks_sort_unique(&in->osorted);
@@ -575,9 +576,16 @@ static void stage_head(resolver *R)
     for (uint32_t r = 0; r < R->n; r++) {
         const ninfo *in = &R->info[r];
         if (in->cls == CLS_ORG && !in->label_acronym && in->otok.n >= 3) {
+            /* under its last word and, when a preposition follows it, its
+             * head noun ("Commission" of "Commission on Missing Persons") */
             char *k = rg_sprintf("h|%s", in->otok.t[in->otok.n - 1]);
             recs_push(&v, hash_str(k), root[r], r);
             free(k);
+            if (in->ohead + 1 < in->otok.n) {
+                k = rg_sprintf("h|%s", in->otok.t[in->ohead]);
+                recs_push(&v, hash_str(k), root[r], r);
+                free(k);
+            }
         }
     }
     if (v.r) qsort(v.r, v.n, sizeof *v.r, cmp_rec);
@@ -625,7 +633,9 @@ static void stage_head(resolver *R)
             uint32_t lr = v.r[y].a, rank = v.r[y].b;
             const rs_toks *l = &R->info[rank].otok;
             if (lr == root[r] || lr == cand) continue;
-            if (strcmp(l->t[l->n - 1], in->otok.t[in->otok.n - 1]) != 0) continue;
+            const char *word = in->otok.t[in->otok.n - 1];
+            size_t lh = strcmp(l->t[l->n - 1], word) == 0 ? l->n - 1 : R->info[rank].ohead;
+            if (strcmp(l->t[lh], word) != 0) continue;
             /* the anaphor and the body's long name appear in one document;
              * any name of the body's cluster will do */
             bool shared = false;
@@ -634,8 +644,8 @@ static void stage_head(resolver *R)
             if (!shared) continue;
             if (in->otok.n == 2 && !acronym_word(a->label)) {
                 bool inside = false;
-                for (size_t t = 0; t + 1 < l->n && !inside; t++)
-                    inside = strcmp(l->t[t], in->otok.t[0]) == 0;
+                for (size_t t = 0; t < l->n && !inside; t++)
+                    inside = t != lh && strcmp(l->t[t], in->otok.t[0]) == 0;
                 if (!inside) continue;
             }
             cand = lr;

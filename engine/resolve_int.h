@@ -22,6 +22,11 @@ void rs_person_tokens(const char *name, rs_toks *out);
 /* Organisation name -> content tokens in name order ("the", stop words,
  * trailing designators dropped; spelling variants unified). */
 void rs_org_tokens(const char *name, rs_toks *out);
+/* The same, and in *head the index in out of the name's head noun: the last
+ * content word before the first preposition ("Independent Commission on
+ * Missing Persons" -> "commission", "Association of Caesar Families" ->
+ * "association"), else the last word. */
+void rs_org_tokens_head(const char *name, rs_toks *out, size_t *head);
 /* Sorts and deduplicates tokens in place (organisation fingerprint order). */
 void rs_toks_sort_unique(rs_toks *tk);
 

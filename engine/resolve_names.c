@@ -462,9 +462,27 @@ char *rg_name_given(const char *name)
 
 /* ---- organisations ------------------------------------------------------- */
 
+/* Prepositions that end an organisation name's head: "Commission on ...",
+ * "Association of ...", "Network for ...". */
+static bool head_preposition(const char *t)
+{
+    static const char *const preps[] = {"of", "on", "for", "in", "to", NULL};
+    for (size_t i = 0; preps[i]; i++)
+        if (strcmp(t, preps[i]) == 0) return true;
+    return false;
+}
+
 void rs_org_tokens(const char *name, rs_toks *out)
 {
+    size_t head;
+    rs_org_tokens_head(name, out, &head);
+}
+
+void rs_org_tokens_head(const char *name, rs_toks *out, size_t *head)
+{
     tables();
+    size_t start = out->n;
+    *head = SIZE_MAX;
     /* A trailing "(ACRONYM)" is an annotation, not part of the name. */
     const char *open = strrchr(name, '(');
     char *base = NULL;
@@ -499,11 +517,16 @@ void rs_org_tokens(const char *name, rs_toks *out)
     for (size_t i = 0; i < tk.n; i++)
         content += !in_set(&T.stop, tk.t[i]);
     for (size_t i = 0; i < tk.n; i++) {
-        if (content && in_set(&T.stop, tk.t[i])) continue;
+        if (content && in_set(&T.stop, tk.t[i])) {
+            if (*head == SIZE_MAX && out->n > start && head_preposition(tk.t[i]))
+                *head = out->n - 1;
+            continue;
+        }
         uint32_t idx;
         const char *t = rg_strmap_get(&T.spelling, tk.t[i], &idx) ? T.canon[idx] : tk.t[i];
         rs_toks_push(out, t, strlen(t));
     }
+    if (*head == SIZE_MAX) *head = out->n > 0 ? out->n - 1 : 0;
     rs_toks_free(&tk);
 }
 

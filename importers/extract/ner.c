@@ -335,6 +335,12 @@ static size_t connect(const rg_ner *r, size_t s, size_t e)
     return 0;
 }
 
+static bool possessive(const rg_ner *r, size_t e)
+{
+    return e + 1 < r->ntoks && r->toks[e].kind == RG_TOK_PUNCT &&
+           (r->toks[e].cp == '\'' || r->toks[e].cp == 0x2019) && tok_is(r, e + 1, "s");
+}
+
 /* End of the capitalised chunk starting at s. */
 static size_t chunk_end(const rg_ner *r, size_t s)
 {
@@ -358,6 +364,13 @@ static size_t chunk_end(const rg_ner *r, size_t s)
             cap(r, e + 1) &&
             ((bits(r, e - 1) & RG_GAZ_ABBREV) || r->toks[e - 1].end - r->toks[e - 1].begin == 1)) {
             e++;
+            continue;
+        }
+        /* "the National Anti-Terrorist Prosecutor's Office": a body's
+         * office named after the body, one name across the possessive */
+        if (e > s && possessive(r, e) && cap(r, e - 1) && (bits(r, e - 1) & RG_GAZ_INST_HEAD) &&
+            cap(r, e + 2) && (bits(r, e + 2) & RG_GAZ_INST_HEAD)) {
+            e += 2;
             continue;
         }
         if (e > s && r->toks[e].kind == RG_TOK_WORD) {
@@ -855,12 +868,6 @@ static size_t tok_at(const rg_ner *r, uint32_t b)
             hi = mid;
     }
     return lo < r->ntoks && r->toks[lo].begin == b ? lo : SIZE_MAX;
-}
-
-static bool possessive(const rg_ner *r, size_t e)
-{
-    return e + 1 < r->ntoks && r->toks[e].kind == RG_TOK_PUNCT &&
-           (r->toks[e].cp == '\'' || r->toks[e].cp == 0x2019) && tok_is(r, e + 1, "s");
 }
 
 /* Does the country named by tokens [s, e) act as a state here? As the

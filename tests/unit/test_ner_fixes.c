@@ -1,5 +1,6 @@
 /* NER fixes: hard-wrapped paragraphs, two organisations joined by "and
- * the", a head noun after "for"/"of", "the <demonym> coalition". */
+ * the", a head noun after "for"/"of", "the <demonym> coalition", a
+ * prosecutor's office. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,8 +113,21 @@ static void test_portfolio_role(void)
     RG_CHECK(find("The head of the Harbour Authority") == NULL);
 }
 
+static void test_possessive_office(void)
+{
+    /* a body's office named after the body is one name across "'s" */
+    run("The Valdoran Public Prosecutor's Office said on Monday that the case was closed.");
+    const rg_xmention *m = find("The Valdoran Public Prosecutor's Office");
+    RG_CHECK(m && m->type == RG_MENTION_INSTITUTION);
+    RG_CHECK(find("Office") == NULL);
+    /* a possessive before anything else still ends the name */
+    run("The Valdoran Prosecutor's staff met Karim Haddad in Amman.");
+    RG_CHECK(find("The Valdoran Prosecutor's staff") == NULL);
+}
+
 int main(void)
 {
+    test_possessive_office();
     test_portfolio_role();
     test_precision();
     test_hard_wrap();
