@@ -263,29 +263,35 @@ static void scan_all_cues(const char *s, cue_hit best[CUE_NCATS])
 }
 
 /* The rules ask about the same short strings (the gap between two
- * mentions, the words before one) for one category after another, so
- * find_cue keeps the answers for all categories of the last few strings it
- * scanned. The memo holds copies of the strings, not pointers, so a freed
- * and reused buffer cannot give a stale answer; it is per thread. */
-#define CUE_MEMO_MAX 256
-#define CUE_MEMO_N 4
-typedef struct cue_memo {
+ * mentions, the words before one) for one category after another, and
+ * whether it breaks a clause, so the answers for the last few strings are
+ * kept: all categories' cues, found in one scan, and clause_break's. The
+ * memo holds copies of the strings, not pointers, so a freed and reused
+ * buffer cannot give a stale answer; it is per thread. */
+#define MEMO_MAX 256
+#define MEMO_N 4
+typedef struct str_memo {
     size_t len; /* 0: empty slot */
-    char s[CUE_MEMO_MAX];
+    char s[MEMO_MAX];
+    bool scanned;  /* best[] filled */
+    int8_t clause; /* clause_break's answer, -1 not asked yet */
     cue_hit best[CUE_NCATS];
-} cue_memo;
-static _Thread_local cue_memo cue_memos[CUE_MEMO_N];
-static _Thread_local unsigned cue_memo_next;
+} str_memo;
+static _Thread_local str_memo memos[MEMO_N];
+static _Thread_local unsigned memo_next;
 
-static const cue_hit *memo_lookup(const char *s, size_t n)
+/* The memo slot of s, n = strlen(s) with 0 < n < MEMO_MAX; a new one is
+ * claimed (oldest first) with nothing answered yet. */
+static str_memo *memo_of(const char *s, size_t n)
 {
-    for (int i = 0; i < CUE_MEMO_N; i++)
-        if (cue_memos[i].len == n && memcmp(cue_memos[i].s, s, n) == 0) return cue_memos[i].best;
-    cue_memo *m = &cue_memos[cue_memo_next++ % CUE_MEMO_N];
+    for (int i = 0; i < MEMO_N; i++)
+        if (memos[i].len == n && memcmp(memos[i].s, s, n) == 0) return &memos[i];
+    str_memo *m = &memos[memo_next++ % MEMO_N];
     memcpy(m->s, s, n);
     m->len = n;
-    scan_all_cues(s, m->best);
-    return m->best;
+    m->scanned = false;
+    m->clause = -1;
+    return m;
 }
 
 /* Finds the longest cue of category `cat` in s on word boundaries; returns
@@ -295,8 +301,11 @@ static long find_cue(const char *s, cue_cat cat, size_t *mlen)
     cue_hit best = {-1, 0, 0};
     size_t n = strlen(s);
     /* CUE_NCATS is the "no category" answer of role_in and friends */
-    if (cat < CUE_NCATS && n > 0 && n < CUE_MEMO_MAX) {
-        best = memo_lookup(s, n)[cat];
+    if (cat < CUE_NCATS && n > 0 && n < MEMO_MAX) {
+        str_memo *m = memo_of(s, n);
+        if (!m->scanned) scan_all_cues(s, m->best);
+        m->scanned = true;
+        best = m->best[cat];
     } else if (cat < CUE_NCATS) {
         for (const char *h = s; *h; h = next_start(h)) {
             const uint32_t *r = byte_first[cat] + (unsigned char)*h;
@@ -1140,9 +1149,20 @@ static const actor *subject_before(ctx *c, size_t i)
     return fallback;
 }
 
+static bool clause_break_scan(const char *gap);
+
 /* Words between two actors that end the first one's clause, or make it the
  * speaker rather than an actor of the verb ("X said that Y met Z"). */
 static bool clause_break(const char *gap)
+{
+    size_t n = strlen(gap);
+    if (n == 0 || n >= MEMO_MAX) return clause_break_scan(gap);
+    str_memo *m = memo_of(gap, n);
+    if (m->clause < 0) m->clause = clause_break_scan(gap);
+    return m->clause;
+}
+
+static bool clause_break_scan(const char *gap)
 {
     static const char *const stops[] = {
         " which ",    " while ", " but ",     " after ",    " before ",    ", and ",
