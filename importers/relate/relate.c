@@ -2054,20 +2054,34 @@ static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *curs
     }
 }
 
-static void relate_pairs(ctx *c)
+/* The normalised text between consecutive actors: between[0] before the
+ * first, between[k] after actor k-1 (empty when the next one starts inside
+ * it), between[n] after the last, up to the sentence's end. A pair's gap,
+ * the words before it and after it are three of these: each is
+ * normalised once, not once for every pair that reads it. */
+static char **texts_between(ctx *c)
 {
     const char *text = c->x->text;
     const rg_xsentence *s = &c->x->sentences[c->sentence];
+    size_t n = c->nactors;
+    char **between = rg_malloc((n + 1) * sizeof *between);
+    for (size_t k = 0; k <= n; k++) {
+        uint32_t b = k ? c->actors[k - 1].end : s->begin;
+        uint32_t e = k < n ? c->actors[k].begin : s->end;
+        if (k == 0 && b > e) b = e;
+        if (k > 0 && e < b) e = b;
+        between[k] = norm(text, b, e);
+    }
+    return between;
+}
+
+static void relate_pairs(ctx *c)
+{
+    char **between = texts_between(c);
     for (size_t i = 0; i + 1 < c->nactors; i++) {
         const actor *p = &c->actors[i], *q = &c->actors[i + 1];
         if (q->begin < p->end) continue; /* nested mentions */
-        uint32_t pre_from = i ? c->actors[i - 1].end : s->begin;
-        if (pre_from > p->begin) pre_from = p->begin;
-        uint32_t post_to = i + 2 < c->nactors ? c->actors[i + 2].begin : s->end;
-        if (post_to < q->end) post_to = q->end;
-        char *gap = norm(text, p->end, q->begin);
-        char *pre = norm(text, pre_from, p->begin);
-        char *post = norm(text, q->end, post_to);
+        const char *pre = between[i], *gap = between[i + 1], *post = between[i + 2];
         bool done = rule_alias(c, p, q, gap, post) || rule_split_acronym(c, i, gap, post) ||
                     rule_apposition(c, p, q, gap) || rule_apposed_role(c, p, q, gap, post) ||
                     rule_serve(c, p, q, gap) || rule_title_apposition(c, i, gap, post) ||
@@ -2079,10 +2093,10 @@ static void relate_pairs(ctx *c)
                     rule_meet(c, i, gap) || rule_sign(c, i, gap) || rule_fall(c, p, q, pre, gap) ||
                     rule_fight(c, i, gap) || rule_verb_pair(c, i, gap);
         (void)done;
-        free(gap);
-        free(pre);
-        free(post);
     }
+    for (size_t k = 0; k <= c->nactors; k++)
+        free(between[k]);
+    free(between);
 }
 
 static uint32_t *mention_order(const rg_extraction *x);
