@@ -268,7 +268,7 @@ static void scan_all_cues(const char *s, cue_hit best[CUE_NCATS])
  * kept: all categories' cues, found in one scan, and clause_break's. The
  * memo holds copies of the strings, not pointers, so a freed and reused
  * buffer cannot give a stale answer; it is per thread. */
-#define MEMO_MAX 256
+#define MEMO_MAX 1024
 #define MEMO_N 4
 typedef struct str_memo {
     size_t len; /* 0: empty slot */
@@ -479,8 +479,8 @@ static bool ends_locative(const char *s)
                                        "to",      NULL};
     size_t n = strlen(s);
     char buf[64];
-    if (n >= sizeof buf) s += n - (sizeof buf - 1);
-    snprintf(buf, sizeof buf, "%s", s);
+    if (n >= sizeof buf) s += n - (sizeof buf - 1), n = sizeof buf - 1;
+    memcpy(buf, s, n + 1);
     static const char *const dirs[] = {"northern",     "southern",
                                        "eastern",      "western",
                                        "central",      "northwestern",
