@@ -194,6 +194,14 @@ static size_t scan_word(const rg_tokenizer *tz, size_t p)
     unsigned up = 0, low = 0; /* letters of the current hyphen-separated part */
     for (;;) {
         if (p - start >= RG_TOKEN_MAX) break;
+        /* ASCII letters and digits, the common case, without decoding */
+        unsigned char c = p < tz->len ? (unsigned char)tz->s[p] : 0;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            up += c >= 'A' && c <= 'Z';
+            low += c >= 'a' && c <= 'z';
+            p++;
+            continue;
+        }
         int32_t cp = peek(tz, p, &k);
         if (cp >= 0 && cp_is_wordch(cp)) {
             if (rg_cp_is_upper(cp))
