@@ -234,12 +234,11 @@ static void node_free(rg_node *n)
     index_free(&n->alias_index);
 }
 
+/* type and key belong to the graph's intern table */
 static void edge_free(rg_edge *e)
 {
-    free(e->type);
     free(e->role);
     free(e->date);
-    free(e->key);
     for (size_t i = 0; i < e->nevidence; i++)
         free(e->evidence[i].text);
     free(e->evidence);
@@ -262,6 +261,10 @@ void rg_graph_free(rg_graph *g)
     rg_strmap_free(&g->node_ids);
     free(g->edge_slots);
     rg_strmap_free(&g->doc_ids);
+    for (size_t i = 0; i < g->nedge_strs; i++)
+        free(g->edge_strs[i]);
+    free(g->edge_strs);
+    rg_strmap_free(&g->edge_str_ids);
     if (g->ig_valid) igraph_destroy(&g->ig);
     memset(g, 0, sizeof *g);
 }
@@ -509,6 +512,15 @@ void rg_graph_reserve_edges(rg_graph *g, size_t more)
     if (2 * (need + 1) >= g->edge_cap) edge_index_rebuild(g, g->nedges, need);
 }
 
+char *rg_graph_intern(rg_graph *g, const char *s)
+{
+    uint32_t i;
+    if (rg_strmap_get(&g->edge_str_ids, s, &i)) return g->edge_strs[i];
+    *RG_PUSH(g->edge_strs, g->nedge_strs, g->cap_edge_strs) = rg_strdup(s);
+    rg_strmap_put(&g->edge_str_ids, s, (uint32_t)(g->nedge_strs - 1));
+    return g->edge_strs[g->nedge_strs - 1];
+}
+
 rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const char *type,
                             const char *role, const char *date, double weight, uint32_t *index,
                             rg_error *err)
@@ -542,10 +554,11 @@ rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const
     memset(e, 0, sizeof *e);
     e->source = source;
     e->target = target;
-    e->type = rg_strdup(type);
+    e->type = rg_graph_intern(g, type);
     e->role = role && *role ? rg_strdup(role) : NULL;
     e->date = date && *date ? rg_strdup(date) : NULL;
-    e->key = key == buf ? rg_strdup(buf) : key;
+    e->key = rg_graph_intern(g, key);
+    if (key != buf) free(key);
     e->weight = weight;
     g->edge_slots[slot] = tag | (idx + 1);
     invalidate(g);
@@ -899,6 +912,60 @@ static int cmp_edge(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
+static int cmp_edge_idx(const void *a, const void *b, void *ctx)
+{
+    const rg_edge *edges = ctx;
+    return cmp_edge(&edges[*(const uint32_t *)a], &edges[*(const uint32_t *)b]);
+}
+
+/* Puts the edges in the order `order` gives (order[k] = the edge that goes
+ * to position k), in place along the permutation's cycles; order ends up
+ * the identity. */
+static void permute_edges(rg_edge *edges, uint32_t *order, size_t m)
+{
+    for (size_t k = 0; k < m; k++) {
+        if (order[k] == k) continue;
+        rg_edge tmp = edges[k];
+        size_t j = k;
+        while (order[j] != k) {
+            size_t from = order[j];
+            edges[j] = edges[from];
+            order[j] = (uint32_t)j;
+            j = from;
+        }
+        edges[j] = tmp;
+        order[j] = (uint32_t)j;
+    }
+}
+
+/* Canonical edge order (cmp_edge). Sorting the edge structs themselves
+ * (10M of them, over 100 bytes each) moved gigabytes and needed a copy of
+ * the array: instead edge indices are bucketed by source (a counting
+ * sort), each source's few edges sorted by (target, key), and the edges
+ * permuted once. Identities are unique, so the order is the same total
+ * order qsort gave. */
+static void sort_edges(rg_graph *g)
+{
+    size_t m = g->nedges, n = g->nnodes;
+    if (m < 2) return;
+    uint32_t *start = rg_calloc(n + 2, sizeof *start);
+    for (size_t i = 0; i < m; i++)
+        start[g->edges[i].source + 2]++;
+    for (size_t s = 2; s < n + 2; s++)
+        start[s] += start[s - 1];
+    uint32_t *order = rg_malloc(m * sizeof *order);
+    for (size_t i = 0; i < m; i++)
+        order[start[g->edges[i].source + 1]++] = (uint32_t)i;
+    /* source s's edges are now order[start[s] .. start[s + 1]) */
+    for (size_t s = 0; s < n; s++)
+        if (start[s + 1] - start[s] > 1)
+            qsort_r(order + start[s], start[s + 1] - start[s], sizeof *order, cmp_edge_idx,
+                    g->edges);
+    permute_edges(g->edges, order, m);
+    free(order);
+    free(start);
+}
+
 void rg_graph_finalize(rg_graph *g)
 {
     /* Documents keep their order of arrival but are sorted by id so that
@@ -956,7 +1023,7 @@ void rg_graph_finalize(rg_graph *g)
             e->evidence[k].doc = dnew[e->evidence[k].doc];
         sort_array(e->evidence, e->nevidence, sizeof *e->evidence, cmp_evidence);
     }
-    sort_array(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+    sort_edges(g);
     free(nnew);
     free(dorder);
     free(dnew);

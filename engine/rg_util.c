@@ -175,17 +175,31 @@ void rg_strmap_init(rg_strmap *m)
 
 void rg_strmap_free(rg_strmap *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
     free(m->keys);
     free(m->vals);
+    free(m->tags);
     memset(m, 0, sizeof *m);
 }
 
-static size_t slot_of(const rg_strmap *m, const char *key)
+/* 32 bits of the key's hash, high half folded in: FNV-1a's low bits alone
+ * cluster for ids that differ in their last characters ("n1", "n2"). */
+static uint32_t tag_of(const char *key)
+{
+    uint64_t h = rg_hash64(key, strlen(key));
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The key's slot, or the empty slot where it would go. Probes compare the
+ * stored tag first, so a miss costs no string comparison (and no visit to
+ * the other key's memory). */
+static size_t slot_of(const rg_strmap *m, const char *key, uint32_t tag)
 {
     size_t mask = m->cap - 1;
-    size_t i = (size_t)rg_hash64(key, strlen(key)) & mask;
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & mask;
+    size_t i = tag & mask;
+    while (m->keys[i] && (m->tags[i] != tag || strcmp(m->keys[i], key) != 0))
+        i = (i + 1) & mask;
     return i;
 }
 
@@ -196,21 +210,26 @@ static void rehash(rg_strmap *m, size_t cap)
     m->len = 0;
     m->keys = rg_calloc(cap, sizeof *m->keys);
     m->vals = rg_calloc(cap, sizeof *m->vals);
+    m->tags = rg_calloc(cap, sizeof *m->tags);
     for (size_t i = 0; i < old.cap; i++) {
         if (!old.keys[i]) continue;
-        size_t s = slot_of(m, old.keys[i]);
+        size_t s = old.tags[i] & (cap - 1);
+        while (m->keys[s])
+            s = (s + 1) & (cap - 1);
         m->keys[s] = old.keys[i];
         m->vals[s] = old.vals[i];
+        m->tags[s] = old.tags[i];
         m->len++;
     }
     free(old.keys);
     free(old.vals);
+    free(old.tags);
 }
 
 bool rg_strmap_get(const rg_strmap *m, const char *key, uint32_t *val)
 {
     if (!m->cap) return false;
-    size_t s = slot_of(m, key);
+    size_t s = slot_of(m, key, tag_of(key));
     if (!m->keys[s]) return false;
     if (val) *val = m->vals[s];
     return true;
@@ -219,9 +238,11 @@ bool rg_strmap_get(const rg_strmap *m, const char *key, uint32_t *val)
 void rg_strmap_put(rg_strmap *m, const char *key, uint32_t val)
 {
     if ((m->len + 1) * 2 > m->cap) rehash(m, m->cap ? m->cap * 2 : 16);
-    size_t s = slot_of(m, key);
+    uint32_t tag = tag_of(key);
+    size_t s = slot_of(m, key, tag);
     if (!m->keys[s]) {
         m->keys[s] = rg_strdup(key);
+        m->tags[s] = tag;
         m->len++;
     }
     m->vals[s] = val;
@@ -230,7 +251,7 @@ void rg_strmap_put(rg_strmap *m, const char *key, uint32_t val)
 bool rg_strmap_del(rg_strmap *m, const char *key)
 {
     if (!m->cap) return false;
-    size_t mask = m->cap - 1, i = slot_of(m, key);
+    size_t mask = m->cap - 1, i = slot_of(m, key, tag_of(key));
     if (!m->keys[i]) return false;
     free(m->keys[i]);
     m->keys[i] = NULL;
@@ -238,11 +259,12 @@ bool rg_strmap_del(rg_strmap *m, const char *key)
     /* Backward-shift: move later entries of the probe run into the hole
      * when their home slot does not lie cyclically in (hole, j]. */
     for (size_t j = (i + 1) & mask; m->keys[j]; j = (j + 1) & mask) {
-        size_t home = (size_t)rg_hash64(m->keys[j], strlen(m->keys[j])) & mask;
+        size_t home = m->tags[j] & mask;
         bool between = (i <= j) ? (i < home && home <= j) : (i < home || home <= j);
         if (between) continue;
         m->keys[i] = m->keys[j];
         m->vals[i] = m->vals[j];
+        m->tags[i] = m->tags[j];
         m->keys[j] = NULL;
         i = j;
     }

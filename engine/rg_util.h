@@ -73,6 +73,7 @@ void rg_buf_free(rg_buf *b);
 typedef struct rg_strmap {
     char **keys;
     uint32_t *vals;
+    uint32_t *tags; /* each slot's key hash: probes compare it before the key */
     size_t cap, len;
 } rg_strmap;
 

@@ -295,6 +295,8 @@ typedef struct table {
     int *role;
     int col[COL_SKIP]; /* column of each role, -1 when absent */
     size_t warnings;
+    rg_buf last_end[2];    /* the previous row's Source and Target ids ("" none) */
+    uint32_t last_node[2]; /* and their nodes */
 } table;
 
 static int find_col(const table *t, const char *name)
@@ -493,10 +495,18 @@ static rg_status node_row(table *t, rg_strmap *seen, rg_error *err)
     return RG_OK;
 }
 
-static uint32_t endpoint(table *t, const char *id)
+/* Edge lists come grouped (all edges of one source, then the next): the
+ * endpoint of the previous row in the same column is checked before the
+ * id map, and needs no document added again. which: 0 source, 1 target. */
+static uint32_t endpoint(table *t, int which, const char *id)
 {
+    rg_buf *last = &t->last_end[which];
+    if (last->len && strcmp(last->data, id) == 0) return t->last_node[which];
     uint32_t n = rg_graph_add_implicit_node(t->g, id, RG_NODE_ORGANISATION);
     rg_graph_node_add_doc(t->g, n, t->doc);
+    last->len = 0;
+    rg_buf_puts(last, id);
+    t->last_node[which] = n;
     return n;
 }
 
@@ -582,7 +592,7 @@ static rg_status edge_row(table *t, rg_error *err)
     const char *type, *directed, *used;
     rg_status rc = edge_type(t, &type, &directed, &used, err);
     if (rc) return rc;
-    uint32_t a = endpoint(t, s), b = endpoint(t, d), e;
+    uint32_t a = endpoint(t, 0, s), b = endpoint(t, 1, d), e;
     rg_error why = {0};
     rc = rg_graph_add_edge(t->g, a, b, type, cell(t, COL_ROLE), cell(t, COL_DATE), w, &e, &why);
     if (rc == RG_OK) {
@@ -603,6 +613,8 @@ static void table_free(table *t)
     free(t->role);
     free(t->last_label);
     free(t->last_type);
+    rg_buf_free(&t->last_end[0]);
+    rg_buf_free(&t->last_end[1]);
 }
 
 rg_status rg_csv_import(rg_graph *g, const char *path, const char *data, size_t len,
