@@ -172,6 +172,15 @@ static bool is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* A quirk of jansson's lexer, kept so that both accept the same documents:
+ * the one character read past a number or a word is pushed back into a
+ * NUL-terminated buffer, so a NUL byte there reads as "nothing" and is
+ * skipped. */
+static const char *skip_nul(const char *p, const char *end)
+{
+    return p < end && *p == '\0' ? p + 1 : p;
+}
+
 /* End of the number token at p per JSON's grammar, NULL if malformed. */
 static const char *number_end(const char *p, const char *end, bool *real)
 {
@@ -221,7 +230,7 @@ static bool scan_number(rg_json_pull *jp, rg_jv *out)
         if (errno == ERANGE) return fail(jp, p, "too big integer");
         out->type = RG_JV_INT, out->u.i = i;
     }
-    jp->p = e;
+    jp->p = skip_nul(e, jp->end);
     return true;
 }
 
@@ -240,7 +249,7 @@ static bool scan_word(rg_json_pull *jp, rg_jv *out)
         out->type = RG_JV_NULL;
     else
         return fail(jp, p, "invalid token");
-    jp->p = e;
+    jp->p = skip_nul(e, jp->end);
     return true;
 }
 
