@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
@@ -52,10 +53,28 @@ static void oom(void)
     abort();
 }
 
+/* Big arrays (10M edges, the id and edge identity tables of 1M nodes) are
+ * touched for the first time right after they are allocated, and hash
+ * tables are then probed at random: with 4 KiB pages that is a page fault
+ * per 4 KiB (slow in a VM) and a TLB miss per probe. Such blocks ask for
+ * transparent huge pages (a no-op where THP is off or "always"). */
+void rg_huge_hint(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (!p || n < 2 * huge) return;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
+    if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p, (void)n;
+#endif
+}
+
 void *rg_malloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p) oom();
+    rg_huge_hint(p, n);
     return p;
 }
 
@@ -63,6 +82,7 @@ void *rg_calloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p) oom();
+    if (size && n <= SIZE_MAX / size) rg_huge_hint(p, n * size);
     return p;
 }
 
@@ -70,6 +90,7 @@ void *rg_realloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p) oom();
+    rg_huge_hint(p, n);
     return p;
 }
 

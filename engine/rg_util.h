@@ -48,6 +48,9 @@ void rg_set_quiet(bool quiet);
 void *rg_malloc(size_t n);
 void *rg_calloc(size_t n, size_t size);
 void *rg_realloc(void *p, size_t n);
+/* Asks for transparent huge pages on a big block (>= 4 MiB) not yet
+ * touched, e.g. one igraph allocated; the rg_ allocators do it themselves. */
+void rg_huge_hint(void *p, size_t n);
 char *rg_strdup(const char *s);               /* NULL stays NULL */
 char *rg_strndup(const char *s, size_t n);
 char *rg_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -303,7 +303,10 @@ static bool key_seen(rg_json_pull *jp, key_set *ks, const char *key, size_t len)
         rg_strmap_put(ks->map, key, 0);
         return false;
     }
-    const char *p = jp->keys.data + ks->base, *top = jp->keys.data + jp->keys.len;
+    /* (no pointer arithmetic on the stack before anything was pushed: its
+     * data is NULL then) */
+    const char *p = jp->keys.len ? jp->keys.data + ks->base : NULL,
+               *top = jp->keys.len ? jp->keys.data + jp->keys.len : NULL;
     while (p < top) {
         size_t n;
         memcpy(&n, p, sizeof n);
