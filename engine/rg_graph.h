@@ -184,6 +184,13 @@ rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const
 /* The graph's shared copy of an edge type or key (see edge_strs), valid
  * until rg_graph_free(): what rg_edge.type and .key must point to. */
 char *rg_graph_intern(rg_graph *g, const char *s);
+/* The same for a caller that holds the endpoints' ids (exactly the nodes'
+ * ids; NULL: look them up): a symmetric edge's direction is decided
+ * without visiting both nodes, which a 10M-row import does at random. */
+rg_status rg_graph_add_edge_ids(rg_graph *g, uint32_t source, uint32_t target,
+                                const char *source_id, const char *target_id, const char *type,
+                                const char *role, const char *date, double weight, uint32_t *index,
+                                rg_error *err);
 /* Room for `more` edges (an importer that knows its row count): saves
  * growing the edge array and the identity table step by step. */
 void rg_graph_reserve_edges(rg_graph *g, size_t more);

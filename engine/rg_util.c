@@ -197,10 +197,8 @@ void rg_strmap_init(rg_strmap *m)
 void rg_strmap_free(rg_strmap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->vals);
-    free(m->tags);
+        free(m->slots[i].key);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
 
@@ -219,7 +217,7 @@ static size_t slot_of(const rg_strmap *m, const char *key, uint32_t tag)
 {
     size_t mask = m->cap - 1;
     size_t i = tag & mask;
-    while (m->keys[i] && (m->tags[i] != tag || strcmp(m->keys[i], key) != 0))
+    while (m->slots[i].key && (m->slots[i].tag != tag || strcmp(m->slots[i].key, key) != 0))
         i = (i + 1) & mask;
     return i;
 }
@@ -229,30 +227,24 @@ static void rehash(rg_strmap *m, size_t cap)
     rg_strmap old = *m;
     m->cap = cap;
     m->len = 0;
-    m->keys = rg_calloc(cap, sizeof *m->keys);
-    m->vals = rg_calloc(cap, sizeof *m->vals);
-    m->tags = rg_calloc(cap, sizeof *m->tags);
+    m->slots = rg_calloc(cap, sizeof *m->slots);
     for (size_t i = 0; i < old.cap; i++) {
-        if (!old.keys[i]) continue;
-        size_t s = old.tags[i] & (cap - 1);
-        while (m->keys[s])
+        if (!old.slots[i].key) continue;
+        size_t s = old.slots[i].tag & (cap - 1);
+        while (m->slots[s].key)
             s = (s + 1) & (cap - 1);
-        m->keys[s] = old.keys[i];
-        m->vals[s] = old.vals[i];
-        m->tags[s] = old.tags[i];
+        m->slots[s] = old.slots[i];
         m->len++;
     }
-    free(old.keys);
-    free(old.vals);
-    free(old.tags);
+    free(old.slots);
 }
 
 bool rg_strmap_get(const rg_strmap *m, const char *key, uint32_t *val)
 {
     if (!m->cap) return false;
     size_t s = slot_of(m, key, tag_of(key));
-    if (!m->keys[s]) return false;
-    if (val) *val = m->vals[s];
+    if (!m->slots[s].key) return false;
+    if (val) *val = m->slots[s].val;
     return true;
 }
 
@@ -261,32 +253,30 @@ void rg_strmap_put(rg_strmap *m, const char *key, uint32_t val)
     if ((m->len + 1) * 2 > m->cap) rehash(m, m->cap ? m->cap * 2 : 16);
     uint32_t tag = tag_of(key);
     size_t s = slot_of(m, key, tag);
-    if (!m->keys[s]) {
-        m->keys[s] = rg_strdup(key);
-        m->tags[s] = tag;
+    if (!m->slots[s].key) {
+        m->slots[s].key = rg_strdup(key);
+        m->slots[s].tag = tag;
         m->len++;
     }
-    m->vals[s] = val;
+    m->slots[s].val = val;
 }
 
 bool rg_strmap_del(rg_strmap *m, const char *key)
 {
     if (!m->cap) return false;
     size_t mask = m->cap - 1, i = slot_of(m, key, tag_of(key));
-    if (!m->keys[i]) return false;
-    free(m->keys[i]);
-    m->keys[i] = NULL;
+    if (!m->slots[i].key) return false;
+    free(m->slots[i].key);
+    m->slots[i].key = NULL;
     m->len--;
     /* Backward-shift: move later entries of the probe run into the hole
      * when their home slot does not lie cyclically in (hole, j]. */
-    for (size_t j = (i + 1) & mask; m->keys[j]; j = (j + 1) & mask) {
-        size_t home = m->tags[j] & mask;
+    for (size_t j = (i + 1) & mask; m->slots[j].key; j = (j + 1) & mask) {
+        size_t home = m->slots[j].tag & mask;
         bool between = (i <= j) ? (i < home && home <= j) : (i < home || home <= j);
         if (between) continue;
-        m->keys[i] = m->keys[j];
-        m->vals[i] = m->vals[j];
-        m->tags[i] = m->tags[j];
-        m->keys[j] = NULL;
+        m->slots[i] = m->slots[j];
+        m->slots[j].key = NULL;
         i = j;
     }
     return true;
@@ -309,6 +299,19 @@ rg_status rg_read_file(const char *path, char **data, size_t *len, size_t max_by
     char chunk[65536];
     size_t n;
     rg_status rc = RG_OK;
+    /* A regular file is read straight into a buffer of its size (growing a
+     * buffer by doubling copied a 150 MB table several times over); what
+     * is past that size (a growing file, stdin) goes through the loop. */
+    struct stat st;
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (!max_bytes || (size_t)st.st_size <= max_bytes)) {
+        b.cap = (size_t)st.st_size + 1;
+        b.data = rg_malloc(b.cap);
+        while (b.len < (size_t)st.st_size &&
+               (n = fread(b.data + b.len, 1, (size_t)st.st_size - b.len, f)) > 0)
+            b.len += n;
+        b.data[b.len] = '\0';
+    }
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (max_bytes && b.len + n > max_bytes) {
             rc = rg_error_set(err, RG_EINPUT, "%s: larger than the limit of %zu bytes", path,

@@ -73,10 +73,14 @@ char *rg_buf_detach(rg_buf *b); /* caller frees; b is reset */
 void rg_buf_free(rg_buf *b);
 
 /* Open-addressing hash map from NUL-terminated strings (copied) to uint32. */
+/* A slot: the key's hash bits (compared before the key), its value and the
+ * key (NULL = empty), together so that a probe touches one cache line. */
+typedef struct rg_strmap_slot {
+    uint32_t tag, val;
+    char *key;
+} rg_strmap_slot;
 typedef struct rg_strmap {
-    char **keys;
-    uint32_t *vals;
-    uint32_t *tags; /* each slot's key hash: probes compare it before the key */
+    rg_strmap_slot *slots;
     size_t cap, len;
 } rg_strmap;
 

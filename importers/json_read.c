@@ -128,10 +128,8 @@ static rg_status read_node_lists(rg_graph *g, const rg_json_pull *jp, uint32_t i
             }
         }
     size_t docs = rg_jv_get(jp, 0, "documents");
-    if (is_type(jp, docs, RG_JV_ARRAY))
-        FOR_CHILDREN(jp, docs, d)
-        if (is_type(jp, d, RG_JV_STRING))
-            rg_graph_node_add_doc(g, idx, doc_ref(g, rg_jv_str(jp, d)));
+    if (is_type(jp, docs, RG_JV_ARRAY)) FOR_CHILDREN(jp, docs, d)
+    if (is_type(jp, d, RG_JV_STRING)) rg_graph_node_add_doc(g, idx, doc_ref(g, rg_jv_str(jp, d)));
     size_t prov = rg_jv_get(jp, 0, "provenance"), k = 0;
     if (is_type(jp, prov, RG_JV_ARRAY)) FOR_CHILDREN(jp, prov, p)
         {
@@ -185,9 +183,10 @@ static rg_status read_node(rg_graph *g, const rg_json_pull *jp, size_t i, const 
     return RG_OK;
 }
 
-/* The endpoints of link #i (the tree's root): node indices, or an error. */
+/* The endpoints of link #i (the tree's root): node indices and ids (*s,
+ * *t: the caller frees them), or an error (nothing to free). */
 static rg_status link_ends(rg_graph *g, const rg_json_pull *jp, size_t i, const char *path,
-                           uint32_t *si, uint32_t *ti, rg_error *err)
+                           uint32_t *si, uint32_t *ti, char **s_id, char **t_id, rg_error *err)
 {
     char *s = scalar_str(jp, rg_jv_get(jp, 0, "source"));
     char *t = scalar_str(jp, rg_jv_get(jp, 0, "target"));
@@ -199,19 +198,22 @@ static rg_status link_ends(rg_graph *g, const rg_json_pull *jp, size_t i, const 
     else if (*si == RG_NONE || *ti == RG_NONE)
         rc = rg_error_set(err, RG_EINPUT, "%s: link #%zu: no node with id '%s'", path, i,
                           *si == RG_NONE ? s : t);
-    free(s);
-    free(t);
-    return rc;
+    if (rc) {
+        free(s);
+        free(t);
+        return rc;
+    }
+    *s_id = s, *t_id = t;
+    return RG_OK;
 }
 
-static rg_status read_link(rg_graph *g, const rg_json_pull *jp, size_t i, const char *path,
-                           rg_error *err)
+/* The edge of link #i between nodes si and ti (ids s and t), with its
+ * weight, evidence and attributes. */
+static rg_status add_link_edge(rg_graph *g, const rg_json_pull *jp, size_t i, const char *path,
+                               uint32_t si, uint32_t ti, const char *s, const char *t,
+                               rg_error *err)
 {
-    if (!is_type(jp, 0, RG_JV_OBJECT))
-        return rg_error_set(err, RG_EINPUT, "%s: link #%zu is not an object", path, i);
-    uint32_t si, ti;
-    rg_status rc = link_ends(g, jp, i, path, &si, &ti, err);
-    if (rc) return rc;
+    rg_status rc;
     const char *type = get_str(jp, 0, "type");
     size_t w = rg_jv_get(jp, 0, "weight");
     bool is_int = is_type(jp, w, RG_JV_INT);
@@ -219,8 +221,8 @@ static rg_status read_link(rg_graph *g, const rg_json_pull *jp, size_t i, const 
         return rg_error_set(err, RG_EINPUT, "%s: link #%zu: weight is not a number", path, i);
     double weight = w == RG_JV_NONE ? 1.0 : is_int ? (double)jp->v[w].u.i : jp->v[w].u.d;
     uint32_t e;
-    rc = rg_graph_add_edge(g, si, ti, type ? type : "related_to", get_str(jp, 0, "role"),
-                           get_str(jp, 0, "date"), weight, &e, err);
+    rc = rg_graph_add_edge_ids(g, si, ti, s, t, type ? type : "related_to", get_str(jp, 0, "role"),
+                               get_str(jp, 0, "date"), weight, &e, err);
     if (rc) {
         char why[sizeof err->msg];
         snprintf(why, sizeof why, "%s", err ? err->msg : "");
@@ -240,6 +242,21 @@ static rg_status read_link(rg_graph *g, const rg_json_pull *jp, size_t i, const 
         }
     read_attrs(&g->edges[e].attrs, jp, 0, link_keys);
     return RG_OK;
+}
+
+static rg_status read_link(rg_graph *g, const rg_json_pull *jp, size_t i, const char *path,
+                           rg_error *err)
+{
+    if (!is_type(jp, 0, RG_JV_OBJECT))
+        return rg_error_set(err, RG_EINPUT, "%s: link #%zu is not an object", path, i);
+    uint32_t si, ti;
+    char *s, *t;
+    rg_status rc = link_ends(g, jp, i, path, &si, &ti, &s, &t, err);
+    if (rc) return rc;
+    rc = add_link_edge(g, jp, i, path, si, ti, s, t, err);
+    free(s);
+    free(t);
+    return rc;
 }
 
 /* Enforces the --max-depth limit (rg_import_opts.max_depth) before parsing;
