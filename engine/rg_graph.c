@@ -468,6 +468,12 @@ static size_t edge_slot(const rg_graph *g, uint32_t s, uint32_t t, const char *k
     }
 }
 
+void rg_graph_prefetch_edge(const rg_graph *g, uint32_t source, uint32_t target, const char *key)
+{
+    if (g->edge_cap)
+        __builtin_prefetch(&g->edge_slots[edge_hash(source, target, key) & (g->edge_cap - 1)]);
+}
+
 /* Edge index + 1 in a slot, 0 when empty. */
 static uint32_t slot_edge(const rg_graph *g, size_t slot)
 {

@@ -204,10 +204,15 @@ void rg_strmap_free(rg_strmap *m)
 
 /* 32 bits of the key's hash, high half folded in: FNV-1a's low bits alone
  * cluster for ids that differ in their last characters ("n1", "n2"). */
+static uint32_t tag_of_n(const char *key, size_t len)
+{
+    uint64_t h = rg_hash64(key, len);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
 static uint32_t tag_of(const char *key)
 {
-    uint64_t h = rg_hash64(key, strlen(key));
-    return (uint32_t)(h ^ (h >> 32));
+    return tag_of_n(key, strlen(key));
 }
 
 /* The key's slot, or the empty slot where it would go. Probes compare the
@@ -259,6 +264,25 @@ void rg_strmap_put(rg_strmap *m, const char *key, uint32_t val)
         m->len++;
     }
     m->slots[s].val = val;
+}
+
+void rg_strmap_prefetch(const rg_strmap *m, const char *key, size_t len)
+{
+    if (m->cap) __builtin_prefetch(&m->slots[tag_of_n(key, len) & (m->cap - 1)]);
+}
+
+bool rg_strmap_peek(const rg_strmap *m, const char *key, size_t len, uint32_t *val)
+{
+    if (!m->cap) return false;
+    uint32_t tag = tag_of_n(key, len);
+    size_t mask = m->cap - 1;
+    for (size_t i = tag & mask; m->slots[i].key; i = (i + 1) & mask)
+        if (m->slots[i].tag == tag) {
+            __builtin_prefetch(m->slots[i].key);
+            *val = m->slots[i].val;
+            return true;
+        }
+    return false;
 }
 
 bool rg_strmap_del(rg_strmap *m, const char *key)

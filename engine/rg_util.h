@@ -89,6 +89,13 @@ void rg_strmap_free(rg_strmap *m);
 bool rg_strmap_get(const rg_strmap *m, const char *key, uint32_t *val);
 void rg_strmap_put(rg_strmap *m, const char *key, uint32_t val); /* insert or replace */
 bool rg_strmap_del(rg_strmap *m, const char *key);
+/* Hints for a caller that knows which keys it will look up next (a table
+ * importer reading ahead): prefetch starts loading key's home slot; peek
+ * returns the value of the first slot whose hash bits match key's (without
+ * comparing keys: usually, not surely, key's value) and starts loading
+ * that slot's key. Neither changes the map. */
+void rg_strmap_prefetch(const rg_strmap *m, const char *key, size_t len);
+bool rg_strmap_peek(const rg_strmap *m, const char *key, size_t len, uint32_t *val);
 
 uint64_t rg_hash64(const void *p, size_t n); /* FNV-1a */
 

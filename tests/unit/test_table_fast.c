@@ -72,6 +72,61 @@ static void test_csv_endpoints(void)
     rg_buf_free(&csv);
 }
 
+/* Source,Target only (the importer reads ahead to prefetch): quoted
+ * cells, CRLF and CR line ends, padded cells, long lines, a last line
+ * without a break; the same graph as adding the rows one by one. */
+static void test_csv_read_ahead(void)
+{
+    rg_buf csv = {0};
+    rg_buf_puts(&csv, "Source,Target\r\n");
+    rg_graph ref;
+    rg_graph_init(&ref);
+    uint32_t doc = rg_csv_add_table_doc(&ref, "t.csv");
+    char s[600], d[32];
+    for (int row = 0; row < 5000; row++) {
+        snprintf(s, sizeof s, "v%u", rnd(300));
+        snprintf(d, sizeof d, "v%u", rnd(300));
+        if (row % 997 == 3) memset(s + strlen(s), 'x', 550), s[560] = '\0'; /* > 512 bytes */
+        switch (rnd(5)) {
+        case 0:
+            rg_buf_printf(&csv, "\"%s\",%s\n", s, d);
+            break;
+        case 1:
+            rg_buf_printf(&csv, " %s , %s \r\n", s, d);
+            break;
+        case 2:
+            rg_buf_printf(&csv, "%s,%s\r", s, d);
+            break;
+        default:
+            rg_buf_printf(&csv, "%s,%s\n", s, d);
+            break;
+        }
+        uint32_t a = rg_graph_add_implicit_node(&ref, s, RG_NODE_ORGANISATION);
+        rg_graph_node_add_doc(&ref, a, doc);
+        uint32_t b = rg_graph_add_implicit_node(&ref, d, RG_NODE_ORGANISATION);
+        rg_graph_node_add_doc(&ref, b, doc);
+        rg_graph_add_edge(&ref, a, b, "related_to", NULL, NULL, 1, NULL, NULL);
+    }
+    rg_buf_puts(&csv, "v1,v2"); /* no final line break */
+    uint32_t a = rg_graph_add_implicit_node(&ref, "v1", RG_NODE_ORGANISATION);
+    uint32_t b = rg_graph_add_implicit_node(&ref, "v2", RG_NODE_ORGANISATION);
+    rg_graph_node_add_doc(&ref, a, doc), rg_graph_node_add_doc(&ref, b, doc);
+    rg_graph_add_edge(&ref, a, b, "related_to", NULL, NULL, 1, NULL, NULL);
+    rg_graph g;
+    rg_graph_init(&g);
+    rg_import_opts o = {.no_row_evidence = true};
+    rg_error err = {0};
+    RG_CHECK(rg_csv_import(&g, "t.csv", csv.data, csv.len, &o, &err) == RG_OK);
+    rg_graph_finalize(&g);
+    rg_graph_finalize(&ref);
+    RG_CHECK(g.nnodes == ref.nnodes && g.nedges == ref.nedges);
+    char *x = edge_text(&g), *y = edge_text(&ref);
+    RG_CHECK_STR(x, y);
+    free(x), free(y);
+    rg_graph_free(&g), rg_graph_free(&ref);
+    rg_buf_free(&csv);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -188,6 +243,7 @@ static void test_strmap(void)
 int main(void)
 {
     test_csv_endpoints();
+    test_csv_read_ahead();
     test_finalize_order();
     test_interned();
     test_strmap();
