@@ -984,12 +984,53 @@ static void permute_edges(rg_edge *edges, uint32_t *order, size_t m)
     }
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorts one source's edges, given as target << 32 | edge index: by target
+ * without visiting the edges (insertion sort for the usual handful), then
+ * runs of one target (parallel edges, rare) by key. */
+static void sort_source_edges(const rg_graph *g, uint64_t *b, size_t k)
+{
+    if (k > 32) {
+        qsort(b, k, sizeof *b, cmp_u64);
+    } else {
+        for (size_t i = 1; i < k; i++) {
+            uint64_t x = b[i];
+            size_t j = i;
+            while (j && b[j - 1] > x) {
+                b[j] = b[j - 1];
+                j--;
+            }
+            b[j] = x;
+        }
+    }
+    for (size_t i = 0; i < k;) {
+        size_t j = i + 1;
+        while (j < k && b[j] >> 32 == b[i] >> 32)
+            j++;
+        if (j - i > 1) {
+            uint32_t *idx = rg_malloc((j - i) * sizeof *idx);
+            for (size_t r = i; r < j; r++)
+                idx[r - i] = (uint32_t)b[r];
+            qsort_r(idx, j - i, sizeof *idx, cmp_edge_idx, g->edges);
+            for (size_t r = i; r < j; r++)
+                b[r] = (b[r] >> 32) << 32 | idx[r - i];
+            free(idx);
+        }
+        i = j;
+    }
+}
+
 /* Canonical edge order (cmp_edge). Sorting the edge structs themselves
  * (10M of them, over 100 bytes each) moved gigabytes and needed a copy of
- * the array: instead edge indices are bucketed by source (a counting
- * sort), each source's few edges sorted by (target, key), and the edges
- * permuted once. Identities are unique, so the order is the same total
- * order qsort gave. */
+ * the array: instead edges are bucketed by source (a counting sort), each
+ * source's few edges sorted by (target, key) on packed integers, and the
+ * edges permuted once. Identities are unique, so the order is the same
+ * total order qsort gave. */
 static void sort_edges(rg_graph *g)
 {
     size_t m = g->nedges, n = g->nnodes;
@@ -999,17 +1040,22 @@ static void sort_edges(rg_graph *g)
         start[g->edges[i].source + 2]++;
     for (size_t s = 2; s < n + 2; s++)
         start[s] += start[s - 1];
-    uint32_t *order = rg_malloc(m * sizeof *order);
-    for (size_t i = 0; i < m; i++)
-        order[start[g->edges[i].source + 1]++] = (uint32_t)i;
-    /* source s's edges are now order[start[s] .. start[s + 1]) */
+    uint64_t *packed = rg_malloc(m * sizeof *packed);
+    for (size_t i = 0; i < m; i++) {
+        const rg_edge *e = &g->edges[i];
+        packed[start[e->source + 1]++] = (uint64_t)e->target << 32 | (uint32_t)i;
+    }
+    /* source s's edges are now packed[start[s] .. start[s + 1]) */
     for (size_t s = 0; s < n; s++)
         if (start[s + 1] - start[s] > 1)
-            qsort_r(order + start[s], start[s + 1] - start[s], sizeof *order, cmp_edge_idx,
-                    g->edges);
+            sort_source_edges(g, packed + start[s], start[s + 1] - start[s]);
+    free(start);
+    uint32_t *order = rg_malloc(m * sizeof *order);
+    for (size_t i = 0; i < m; i++)
+        order[i] = (uint32_t)packed[i];
+    free(packed);
     permute_edges(g->edges, order, m);
     free(order);
-    free(start);
 }
 
 void rg_graph_finalize(rg_graph *g)
