@@ -510,6 +510,11 @@ static void edge_index_reserve(rg_graph *g, size_t n)
     if (2 * (n + 1) >= g->edge_cap) edge_index_rebuild(g, n, 2 * n + 16);
 }
 
+void rg_graph_reserve_nodes(rg_graph *g, size_t more)
+{
+    rg_grow(&g->nodes, &g->cap_nodes, g->nnodes + more + 1, sizeof *g->nodes);
+}
+
 void rg_graph_reserve_edges(rg_graph *g, size_t more)
 {
     size_t need = g->nedges + more;

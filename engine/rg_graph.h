@@ -191,6 +191,8 @@ rg_status rg_graph_add_edge_ids(rg_graph *g, uint32_t source, uint32_t target,
                                 const char *source_id, const char *target_id, const char *type,
                                 const char *role, const char *date, double weight, uint32_t *index,
                                 rg_error *err);
+/* Room for `more` nodes (an importer that knows its node count). */
+void rg_graph_reserve_nodes(rg_graph *g, size_t more);
 /* A hint (no effect on the graph): starts loading the identity table slot
  * of edge (source, target, key), for a caller that will add it soon. */
 void rg_graph_prefetch_edge(const rg_graph *g, uint32_t source, uint32_t target, const char *key);

@@ -266,6 +266,10 @@ static size_t push_value(rg_json_pull *jp, size_t key)
 
 static bool parse_array(rg_json_pull *jp, size_t depth)
 {
+    /* a root member's array counts its elements (for the reader to size
+     * the graph once) */
+    int member = depth == 2 ? jp->pending : -1;
+    size_t count = 0;
     jp->p++;
     skip_ws(jp);
     if (jp->p < jp->end && *jp->p == ']') {
@@ -275,6 +279,7 @@ static bool parse_array(rg_json_pull *jp, size_t depth)
     for (;;) {
         if (jp->build) push_value(jp, RG_JV_NONE);
         if (!parse_value(jp, depth + 1)) return false;
+        count++;
         skip_ws(jp);
         if (jp->p >= jp->end) return fail(jp, jp->p, "']' expected");
         if (*jp->p == ']') break;
@@ -283,6 +288,7 @@ static bool parse_array(rg_json_pull *jp, size_t depth)
         skip_ws(jp);
     }
     jp->p++;
+    if (member >= 0) jp->member_len[member] = count;
     return true;
 }
 
@@ -386,6 +392,7 @@ static bool parse_object(rg_json_pull *jp, size_t depth)
         jp->p++;
         skip_ws(jp);
         if (member >= 0) jp->member[member] = jp->p;
+        if (depth == 1 && !jp->build) jp->pending = member;
         if (jp->build) push_value(jp, key);
         if (!parse_value(jp, depth + 1)) break;
         skip_ws(jp);
@@ -442,6 +449,8 @@ bool rg_json_pull_validate(rg_json_pull *jp)
     jp->p = jp->data;
     jp->fail = NULL;
     memset(jp->member, 0, sizeof jp->member);
+    memset(jp->member_len, 0, sizeof jp->member_len);
+    jp->pending = -1;
     skip_ws(jp);
     if (jp->p >= jp->end || (*jp->p != '{' && *jp->p != '['))
         return fail(jp, jp->p, "'[' or '{' expected");

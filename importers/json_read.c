@@ -346,10 +346,24 @@ static rg_status read_graph_member(rg_graph *g, rg_json_pull *jp, const char *pa
 
 /* The validated document's graph, documents, nodes and links, in that
  * order (the order in which a DOM reader checked them). */
+/* Sizes the graph once for the arrays' element counts (growing arrays of
+ * 100k nodes and links by doubling copied them over and over), bounded by
+ * what the file can hold: a node takes 8 bytes at least, a link 23. */
+static void reserve(rg_graph *g, const rg_json_pull *jp, const char *links)
+{
+    size_t len = (size_t)(jp->end - jp->data);
+    size_t nn = jp->member_len[RG_JSON_NODES], nl = 0;
+    if (links)
+        nl = jp->member_len[links == jp->member[RG_JSON_LINKS] ? RG_JSON_LINKS : RG_JSON_EDGES];
+    rg_graph_reserve_nodes(g, nn < len / 8 ? nn : len / 8);
+    rg_graph_reserve_edges(g, nl < len / 23 ? nl : len / 23);
+}
+
 static rg_status read_all(rg_graph *g, rg_json_pull *jp, const char *path, rg_error *err)
 {
     const char *links;
     rg_status rc = check_root(jp, path, &links, err);
+    if (rc == RG_OK) reserve(g, jp, links);
     if (rc == RG_OK) rc = read_graph_member(g, jp, path, err);
     size_t i = 0;
     if (rc == RG_OK && rg_json_pull_array_begin(jp, jp->member[RG_JSON_NODES]))

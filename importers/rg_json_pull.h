@@ -75,6 +75,8 @@ typedef struct rg_json_pull {
     const char *fail;                     /* validation: where it failed */
     const char *why;                      /* validation: what failed (static text) */
     const char *member[RG_JSON_NMEMBERS]; /* start of the root members' values, or NULL */
+    size_t member_len[RG_JSON_NMEMBERS];  /* their element counts, when arrays */
+    int pending;                          /* validation: member whose value is being read */
 } rg_json_pull;
 
 void rg_json_pull_init(rg_json_pull *jp, const char *data, size_t len);
