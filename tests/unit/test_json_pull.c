@@ -333,8 +333,8 @@ static void test_huge_strings(void)
 static void test_differential(void)
 {
     static const char *const seeds[] = {
-        "{\"nodes\": [{\"id\": \"a\", \"type\": \"person\"}], \"links\": [{\"source\": \"a\", "
-        "\"target\": \"a\", \"weight\": 1.5e2}]}",
+        ("{\"nodes\": [{\"id\": \"a\", \"type\": \"person\"}], \"links\": [{\"source\": \"a\", "
+         "\"target\": \"a\", \"weight\": 1.5e2}]}"),
         "[\"\\u00e9\\ud83d\\ude00\", -0.0e-1, 123, true, false, null, {\"k\": [[], {}]}]",
         "{\"a\": \"caf\xc3\xa9\", \"b\": \"\\\"\\\\/\\b\", \"c\": 9223372036854775807}",
     };
