@@ -166,10 +166,38 @@ static int cmp_link_v(const void *a, const void *b)
     return (x->v > y->v) - (x->v < y->v);
 }
 
+/* Sorts one source's links by target. Most buckets hold a handful of
+ * links: insertion sort (no call per comparison) below 24, qsort above. */
+static void sort_bucket(link *b, size_t k)
+{
+    if (k > 24) {
+        qsort(b, k, sizeof *b, cmp_link_v);
+        return;
+    }
+    for (size_t i = 1; i < k; i++) {
+        link x = b[i];
+        size_t j = i;
+        while (j && b[j - 1].v > x.v) {
+            b[j] = b[j - 1];
+            j--;
+        }
+        b[j] = x;
+    }
+}
+
+/* The merged links: parallel links (same u, v) summed, lighter than
+ * min_weight dropped, in (u, v) order, written straight into igraph's edge
+ * and weight vectors (no intermediate array). */
+typedef struct merged {
+    igraph_vector_int_t ev;
+    igraph_vector_t w;
+    size_t m;
+} merged;
+
 /* Merges parallel links (weights add): counting sort by source, then each
  * bucket sorted by target. Linear in links plus small sorts, which matters
- * for 10M-edge graphs. Returns the number of merged links left in L. */
-static size_t merge_links(links *L, size_t n, double min_weight)
+ * for 10M-edge graphs. Consumes L. */
+static void merge_links(links *L, size_t n, double min_weight, merged *out)
 {
     size_t *start = rg_calloc(n + 2, sizeof *start);
     for (size_t i = 0; i < L->n; i++)
@@ -182,24 +210,33 @@ static size_t merge_links(links *L, size_t n, double min_weight)
     for (size_t i = 0; i < L->n; i++)
         sorted[pos[L->items[i].u]++] = L->items[i];
     free(pos);
-    size_t out = 0;
+    free(L->items);
+    L->items = NULL;
+    igraph_vector_int_init(&out->ev, (igraph_integer_t)(2 * L->n));
+    igraph_vector_init(&out->w, (igraph_integer_t)L->n);
+    igraph_integer_t *ev = VECTOR(out->ev);
+    double *w = VECTOR(out->w);
+    rg_huge_hint(ev, 2 * L->n * sizeof *ev);
+    rg_huge_hint(w, L->n * sizeof *w);
+    size_t m = 0;
     for (size_t u = 0; u < n; u++) {
         link *b = sorted + start[u];
         size_t k = start[u + 1] - start[u];
-        if (k > 1) qsort(b, k, sizeof *b, cmp_link_v);
+        sort_bucket(b, k);
         for (size_t i = 0; i < k;) {
-            link m = b[i++];
-            while (i < k && b[i].v == m.v)
-                m.w += b[i++].w;
-            if (min_weight <= 0 || m.w >= min_weight) sorted[out++] = m;
+            link l = b[i++];
+            while (i < k && b[i].v == l.v)
+                l.w += b[i++].w;
+            if (min_weight > 0 && l.w < min_weight) continue;
+            ev[2 * m] = l.u, ev[2 * m + 1] = l.v, w[m] = l.w;
+            m++;
         }
     }
     free(start);
-    free(L->items);
-    L->items = sorted;
-    L->n = out;
-    L->cap = out + 1;
-    return out;
+    free(sorted);
+    igraph_vector_int_resize(&out->ev, (igraph_integer_t)(2 * m));
+    igraph_vector_resize(&out->w, (igraph_integer_t)m);
+    out->m = m;
 }
 
 typedef struct pair {
@@ -301,7 +338,10 @@ rg_status rg_view_build(rg_view *v, const rg_graph *g, const rg_view_opts *opts,
     }
     free(ids);
 
+    /* one link per edge, usually: sized once (growing a 160 MB array by
+     * doubling costs copies and page faults) */
     links L = {0};
+    rg_grow(&L.items, &L.cap, g->nedges + 1, sizeof *L.items);
     for (size_t i = 0; i < g->nedges; i++) {
         const rg_edge *e = &g->edges[i];
         uint32_t s = v->vertex[e->source], t = v->vertex[e->target];
@@ -313,19 +353,12 @@ rg_status rg_view_build(rg_view *v, const rg_graph *g, const rg_view_opts *opts,
         if (v->directed && rg_edge_type_symmetric(e->type)) add_link(&L, t, s, e->weight, true);
     }
     if (opts->kind == RG_VIEW_ACTORS) add_event_links(&L, g, f, v->vertex);
-    v->m = merge_links(&L, v->n, f->min_weight);
-
-    igraph_vector_int_t ev;
-    igraph_vector_int_init(&ev, (igraph_integer_t)(2 * v->m));
-    igraph_vector_init(&v->weight, (igraph_integer_t)v->m);
-    for (size_t i = 0; i < v->m; i++) {
-        VECTOR(ev)[2 * i] = L.items[i].u;
-        VECTOR(ev)[2 * i + 1] = L.items[i].v;
-        VECTOR(v->weight)[i] = L.items[i].w;
-    }
-    free(L.items);
-    igraph_error_t ie = igraph_create(&v->ig, &ev, (igraph_integer_t)v->n, v->directed);
-    igraph_vector_int_destroy(&ev);
+    merged M;
+    merge_links(&L, v->n, f->min_weight, &M);
+    v->m = M.m;
+    v->weight = M.w;
+    igraph_error_t ie = igraph_create(&v->ig, &M.ev, (igraph_integer_t)v->n, v->directed);
+    igraph_vector_int_destroy(&M.ev);
     if (ie != IGRAPH_SUCCESS) {
         igraph_vector_destroy(&v->weight);
         free(v->node);

@@ -253,6 +253,11 @@ size_t rg_edges_fold_undated(rg_graph *g)
             rg_strmap_put(&dated, stem, UINT32_MAX);
         free(stem);
     }
+    /* no dated edge: nothing to fold into (spares a stem per edge) */
+    if (dated.len == 0) {
+        rg_strmap_free(&dated);
+        return 0;
+    }
     size_t folded = 0;
     for (size_t i = 0; i < g->nedges; i++) {
         rg_edge *e = &g->edges[i];
@@ -263,8 +268,7 @@ size_t rg_edges_fold_undated(rg_graph *g)
             /* takes the sibling's date and key (docs/FORMAT.md: the key is
              * type[:role]@date), so that contraction folds the two */
             e->date = rg_strdup(g->edges[at].date);
-            free(e->key);
-            e->key = rg_strdup(g->edges[at].key);
+            e->key = g->edges[at].key; /* interned: shared, not freed */
             folded++;
         }
         free(stem);

@@ -112,6 +112,8 @@ typedef struct rg_node {
 
 typedef struct rg_edge {
     uint32_t source, target; /* node indices */
+    /* type and key are shared: interned in the graph (see edge_strs), never
+     * freed or changed in place by themselves; role and date are the edge's. */
     char *type;
     char *role; /* participant_in: host, visitor, signatory, ...; else NULL */
     char *date; /* ISO 8601 or NULL */
@@ -140,6 +142,12 @@ typedef struct rg_graph {
      * rebuilt whenever node indices change (contract, finalize). */
     uint64_t *edge_slots;
     size_t edge_cap;
+    /* Edge types and keys, one copy of each distinct string (a table of
+     * 10M edges has a handful of types): no allocation per edge. edges'
+     * type and key point here; rg_graph_intern() adds to it. */
+    rg_strmap edge_str_ids; /* string -> position in edge_strs */
+    char **edge_strs;
+    size_t nedge_strs, cap_edge_strs;
     igraph_t ig;
     bool ig_valid;
 } rg_graph;
@@ -173,6 +181,21 @@ rg_status rg_graph_node_set_id(rg_graph *g, uint32_t node, const char *id, rg_er
 rg_status rg_graph_add_edge(rg_graph *g, uint32_t source, uint32_t target, const char *type,
                             const char *role, const char *date, double weight, uint32_t *index,
                             rg_error *err);
+/* The graph's shared copy of an edge type or key (see edge_strs), valid
+ * until rg_graph_free(): what rg_edge.type and .key must point to. */
+char *rg_graph_intern(rg_graph *g, const char *s);
+/* The same for a caller that holds the endpoints' ids (exactly the nodes'
+ * ids; NULL: look them up): a symmetric edge's direction is decided
+ * without visiting both nodes, which a 10M-row import does at random. */
+rg_status rg_graph_add_edge_ids(rg_graph *g, uint32_t source, uint32_t target,
+                                const char *source_id, const char *target_id, const char *type,
+                                const char *role, const char *date, double weight, uint32_t *index,
+                                rg_error *err);
+/* Room for `more` nodes (an importer that knows its node count). */
+void rg_graph_reserve_nodes(rg_graph *g, size_t more);
+/* A hint (no effect on the graph): starts loading the identity table slot
+ * of edge (source, target, key), for a caller that will add it soon. */
+void rg_graph_prefetch_edge(const rg_graph *g, uint32_t source, uint32_t target, const char *key);
 /* Room for `more` edges (an importer that knows its row count): saves
  * growing the edge array and the identity table step by step. */
 void rg_graph_reserve_edges(rg_graph *g, size_t more);

@@ -9,7 +9,9 @@
  *               "evidence", attributes...}]}
  * Writing then reading gives back the same graph (lossless round trip).
  * Reading is strict about structure and reports the file, line and column.
- * The reader is in importers/json_read.c, the writer in exporters/json_write.c.
+ * The reader is in importers/json_read.c (streaming: importers/rg_json_pull.h,
+ * one node or link object in memory at a time), the writer in
+ * exporters/json_write.c.
  */
 #ifndef RG_JSON_H
 #define RG_JSON_H

@@ -53,10 +53,28 @@ static void oom(void)
     abort();
 }
 
+/* Big arrays (10M edges, the id and edge identity tables of 1M nodes) are
+ * touched for the first time right after they are allocated, and hash
+ * tables are then probed at random: with 4 KiB pages that is a page fault
+ * per 4 KiB (slow in a VM) and a TLB miss per probe. Such blocks ask for
+ * transparent huge pages (a no-op where THP is off or "always"). */
+void rg_huge_hint(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (!p || n < 2 * huge) return;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
+    if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p, (void)n;
+#endif
+}
+
 void *rg_malloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p) oom();
+    rg_huge_hint(p, n);
     return p;
 }
 
@@ -64,6 +82,7 @@ void *rg_calloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p) oom();
+    if (size && n <= SIZE_MAX / size) rg_huge_hint(p, n * size);
     return p;
 }
 
@@ -71,6 +90,7 @@ void *rg_realloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p) oom();
+    rg_huge_hint(p, n);
     return p;
 }
 
@@ -100,19 +120,6 @@ char *rg_sprintf(const char *fmt, ...)
     return s;
 }
 
-/* Asks the kernel for transparent huge pages on the 2 MB-aligned part of a
- * large buffer. Fresh memory costs a page fault per 4 KB page on first
- * write; on a 10 MB document (read, decoded, tokenised) those faults were a
- * tenth of extraction time. A hint only: it changes no contents, and
- * memory is still freed with free(). */
-static void hint_huge(void *p, size_t n)
-{
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    if (n < 2 * huge) return;
-    uintptr_t b = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
-    if (e > b) (void)madvise((void *)b, e - b, MADV_HUGEPAGE);
-}
-
 void rg_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
 {
     void **items = items_ptr;
@@ -122,7 +129,6 @@ void rg_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
         c *= 2;
     *items = rg_realloc(*items, c * size);
     *cap = c;
-    hint_huge(*items, c * size);
 }
 
 void rg_buf_append(rg_buf *b, const void *p, size_t n)
@@ -192,17 +198,32 @@ void rg_strmap_init(rg_strmap *m)
 void rg_strmap_free(rg_strmap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->vals);
+        free(m->slots[i].key);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
 
-static size_t slot_of(const rg_strmap *m, const char *key)
+/* 32 bits of the key's hash, high half folded in: FNV-1a's low bits alone
+ * cluster for ids that differ in their last characters ("n1", "n2"). */
+static uint32_t tag_of_n(const char *key, size_t len)
+{
+    uint64_t h = rg_hash64(key, len);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static uint32_t tag_of(const char *key)
+{
+    return tag_of_n(key, strlen(key));
+}
+
+/* The key's slot, or the empty slot where it would go. Probes compare the
+ * stored tag first, so a miss costs no string comparison (and no visit to
+ * the other key's memory). */
+static size_t slot_of(const rg_strmap *m, const char *key, uint32_t tag)
 {
     size_t mask = m->cap - 1;
-    size_t i = (size_t)rg_hash64(key, strlen(key)) & mask;
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+    size_t i = tag & mask;
+    while (m->slots[i].key && (m->slots[i].tag != tag || strcmp(m->slots[i].key, key) != 0))
         i = (i + 1) & mask;
     return i;
 }
@@ -212,56 +233,75 @@ static void rehash(rg_strmap *m, size_t cap)
     rg_strmap old = *m;
     m->cap = cap;
     m->len = 0;
-    m->keys = rg_calloc(cap, sizeof *m->keys);
-    m->vals = rg_calloc(cap, sizeof *m->vals);
+    m->slots = rg_calloc(cap, sizeof *m->slots);
     for (size_t i = 0; i < old.cap; i++) {
-        if (!old.keys[i]) continue;
-        size_t s = slot_of(m, old.keys[i]);
-        m->keys[s] = old.keys[i];
-        m->vals[s] = old.vals[i];
+        if (!old.slots[i].key) continue;
+        size_t s = old.slots[i].tag & (cap - 1);
+        while (m->slots[s].key)
+            s = (s + 1) & (cap - 1);
+        m->slots[s] = old.slots[i];
         m->len++;
     }
-    free(old.keys);
-    free(old.vals);
+    free(old.slots);
 }
 
 bool rg_strmap_get(const rg_strmap *m, const char *key, uint32_t *val)
 {
     if (!m->cap) return false;
-    size_t s = slot_of(m, key);
-    if (!m->keys[s]) return false;
-    if (val) *val = m->vals[s];
+    size_t s = slot_of(m, key, tag_of(key));
+    if (!m->slots[s].key) return false;
+    if (val) *val = m->slots[s].val;
     return true;
 }
 
 void rg_strmap_put(rg_strmap *m, const char *key, uint32_t val)
 {
     if ((m->len + 1) * 2 > m->cap) rehash(m, m->cap ? m->cap * 2 : 16);
-    size_t s = slot_of(m, key);
-    if (!m->keys[s]) {
-        m->keys[s] = rg_strdup(key);
+    uint32_t tag = tag_of(key);
+    size_t s = slot_of(m, key, tag);
+    if (!m->slots[s].key) {
+        m->slots[s].key = rg_strdup(key);
+        m->slots[s].tag = tag;
         m->len++;
     }
-    m->vals[s] = val;
+    m->slots[s].val = val;
+}
+
+void rg_strmap_prefetch(const rg_strmap *m, const char *key, size_t len)
+{
+    if (m->cap) __builtin_prefetch(&m->slots[tag_of_n(key, len) & (m->cap - 1)]);
+}
+
+bool rg_strmap_peek(const rg_strmap *m, const char *key, size_t len, uint32_t *val)
+{
+    if (!m->cap) return false;
+    uint32_t tag = tag_of_n(key, len);
+    size_t mask = m->cap - 1;
+    for (size_t i = tag & mask; m->slots[i].key; i = (i + 1) & mask)
+        if (m->slots[i].tag == tag) {
+            __builtin_prefetch(m->slots[i].key);
+            *val = m->slots[i].val;
+            return true;
+        }
+    return false;
 }
 
 bool rg_strmap_del(rg_strmap *m, const char *key)
 {
     if (!m->cap) return false;
-    size_t mask = m->cap - 1, i = slot_of(m, key);
-    if (!m->keys[i]) return false;
-    free(m->keys[i]);
-    m->keys[i] = NULL;
+    size_t mask = m->cap - 1, i = slot_of(m, key, tag_of(key));
+    if (!m->slots[i].key) return false;
+    free(m->slots[i].key);
+    m->slots[i].key = NULL;
     m->len--;
     /* Backward-shift: move later entries of the probe run into the hole
      * when their home slot does not lie cyclically in (hole, j]. */
-    for (size_t j = (i + 1) & mask; m->keys[j]; j = (j + 1) & mask) {
-        size_t home = (size_t)rg_hash64(m->keys[j], strlen(m->keys[j])) & mask;
+    for (size_t j = (i + 1) & mask; m->slots[j].key; j = (j + 1) & mask) {
+        size_t home = m->slots[j].tag & mask;
         bool between = (i <= j) ? (i < home && home <= j) : (i < home || home <= j);
         if (between) continue;
-        m->keys[i] = m->keys[j];
-        m->vals[i] = m->vals[j];
-        m->keys[j] = NULL;
+        m->slots[i] = m->slots[j];
+        m->slots[j].key = NULL;
         i = j;
     }
     return true;
@@ -279,14 +319,23 @@ rg_status rg_read_file(const char *path, char **data, size_t *len, size_t max_by
             fclose(f);
             return rg_error_set(err, RG_EINPUT, "%s: is a directory", path);
         }
-        /* a regular file's size is known: one allocation, no regrowth (the
-         * size is only a hint; the loop below still reads to the end) */
-        if (S_ISREG(st.st_mode) && (!max_bytes || (size_t)st.st_size <= max_bytes))
-            rg_grow(&b.data, &b.cap, (size_t)st.st_size + 1, 1);
     }
     char chunk[65536];
     size_t n;
     rg_status rc = RG_OK;
+    /* A regular file is read straight into a buffer of its size (growing a
+     * buffer by doubling copied a 150 MB table several times over); what
+     * is past that size (a growing file, stdin) goes through the loop. */
+    struct stat st;
+    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (!max_bytes || (size_t)st.st_size <= max_bytes)) {
+        b.cap = (size_t)st.st_size + 1;
+        b.data = rg_malloc(b.cap);
+        while (b.len < (size_t)st.st_size &&
+               (n = fread(b.data + b.len, 1, (size_t)st.st_size - b.len, f)) > 0)
+            b.len += n;
+        b.data[b.len] = '\0';
+    }
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
         if (max_bytes && b.len + n > max_bytes) {
             rc = rg_error_set(err, RG_EINPUT, "%s: larger than the limit of %zu bytes", path,

@@ -48,6 +48,9 @@ void rg_set_quiet(bool quiet);
 void *rg_malloc(size_t n);
 void *rg_calloc(size_t n, size_t size);
 void *rg_realloc(void *p, size_t n);
+/* Asks for transparent huge pages on a big block (>= 4 MiB) not yet
+ * touched, e.g. one igraph allocated; the rg_ allocators do it themselves. */
+void rg_huge_hint(void *p, size_t n);
 char *rg_strdup(const char *s);               /* NULL stays NULL */
 char *rg_strndup(const char *s, size_t n);
 char *rg_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -70,9 +73,14 @@ char *rg_buf_detach(rg_buf *b); /* caller frees; b is reset */
 void rg_buf_free(rg_buf *b);
 
 /* Open-addressing hash map from NUL-terminated strings (copied) to uint32. */
+/* A slot: the key's hash bits (compared before the key), its value and the
+ * key (NULL = empty), together so that a probe touches one cache line. */
+typedef struct rg_strmap_slot {
+    uint32_t tag, val;
+    char *key;
+} rg_strmap_slot;
 typedef struct rg_strmap {
-    char **keys;
-    uint32_t *vals;
+    rg_strmap_slot *slots;
     size_t cap, len;
 } rg_strmap;
 
@@ -81,6 +89,13 @@ void rg_strmap_free(rg_strmap *m);
 bool rg_strmap_get(const rg_strmap *m, const char *key, uint32_t *val);
 void rg_strmap_put(rg_strmap *m, const char *key, uint32_t val); /* insert or replace */
 bool rg_strmap_del(rg_strmap *m, const char *key);
+/* Hints for a caller that knows which keys it will look up next (a table
+ * importer reading ahead): prefetch starts loading key's home slot; peek
+ * returns the value of the first slot whose hash bits match key's (without
+ * comparing keys: usually, not surely, key's value) and starts loading
+ * that slot's key. Neither changes the map. */
+void rg_strmap_prefetch(const rg_strmap *m, const char *key, size_t len);
+bool rg_strmap_peek(const rg_strmap *m, const char *key, size_t len, uint32_t *val);
 
 uint64_t rg_hash64(const void *p, size_t n); /* FNV-1a */
 
