@@ -103,10 +103,25 @@ def deviation(a, b):
 BASELINE = None  # --baseline: an older relgraph binary, run on the same inputs
 
 
+def best_of(cmd, **kw):
+    """run(), repeated: the fastest of up to three runs (wall clock), each
+    counted in full. On a shared machine another job only ever slows a run
+    down, so the fastest is the closest to the program's own cost. Runs
+    that take over 30 s are not repeated."""
+    best = run(cmd, **kw)
+    for _ in range(2):
+        if best[0] > 30:
+            break
+        r = run(cmd, **kw)
+        if r[0] < best[0]:
+            best = r
+    return best
+
+
 def rank_run(relgraph, graph_file, measure, out):
     """relgraph rank end to end: (wall, cpu, load, project, compute) seconds."""
-    w, c, err = run([relgraph, "rank", graph_file, "--measure", measure, "--format", "csv",
-                     "-o", out, "--timing", "--quiet"])
+    w, c, err = best_of([relgraph, "rank", graph_file, "--measure", measure, "--format", "csv",
+                         "-o", out, "--timing", "--quiet"])
     # --timing: "timing: load X s, project Y s, MEASURE Z s (...)"
     load = float(err.split("load ")[1].split(" s")[0])
     project = float(err.split("project ")[1].split(" s")[0])
@@ -121,7 +136,11 @@ def bench_one(rows, relgraph, bare, work, label, graph_file, edges_txt, measure,
     nx_out = os.path.join(work, "nx.csv")
     rw, rc, rg_load, rg_project, rg_measure = rank_run(relgraph, graph_file, measure, rg_out)
     rg_compute = rg_project + rg_measure
-    bw, bc, berr = run([bare, measure, edges_txt, bare_out])
+    # relgraph runs igraph's PageRank (PRPACK) on one OpenMP thread, so that
+    # its scores are the same to the last digit whatever the thread count;
+    # the bare program gets the same single thread, like for like.
+    bw, bc, berr = best_of([bare, measure, edges_txt, bare_out],
+                           env=dict(os.environ, OMP_NUM_THREADS="1"))
     bare_compute = float(berr.split("compute ")[1])
     rg = read_scores(rg_out)
     bs = read_scores(bare_out)
@@ -138,7 +157,7 @@ def bench_one(rows, relgraph, bare, work, label, graph_file, edges_txt, measure,
         script = os.path.join(work, "nx_run.py")
         with open(script, "w") as f:
             f.write(NX_SCRIPT)
-        nw, nc, nerr = run(["/usr/bin/python3", script, edges_txt, measure, str(nx_k), nx_out])
+        nw, nc, nerr = best_of(["/usr/bin/python3", script, edges_txt, measure, str(nx_k), nx_out])
         t = json.loads(nerr.strip().splitlines()[-1])
         if nx_k:
             # k sources cost k/n of the full computation: extrapolate.
@@ -196,11 +215,13 @@ def main():
     os.makedirs(work, exist_ok=True)
     print(f"relgraph bench, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; "
           "wall-clock seconds, end to end; (cpu) = same ratio in CPU seconds")
-    print("engine/bare: relgraph's projection + computation (after loading the file) vs the "
-          "bare program's igraph call")
+    print("each program: the fastest of three runs (one when a run takes over 30 s)")
+    print("engine/bare: relgraph's projection (building igraph's graph) + computation, after "
+          "loading the file, vs the bare program's igraph_create + call, after reading the edge "
+          "list; igraph's OpenMP on one thread in both")
     print(HEADER, flush=True)
     rows = []
-    for n in [3000, 10000]:
+    for n in [] if "--no-small-betweenness" in sys.argv else [3000, 10000]:
         base = gen_ba(work, n)
         bench_one(rows, relgraph, bare, work, f"BA n={n} m=3", base + ".json", base + ".txt",
                   "betweenness", n, "full" if use_nx else "none")
