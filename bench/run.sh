@@ -5,7 +5,8 @@
 # --baseline OLD_RELGRAPH runs an older binary too (before/after, same run).
 # --large adds betweenness on 100k nodes (networkx sampled and extrapolated)
 # and PageRank on 1M nodes / 10M edges; --no-100k-betweenness leaves out the
-# longest row, --no-small-betweenness the 3k and 10k rows. Graphs are cached
+# longest row (--no-bare-100k-betweenness only the bare program's half hour
+# on it), --no-small-betweenness the 3k and 10k rows. Graphs are cached
 # in BUILD_DIR/bench-work.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
