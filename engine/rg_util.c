@@ -120,7 +120,7 @@ char *rg_sprintf(const char *fmt, ...)
     return s;
 }
 
-void rg_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
+void rg_grow_slow(void *items_ptr, size_t *cap, size_t need, size_t size)
 {
     void **items = items_ptr;
     if (need <= *cap) return;
@@ -142,11 +142,6 @@ void rg_buf_append(rg_buf *b, const void *p, size_t n)
 void rg_buf_puts(rg_buf *b, const char *s)
 {
     rg_buf_append(b, s, strlen(s));
-}
-
-void rg_buf_putc(rg_buf *b, char c)
-{
-    rg_buf_append(b, &c, 1);
 }
 
 void rg_buf_printf(rg_buf *b, const char *fmt, ...)

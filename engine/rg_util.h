@@ -51,12 +51,18 @@ void *rg_realloc(void *p, size_t n);
 /* Asks for transparent huge pages on a big block (>= 4 MiB) not yet
  * touched, e.g. one igraph allocated; the rg_ allocators do it themselves. */
 void rg_huge_hint(void *p, size_t n);
-char *rg_strdup(const char *s);               /* NULL stays NULL */
+char *rg_strdup(const char *s); /* NULL stays NULL */
 char *rg_strndup(const char *s, size_t n);
 char *rg_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Grows *items (of element size `size`) so that it holds at least `need`. */
-void rg_grow(void *items_ptr, size_t *cap, size_t need, size_t size);
+/* Grows *items (of element size `size`) so that it holds at least `need`.
+ * The check is inline because RG_PUSH runs it for every token and mention;
+ * only the rare reallocation is a call. */
+void rg_grow_slow(void *items_ptr, size_t *cap, size_t need, size_t size);
+static inline void rg_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
+{
+    if (need > *cap) rg_grow_slow(items_ptr, cap, need, size);
+}
 #define RG_PUSH(arr, n, cap) (rg_grow(&(arr), &(cap), (n) + 1, sizeof *(arr)), &(arr)[(n)++])
 
 /* Growable byte buffer, always NUL-terminated once anything was appended. */
@@ -67,7 +73,13 @@ typedef struct rg_buf {
 
 void rg_buf_append(rg_buf *b, const void *p, size_t n);
 void rg_buf_puts(rg_buf *b, const char *s);
-void rg_buf_putc(rg_buf *b, char c);
+/* Inline: writers call it for every byte they escape or format. */
+static inline void rg_buf_putc(rg_buf *b, char c)
+{
+    rg_grow(&b->data, &b->cap, b->len + 2, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void rg_buf_printf(rg_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *rg_buf_detach(rg_buf *b); /* caller frees; b is reset */
 void rg_buf_free(rg_buf *b);
@@ -100,8 +112,7 @@ bool rg_strmap_peek(const rg_strmap *m, const char *key, size_t len, uint32_t *v
 uint64_t rg_hash64(const void *p, size_t n); /* FNV-1a */
 
 /* Reads a whole file. max_bytes = 0 means no limit. "-" reads stdin. */
-rg_status rg_read_file(const char *path, char **data, size_t *len, size_t max_bytes,
-                       rg_error *err);
+rg_status rg_read_file(const char *path, char **data, size_t *len, size_t max_bytes, rg_error *err);
 
 /* Atomic output. path "-" writes to stdout directly. */
 typedef struct rg_outfile {
@@ -112,7 +123,7 @@ typedef struct rg_outfile {
 
 rg_status rg_outfile_open(rg_outfile *o, const char *path, rg_error *err);
 rg_status rg_outfile_commit(rg_outfile *o, rg_error *err); /* flush, fsync, rename */
-void rg_outfile_abort(rg_outfile *o);                       /* remove the temp file */
+void rg_outfile_abort(rg_outfile *o);                      /* remove the temp file */
 
 /* Lower-case ASCII slug of a UTF-8 string, accents stripped ("Asaad al-Shibani"
  * -> "asaad-al-shibani"). Caller frees. */
