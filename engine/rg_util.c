@@ -447,8 +447,38 @@ static const char *latin_ascii(utf8proc_int32_t cp)
     return NULL;
 }
 
+/* rg_fold of printable ASCII (0x20-0x7E), which is most names: letters
+ * lower-cased, digits kept, apostrophes dropped, any other run of bytes one
+ * space, both ends trimmed. This is what the utf8proc path below does for
+ * these bytes, without its allocation and per-code-point lookups; the unit
+ * test compares the two. Returns NULL when s has any other byte. */
+static char *fold_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E) return NULL;
+    char *out = rg_malloc(n + 1);
+    size_t k = 0;
+    bool space = true;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + ('a' - 'A'));
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            out[k++] = c;
+            space = false;
+        } else if (!space && c != '\'' && c != '`') {
+            out[k++] = ' ';
+            space = true;
+        }
+    }
+    if (k && out[k - 1] == ' ') k--;
+    out[k] = '\0';
+    return out;
+}
+
 char *rg_fold(const char *s, size_t n)
 {
+    char *fast = fold_ascii(s, n);
+    if (fast) return fast;
     utf8proc_uint8_t *f = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
                                       UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |

@@ -137,6 +137,33 @@ static void test_fold_slug(void)
     check_slug("!!!", "");
 }
 
+/* Printable ASCII takes a fast path in rg_fold; appending " é" sends the
+ * same text down the utf8proc path, which must give the fast answer plus
+ * "e" (after one separating space when the fast answer is not empty).
+ * Random strings over an alphabet rich in separators, apostrophes, digits
+ * and case. */
+static void test_fold_ascii_paths(void)
+{
+    static const char alpha[] = "aZq09 '`-_.,:;()[]{}/\\\"!?$%&*+<=>@^|~#  ";
+    uint32_t seed = 12345;
+    for (int round = 0; round < 20000; round++) {
+        char s[40], t[48];
+        size_t n = (seed = seed * 1103515245u + 12345u) >> 16 & 31;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            s[i] = alpha[(seed >> 16) % (sizeof alpha - 1)];
+        }
+        s[n] = 0;
+        snprintf(t, sizeof t, "%s \xc3\xa9", s);
+        char *fast = rg_fold(s, n), *slow = rg_fold(t, strlen(t));
+        char want[48];
+        snprintf(want, sizeof want, "%s%se", fast, *fast ? " " : "");
+        RG_CHECK_STR(slow, want);
+        free(fast);
+        free(slow);
+    }
+}
+
 static bool dir_empty(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -224,6 +251,7 @@ int main(void)
     test_strmap_random();
     test_buf();
     test_fold_slug();
+    test_fold_ascii_paths();
     test_outfile();
     test_read_file();
     return rg_test_done();
