@@ -7,13 +7,34 @@
 #include "rg_data.h"
 #include "rg_token.h"
 
-uint64_t rg_gaz_hash_step(uint64_t h, const char *s, size_t n)
+/* Word-at-a-time mixing instead of byte-wise FNV: folded tokens are short,
+ * and each is hashed once per sentence (ner.c), so this is the hot part. */
+uint64_t rg_gaz_hash_token(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
     }
-    return h;
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+}
+
+uint64_t rg_gaz_hash_key(const char *key, size_t n)
+{
+    uint64_t h = RG_GAZ_HASH0;
+    for (size_t b = 0;;) {
+        const char *sp = memchr(key + b, ' ', n - b);
+        size_t e = sp ? (size_t)(sp - key) : n;
+        h = rg_gaz_hash_next(h, rg_gaz_hash_token(key + b, e - b));
+        if (!sp) return h;
+        b = e + 1;
+    }
 }
 
 rg_gazetteer *rg_gaz_new(void)
@@ -59,6 +80,13 @@ static size_t find_slot(const rg_gazetteer *g, uint64_t h, const char *key, size
     }
 }
 
+/* Linear probing stays short up to a load of 5/8, and a smaller table
+ * means fewer cache misses and page faults per lookup. */
+static bool over_load(size_t n, size_t cap)
+{
+    return n * 8 > cap * 5;
+}
+
 static void grow(rg_gazetteer *g)
 {
     rg_gaz_entry *old = g->slots;
@@ -68,7 +96,7 @@ static void grow(rg_gazetteer *g)
     for (size_t i = 0; i < oldcap; i++) {
         if (old[i].len == 0) continue;
         /* slots keep only the upper half of the hash: recompute the lower */
-        uint64_t h = rg_gaz_hash_step(RG_GAZ_HASH0, g->keys.data + old[i].off, old[i].len);
+        uint64_t h = rg_gaz_hash_key(g->keys.data + old[i].off, old[i].len);
         size_t j = (size_t)h & (g->cap - 1);
         while (g->slots[j].len)
             j = (j + 1) & (g->cap - 1);
@@ -79,11 +107,10 @@ static void grow(rg_gazetteer *g)
 
 /* Entity categories of a later entry replace earlier ones (a user lexicon
  * saying "Jordan<TAB>person" wins over the built-in country). */
-static void put_key(rg_gazetteer *g, const char *key, size_t n, uint32_t bits)
+static void put_key(rg_gazetteer *g, uint64_t h, const char *key, size_t n, uint32_t bits)
 {
     if (n == 0 || n > 65535) return;
-    if ((g->n + 1) * 2 > g->cap) grow(g);
-    uint64_t h = rg_gaz_hash_step(RG_GAZ_HASH0, key, n);
+    if (over_load(g->n + 1, g->cap)) grow(g);
     size_t i = find_slot(g, h, key, n);
     rg_gaz_entry *e = &g->slots[i];
     if (e->len) {
@@ -107,22 +134,24 @@ void rg_gaz_add(rg_gazetteer *g, const char *phrase, size_t len, uint32_t bits)
     char key[1024];
     size_t kn = 0;
     unsigned ntok = 0;
+    uint64_t h = RG_GAZ_HASH0; /* of key[0..kn) */
     while (rg_tokenizer_next(&tz, &t)) {
         char f[RG_TOKEN_MAX * 2];
         size_t fn = rg_token_fold(phrase + t.begin, t.end - t.begin, f, sizeof f);
         if (kn + fn + 2 >= sizeof key || ntok >= RG_GAZ_MAX_TOKENS) return;
         if (ntok) {
-            put_key(g, key, kn, RG_GAZ_PREFIX);
+            put_key(g, h, key, kn, RG_GAZ_PREFIX);
             key[kn++] = ' ';
         }
         memcpy(key + kn, f, fn);
         kn += fn;
+        h = rg_gaz_hash_next(h, rg_gaz_hash_token(f, fn));
         ntok++;
     }
     if (!ntok) return;
     if (bits & RG_GAZ_ENTITY)
         bits |= (ntok == 1 && (t.shape & RG_SHAPE_ALLCAPS)) ? RG_GAZ_ACRONYM : RG_GAZ_ANYCASE;
-    put_key(g, key, kn, bits);
+    put_key(g, h, key, kn, bits);
     if (ntok > g->max_tokens) g->max_tokens = ntok;
 }
 
@@ -135,7 +164,7 @@ uint32_t rg_gaz_lookup_hashed(const rg_gazetteer *g, uint64_t h, const char *key
 
 uint32_t rg_gaz_lookup(const rg_gazetteer *g, const char *key, size_t n)
 {
-    return rg_gaz_lookup_hashed(g, rg_gaz_hash_step(RG_GAZ_HASH0, key, n), key, n);
+    return rg_gaz_lookup_hashed(g, rg_gaz_hash_key(key, n), key, n);
 }
 
 uint32_t rg_gaz_lookup_phrase(const rg_gazetteer *g, const char *phrase)
@@ -295,7 +324,7 @@ static void build_builtin(void)
             keys += data[k] == '\n' || data[k] == ' ';
     }
     size_t cap = g->cap;
-    while (cap < keys * 2)
+    while (over_load(keys, cap))
         cap *= 2;
     free(g->slots);
     g->cap = cap;

@@ -10,6 +10,7 @@
  * the single token's categories and the longest phrase of each kind that
  * starts at i. */
 struct rg_ner_tok {
+    uint64_t fh;         /* rg_gaz_hash_token of the folded form */
     uint32_t foff, flen; /* folded form in r->fold */
     uint32_t bits;       /* categories of the token alone */
     uint32_t ent_bits;   /* of the longest known name starting here */
@@ -93,6 +94,10 @@ static bool initial(const rg_ner *r, size_t i)
 
 /* ---- per-sentence preparation ---------------------------------------- */
 
+/* Folds every token once into r->fold, each followed by a space, so the
+ * folded tokens i..j are already the gazetteer key of that phrase (keys
+ * join folded tokens with single spaces, and a fold never holds a space):
+ * scan_phrases then looks phrases up without copying or rehashing. */
 static void fold_tokens(rg_ner *r)
 {
     size_t need = 0;
@@ -109,6 +114,8 @@ static void fold_tokens(rg_ner *r)
         size_t n = rg_token_fold(r->text + t->begin, t->end - t->begin, r->fold + off, room);
         r->tk[i].foff = (uint32_t)off;
         r->tk[i].flen = (uint32_t)n;
+        r->tk[i].fh = rg_gaz_hash_token(r->fold + off, n);
+        r->fold[off + n] = ' ';
         off += n + 1;
     }
 }
@@ -126,20 +133,16 @@ static bool case_ok(const rg_ner *r, size_t i, size_t j, uint32_t b)
 /* Longest phrases of each kind starting at token i. */
 static void scan_phrases(rg_ner *r, size_t i)
 {
-    char key[1024];
-    size_t kn = 0;
     uint64_t h = RG_GAZ_HASH0;
     rg_ner_tok *t = &r->tk[i];
+    const char *key = fold_of(r, i);
     for (size_t j = i; j < r->ntoks && j - i < r->gaz->max_tokens; j++) {
         size_t fl = r->tk[j].flen;
-        if (kn + fl + 1 >= sizeof key) break;
-        if (j > i) {
-            key[kn++] = ' ';
-            h = rg_gaz_hash_step(h, " ", 1);
-        }
-        memcpy(key + kn, fold_of(r, j), fl);
-        kn += fl;
-        h = rg_gaz_hash_step(h, fold_of(r, j), fl);
+        /* phrases longer than 1 KB were never looked up: keep it so */
+        size_t before = j > i ? r->tk[j].foff - 1 - t->foff : 0;
+        if (before + fl + 1 >= 1024) break;
+        size_t kn = r->tk[j].foff + fl - t->foff;
+        h = rg_gaz_hash_next(h, r->tk[j].fh);
         uint32_t b = rg_gaz_lookup_hashed(r->gaz, h, key, kn);
         if (!b) break;
         uint8_t len = (uint8_t)(j - i + 1);

@@ -5,7 +5,7 @@
  * rg_token and folded with rg_token_fold, and the key is the folded tokens
  * joined by single spaces, so lookups made while scanning a sentence need
  * no allocation: the caller hashes the folded tokens incrementally
- * (rg_gaz_hash_step) and probes the table. Every proper prefix of a
+ * (rg_gaz_hash_token, rg_gaz_hash_next) and probes the table. Every proper prefix of a
  * multi-token phrase is stored with RG_GAZ_PREFIX, so a longest-match scan
  * stops as soon as no longer phrase can match.
  *
@@ -104,11 +104,23 @@ rg_status rg_gaz_load_file(rg_gazetteer *g, const char *path, rg_error *err);
  * "country", "title", "given_name", "demonym", "ignore", ...) to bits. */
 bool rg_gaz_category(const char *name, uint32_t *bits);
 
-/* Incremental key hashing: h = RG_GAZ_HASH0; for each token after the
- * first, h = rg_gaz_hash_step(h, " ", 1); then h = rg_gaz_hash_step(h,
- * folded, n). */
+/* Key hashing, token by token: a key's hash combines the hashes of its
+ * space-separated parts (the folded tokens), so a scan over a sentence
+ * hashes each token once and extends a phrase's hash with one step:
+ * h = RG_GAZ_HASH0; for each token, h = rg_gaz_hash_next(h,
+ * rg_gaz_hash_token(folded, n)). rg_gaz_hash_key(key, n) gives the same
+ * value for the joined key. */
 #define RG_GAZ_HASH0 1469598103934665603ull
-uint64_t rg_gaz_hash_step(uint64_t h, const char *s, size_t n);
+uint64_t rg_gaz_hash_token(const char *s, size_t n);
+uint64_t rg_gaz_hash_key(const char *key, size_t n);
+
+static inline uint64_t rg_gaz_hash_next(uint64_t h, uint64_t token_hash)
+{
+    h = (h ^ token_hash) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
+}
 
 /* Bits of a key with a precomputed hash; 0 when absent. */
 uint32_t rg_gaz_lookup_hashed(const rg_gazetteer *g, uint64_t h, const char *key, size_t n);
