@@ -59,6 +59,7 @@ rg_gazetteer *rg_gaz_clone(const rg_gazetteer *src)
     g->cap = src->cap;
     g->n = src->n;
     g->max_tokens = src->max_tokens;
+    memcpy(g->phrase_filter, src->phrase_filter, sizeof g->phrase_filter);
     g->slots = rg_malloc(g->cap * sizeof *g->slots);
     memcpy(g->slots, src->slots, g->cap * sizeof *g->slots);
     rg_buf_append(&g->keys, src->keys.data ? src->keys.data : "", src->keys.len);
@@ -117,6 +118,10 @@ static void put_key(rg_gazetteer *g, uint64_t h, const char *key, size_t n, uint
         if (bits & RG_GAZ_ENTITY) e->bits &= ~(uint32_t)(RG_GAZ_ENTITY | RG_GAZ_COUNTRY);
         e->bits |= bits;
         return;
+    }
+    if (memchr(key, ' ', n)) {
+        uint32_t b = (uint32_t)(h >> 40) & (RG_GAZ_FILTER_BITS - 1);
+        g->phrase_filter[b / 64] |= 1ull << (b % 64);
     }
     e->hash = (uint32_t)(h >> 32);
     e->off = (uint32_t)g->keys.len;

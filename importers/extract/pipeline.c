@@ -72,9 +72,40 @@ static void add_role(rg_ner *r, const rg_ner_annotation *ra, uint32_t person)
     m->flags = RG_NM_ROLE;
 }
 
+/* The last word of each title annotation's key (rg_ortho_key), made on
+ * first use: every role compares itself with up to 256 titles before it,
+ * so recomputing the keys there cost more than the rest of the linking. */
+typedef struct title_words {
+    rg_buf words;  /* the last words, back to back */
+    uint32_t *off; /* per annotation: offset in words, or RG_NONE if not made yet */
+    uint16_t *len;
+} title_words;
+
+static const char *title_last(const rg_ner *r, title_words *tw, size_t b, size_t *len)
+{
+    if (tw->off[b] == RG_NONE) {
+        char tkey[256];
+        const rg_ner_annotation *ta = &r->anns[b];
+        rg_ortho_key(r->text + ta->begin, ta->end - ta->begin, tkey, sizeof tkey);
+        const char *tl = strrchr(tkey, ' ');
+        tl = tl ? tl + 1 : tkey;
+        size_t n = strlen(tl);
+        tw->off[b] = (uint32_t)tw->words.len;
+        tw->len[b] = (uint16_t)n;
+        rg_buf_append(&tw->words, tl, n);
+    }
+    *len = tw->len[b];
+    return tw->words.data + tw->off[b];
+}
+
 static void link_roles(rg_ner *r)
 {
-    char key[256], tkey[256];
+    char key[256];
+    title_words tw = {0};
+    tw.off = rg_malloc((r->nanns + 1) * sizeof *tw.off);
+    tw.len = rg_malloc((r->nanns + 1) * sizeof *tw.len);
+    for (size_t a = 0; a < r->nanns; a++)
+        tw.off[a] = RG_NONE;
     for (size_t a = 0; a < r->nanns; a++) {
         const rg_ner_annotation *ra = &r->anns[a];
         if (ra->kind != RG_ANN_ROLE) continue;
@@ -84,6 +115,7 @@ static void link_roles(rg_ner *r)
             continue;
         const char *last = strrchr(key, ' ');
         last = last ? last + 1 : key;
+        size_t lastn = strlen(last);
         bool linked = false;
         uint32_t ap = appositive(r, ra);
         if (ap != RG_NONE) {
@@ -93,10 +125,9 @@ static void link_roles(rg_ner *r)
         for (size_t b = a, seen = 0; b-- > 0 && seen++ < 256;) {
             const rg_ner_annotation *ta = &r->anns[b];
             if (ta->kind != RG_ANN_TITLE || ta->mention == RG_NONE) continue;
-            rg_ortho_key(r->text + ta->begin, ta->end - ta->begin, tkey, sizeof tkey);
-            const char *tl = strrchr(tkey, ' ');
-            tl = tl ? tl + 1 : tkey;
-            if (strcmp(tl, last) != 0) continue;
+            size_t tn;
+            const char *tl = title_last(r, &tw, b, &tn);
+            if (tn != lastn || (tn && memcmp(tl, last, tn) != 0)) continue;
             add_role(r, ra, ta->mention);
             linked = true;
             break;
@@ -111,6 +142,9 @@ static void link_roles(rg_ner *r)
             r->mentions[r->nmentions - 1].name_begin = (uint32_t)b;
         }
     }
+    rg_buf_free(&tw.words);
+    free(tw.off);
+    free(tw.len);
 }
 
 static int cmp_span(const void *a, const void *b)
@@ -273,7 +307,7 @@ void rg_pipeline_run_owned(const rg_gazetteer *gaz, char *text, size_t len, rg_e
     x->text = text;
     x->len = len;
     rg_ner r;
-    rg_ner_init(&r, gaz, x->text);
+    rg_ner_init(&r, gaz, x->text, len);
     rg_splitter sp;
     rg_splitter_init(&sp, x->text, len, gaz);
     rg_token *toks = NULL;

@@ -72,11 +72,17 @@ typedef struct rg_gaz_entry {
     uint16_t len;
 } rg_gaz_entry;
 
+#define RG_GAZ_FILTER_BITS (1u << 16)
+
 typedef struct rg_gazetteer {
     rg_gaz_entry *slots;
     size_t cap, n;
     rg_buf keys;
     unsigned max_tokens; /* longest phrase, in tokens */
+    /* one bit per hash of the keys of two or more tokens (a few thousand):
+     * most phrases a sentence scan tries are in no lexicon, and this 8 KB
+     * filter rejects them without touching the table */
+    uint64_t phrase_filter[RG_GAZ_FILTER_BITS / 64];
 } rg_gazetteer;
 
 #define RG_GAZ_MAX_TOKENS 12
@@ -120,6 +126,14 @@ static inline uint64_t rg_gaz_hash_next(uint64_t h, uint64_t token_hash)
     h ^= h >> 32;
     h *= 0xc4ceb9fe1a85ec53ull;
     return h ^ (h >> 29);
+}
+
+/* False when no key of two or more tokens has hash h (so looking up such
+ * a key would give 0); true when one may. */
+static inline bool rg_gaz_may_have_phrase(const rg_gazetteer *g, uint64_t h)
+{
+    uint32_t b = (uint32_t)(h >> 40) & (RG_GAZ_FILTER_BITS - 1);
+    return (g->phrase_filter[b / 64] >> (b % 64)) & 1;
 }
 
 /* Bits of a key with a precomputed hash; 0 when absent. */
