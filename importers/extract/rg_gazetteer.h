@@ -83,6 +83,11 @@ typedef struct rg_gazetteer {
      * most phrases a sentence scan tries are in no lexicon, and this 8 KB
      * filter rejects them without touching the table */
     uint64_t phrase_filter[RG_GAZ_FILTER_BITS / 64];
+    /* the built-in table's slots and keys start out in one huge-page
+     * mapping (gazetteer.c); either moves to the heap if it has to grow */
+    void *region;
+    size_t region_len;
+    bool slots_in_region, keys_in_region;
 } rg_gazetteer;
 
 #define RG_GAZ_MAX_TOKENS 12
