@@ -8,24 +8,6 @@
 #include "rg_data.h"
 #include "rg_token.h"
 
-/* Word-at-a-time mixing instead of byte-wise FNV: folded tokens are short,
- * and each is hashed once per sentence (ner.c), so this is the hot part. */
-uint64_t rg_gaz_hash_token(const char *s, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    for (; n >= 8; s += 8, n -= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 31;
-    }
-    uint64_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-    h = (h ^ w) * 0x94d049bb133111ebull;
-    return h ^ (h >> 29);
-}
-
 uint64_t rg_gaz_hash_key(const char *key, size_t n)
 {
     uint64_t h = RG_GAZ_HASH0;

@@ -11,6 +11,7 @@
  * starts at i. */
 struct rg_ner_tok {
     uint64_t fh;         /* rg_gaz_hash_token of the folded form */
+    uint64_t h1;         /* hash of the one-token key: rg_gaz_hash_next(RG_GAZ_HASH0, fh) */
     uint32_t foff, flen; /* folded form in r->fold */
     uint32_t bits;       /* categories of the token alone */
     uint32_t ent_bits;   /* of the longest known name starting here */
@@ -127,6 +128,7 @@ static void fold_tokens(rg_ner *r)
         r->cap_fold = need * 2;
         r->fold = rg_realloc(r->fold, r->cap_fold);
     }
+    if (!r->memo) r->memo = rg_calloc(r->memo_slots, sizeof *r->memo);
     size_t off = 0;
     for (size_t i = 0; i < r->ntoks; i++) {
         const rg_token *t = &r->toks[i];
@@ -143,6 +145,10 @@ static void fold_tokens(rg_ner *r)
         r->tk[i].foff = (uint32_t)off;
         r->tk[i].flen = (uint32_t)n;
         r->tk[i].fh = rg_gaz_hash_token(out, n);
+        /* scan_phrases looks this token up after all are folded: start
+         * loading its memo slot now */
+        uint64_t h = r->tk[i].h1 = rg_gaz_hash_next(RG_GAZ_HASH0, r->tk[i].fh);
+        __builtin_prefetch(&r->memo[h & (r->memo_slots - 1)]);
         out[n] = ' ';
         off += n + 1;
     }
@@ -152,7 +158,6 @@ static void fold_tokens(rg_ner *r)
 static uint32_t lookup_token(rg_ner *r, uint64_t h, const char *key, size_t n)
 {
     if (n > MEMO_KEY) return rg_gaz_lookup_hashed(r->gaz, h, key, n);
-    if (!r->memo) r->memo = rg_calloc(r->memo_slots, sizeof *r->memo);
     struct rg_ner_memo *m = &r->memo[h & (r->memo_slots - 1)];
     if (m->h == h && m->len == n && memcmp(m->key, key, n) == 0) return m->bits;
     uint32_t b = rg_gaz_lookup_hashed(r->gaz, h, key, n);
@@ -185,7 +190,7 @@ static void scan_phrases(rg_ner *r, size_t i)
         size_t before = j > i ? r->tk[j].foff - 1 - t->foff : 0;
         if (before + fl + 1 >= 1024) break;
         size_t kn = r->tk[j].foff + fl - t->foff;
-        h = rg_gaz_hash_next(h, r->tk[j].fh);
+        h = j == i ? t->h1 : rg_gaz_hash_next(h, r->tk[j].fh);
         if (j > i && !rg_gaz_may_have_phrase(r->gaz, h)) break; /* as if b == 0 */
         uint32_t b =
             j == i ? lookup_token(r, h, key, kn) : rg_gaz_lookup_hashed(r->gaz, h, key, kn);

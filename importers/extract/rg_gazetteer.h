@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rg_util.h"
 
@@ -122,8 +123,25 @@ bool rg_gaz_category(const char *name, uint32_t *bits);
  * rg_gaz_hash_token(folded, n)). rg_gaz_hash_key(key, n) gives the same
  * value for the joined key. */
 #define RG_GAZ_HASH0 1469598103934665603ull
-uint64_t rg_gaz_hash_token(const char *s, size_t n);
 uint64_t rg_gaz_hash_key(const char *key, size_t n);
+
+/* Word-at-a-time mixing instead of byte-wise FNV: folded tokens are short,
+ * and each is hashed once per sentence (ner.c), so this is the hot part. */
+static inline uint64_t rg_gaz_hash_token(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+}
 
 static inline uint64_t rg_gaz_hash_next(uint64_t h, uint64_t token_hash)
 {

@@ -266,6 +266,23 @@ static bool ascii_digit(unsigned char c)
     return (unsigned char)(c - '0') < 10;
 }
 
+/* Per ASCII byte, what it adds to a word's packed letter counts: lower
+ * case in bits 0-9, upper case in 10-19, digits in 20-29 (a word of the
+ * fast path is shorter than 1024 bytes); 0 ends the word. Bytes from 0x80
+ * are 0 too (the table stops at 0x7F: zero-initialised). */
+#define L 1u
+#define U (1u << 10)
+#define D (1u << 20)
+static const uint32_t word_inc[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+};
+#undef L
+#undef U
+#undef D
+
 /* Shape of an ASCII word of letters and digits that starts with a letter,
  * from its letter counts: what word_shape computes for such a word. */
 static uint8_t ascii_shape(bool first_up, unsigned up, unsigned low, unsigned dig)
@@ -290,18 +307,13 @@ static bool ascii_token(rg_tokenizer *tz, rg_token *t)
     if (c >= 0x80) return false;
     size_t lim = len - p > RG_TOKEN_MAX - 1 ? p + RG_TOKEN_MAX - 1 : len;
     if (ascii_alpha(c)) {
-        unsigned up = 0, low = 0, dig = 0;
+        uint32_t counts = 0;
         for (; q < lim; q++) {
-            unsigned char d = (unsigned char)s[q];
-            if ((unsigned char)(d - 'a') < 26)
-                low++;
-            else if ((unsigned char)(d - 'A') < 26)
-                up++;
-            else if (ascii_digit(d))
-                dig++;
-            else
-                break;
+            uint32_t inc = word_inc[(unsigned char)s[q]];
+            if (!inc) break;
+            counts += inc;
         }
+        unsigned low = counts & 1023, up = (counts >> 10) & 1023, dig = counts >> 20;
         if (q < len) {
             unsigned char d = (unsigned char)s[q];
             if (q == lim || d >= 0x80 || d == '-' || d == '\'' || (d == '.' && q - p == 1))
