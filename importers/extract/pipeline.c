@@ -178,6 +178,29 @@ static void sort_spans(rg_ner_mention **a, size_t n)
     }
 }
 
+/* Puts r->mentions in the order idx gives (position k takes old mention
+ * idx[k]) in place, following the permutation's cycles; idx ends up the
+ * identity. A sorted copy of a large document's mentions cost as much in
+ * page faults as the copying. */
+static void permute(rg_ner_mention *a, uint32_t *idx, size_t n)
+{
+    for (size_t s = 0; s < n; s++) {
+        if (idx[s] == s) continue;
+        rg_ner_mention tmp = a[s];
+        size_t k = s;
+        for (;;) {
+            size_t j = idx[k];
+            idx[k] = (uint32_t)k;
+            if (j == s) {
+                a[k] = tmp;
+                break;
+            }
+            a[k] = a[j];
+            k = j;
+        }
+    }
+}
+
 /* Sorts mentions by (begin, longest first) and drops any that overlaps a
  * kept one without being nested in it, so the output is well-formed.
  * remap[old index] = new index or RG_NONE; alias links follow. */
@@ -188,34 +211,41 @@ static size_t tidy(rg_ner *r, uint32_t *remap)
     for (size_t i = 0; i < n; i++)
         order[i] = &r->mentions[i];
     sort_spans(order, n);
-    rg_ner_mention *out = rg_malloc((n + 1) * sizeof *out);
+    uint32_t *idx = rg_malloc((n + 1) * sizeof *idx);
+    for (size_t k = 0; k < n; k++) {
+        idx[k] = (uint32_t)(order[k] - r->mentions);
+        remap[idx[k]] = (uint32_t)k; /* old index -> sorted position */
+    }
+    free(order);
+    permute(r->mentions, idx, n);
+    /* compact in place: the kept mention k goes to o <= k; idx[k] becomes
+     * its final index or RG_NONE */
+    rg_ner_mention *out = r->mentions;
     size_t o = 0, outer = SIZE_MAX;
     for (size_t k = 0; k < n; k++) {
-        rg_ner_mention *m = order[k];
-        size_t old = (size_t)(m - r->mentions);
-        remap[old] = RG_NONE;
-        if (outer != SIZE_MAX && m->begin < out[outer].end) {
+        rg_ner_mention m = out[k];
+        idx[k] = RG_NONE;
+        if (outer != SIZE_MAX && m.begin < out[outer].end) {
             /* names nest in names flagged so, and in roles ("Minister for
              * the Middle East") */
-            bool inside = m->end <= out[outer].end &&
-                          ((m->flags & RG_NM_NESTED) || (out[outer].flags & RG_NM_ROLE));
-            bool same = m->begin == out[o - 1].begin && m->end == out[o - 1].end;
+            bool inside = m.end <= out[outer].end &&
+                          ((m.flags & RG_NM_NESTED) || (out[outer].flags & RG_NM_ROLE));
+            bool same = m.begin == out[o - 1].begin && m.end == out[o - 1].end;
             if (!inside || same) continue;
-            remap[old] = (uint32_t)o;
-            out[o++] = *m;
+            idx[k] = (uint32_t)o;
+            out[o++] = m;
             continue;
         }
-        remap[old] = (uint32_t)o;
+        idx[k] = (uint32_t)o;
         outer = o;
-        out[o++] = *m;
+        out[o++] = m;
     }
+    for (size_t i = 0; i < n; i++)
+        remap[i] = idx[remap[i]];
     for (size_t i = 0; i < o; i++)
         if (out[i].alias_of != RG_NONE) out[i].alias_of = remap[out[i].alias_of];
-    free(order);
-    free(r->mentions);
-    r->mentions = out;
+    free(idx);
     r->nmentions = o;
-    r->cap_mentions = n + 1;
     return o;
 }
 
