@@ -10,6 +10,8 @@
  * the single token's categories and the longest phrase of each kind that
  * starts at i. */
 struct rg_ner_tok {
+    uint64_t fh;         /* rg_gaz_hash_token of the folded form */
+    uint64_t h1;         /* hash of the one-token key: rg_gaz_hash_next(RG_GAZ_HASH0, fh) */
     uint32_t foff, flen; /* folded form in r->fold */
     uint32_t bits;       /* categories of the token alone */
     uint32_t ent_bits;   /* of the longest known name starting here */
@@ -18,11 +20,29 @@ struct rg_ner_tok {
     bool cap; /* capitalised word: "Syria", "IIIM", "al-Assad" */
 };
 
-void rg_ner_init(rg_ner *r, const rg_gazetteer *gaz, const char *text)
+/* A direct-mapped cache of one-token lookups: a document repeats its words,
+ * and the gazetteer's table and keys are megabytes, so most probes there
+ * miss the cache while this one stays in it. Keys longer than MEMO_KEY go
+ * to the gazetteer directly. */
+#define MEMO_KEY 19
+
+struct rg_ner_memo {
+    uint64_t h;
+    uint32_t bits;
+    uint8_t len;
+    char key[MEMO_KEY];
+};
+
+void rg_ner_init(rg_ner *r, const rg_gazetteer *gaz, const char *text, size_t len)
 {
     memset(r, 0, sizeof *r);
     r->gaz = gaz;
     r->text = text;
+    /* the memo grows with the document (a vocabulary does too) from 8 KB
+     * for a short text to 256 KB, so short documents pay little for it */
+    r->memo_slots = 256;
+    while (r->memo_slots < 8192 && r->memo_slots * 128 < len)
+        r->memo_slots *= 2;
 }
 
 void rg_ner_free(rg_ner *r)
@@ -31,6 +51,7 @@ void rg_ner_free(rg_ner *r)
     free(r->anns);
     free(r->tk);
     free(r->fold);
+    free(r->memo);
     memset(r, 0, sizeof *r);
 }
 
@@ -93,6 +114,11 @@ static bool initial(const rg_ner *r, size_t i)
 
 /* ---- per-sentence preparation ---------------------------------------- */
 
+/* Folds every token once into r->fold, each followed by a space, so the
+ * folded tokens i..j are already the gazetteer key of that phrase (keys
+ * join folded tokens with single spaces, and a fold never holds a space):
+ * scan_phrases then looks phrases up without copying or rehashing. ASCII
+ * tokens, most of them, are lower-cased here without rg_token_fold. */
 static void fold_tokens(rg_ner *r)
 {
     size_t need = 0;
@@ -102,15 +128,44 @@ static void fold_tokens(rg_ner *r)
         r->cap_fold = need * 2;
         r->fold = rg_realloc(r->fold, r->cap_fold);
     }
+    if (!r->memo) r->memo = rg_calloc(r->memo_slots, sizeof *r->memo);
     size_t off = 0;
     for (size_t i = 0; i < r->ntoks; i++) {
         const rg_token *t = &r->toks[i];
-        size_t room = (t->end - t->begin) * 3 + 2;
-        size_t n = rg_token_fold(r->text + t->begin, t->end - t->begin, r->fold + off, room);
+        const char *s = r->text + t->begin;
+        size_t len = t->end - t->begin, n = 0;
+        char *out = r->fold + off;
+        unsigned char high = 0;
+        for (size_t k = 0; k < len; k++) {
+            unsigned char c = (unsigned char)s[k];
+            high |= c;
+            out[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        n = high < 0x80 ? len : rg_token_fold(s, len, out, len * 3 + 2);
         r->tk[i].foff = (uint32_t)off;
         r->tk[i].flen = (uint32_t)n;
+        r->tk[i].fh = rg_gaz_hash_token(out, n);
+        /* scan_phrases looks this token up after all are folded: start
+         * loading its memo slot now */
+        uint64_t h = r->tk[i].h1 = rg_gaz_hash_next(RG_GAZ_HASH0, r->tk[i].fh);
+        __builtin_prefetch(&r->memo[h & (r->memo_slots - 1)]);
+        out[n] = ' ';
         off += n + 1;
     }
+}
+
+/* Bits of the one-token key (hash h) through r->memo. */
+static uint32_t lookup_token(rg_ner *r, uint64_t h, const char *key, size_t n)
+{
+    if (n > MEMO_KEY) return rg_gaz_lookup_hashed(r->gaz, h, key, n);
+    struct rg_ner_memo *m = &r->memo[h & (r->memo_slots - 1)];
+    if (m->h == h && m->len == n && memcmp(m->key, key, n) == 0) return m->bits;
+    uint32_t b = rg_gaz_lookup_hashed(r->gaz, h, key, n);
+    m->h = h;
+    m->len = (uint8_t)n;
+    m->bits = b;
+    memcpy(m->key, key, n);
+    return b;
 }
 
 /* May a known name spanning tokens i..j match here? Acronyms need all
@@ -126,21 +181,19 @@ static bool case_ok(const rg_ner *r, size_t i, size_t j, uint32_t b)
 /* Longest phrases of each kind starting at token i. */
 static void scan_phrases(rg_ner *r, size_t i)
 {
-    char key[1024];
-    size_t kn = 0;
     uint64_t h = RG_GAZ_HASH0;
     rg_ner_tok *t = &r->tk[i];
+    const char *key = fold_of(r, i);
     for (size_t j = i; j < r->ntoks && j - i < r->gaz->max_tokens; j++) {
         size_t fl = r->tk[j].flen;
-        if (kn + fl + 1 >= sizeof key) break;
-        if (j > i) {
-            key[kn++] = ' ';
-            h = rg_gaz_hash_step(h, " ", 1);
-        }
-        memcpy(key + kn, fold_of(r, j), fl);
-        kn += fl;
-        h = rg_gaz_hash_step(h, fold_of(r, j), fl);
-        uint32_t b = rg_gaz_lookup_hashed(r->gaz, h, key, kn);
+        /* phrases longer than 1 KB were never looked up: keep it so */
+        size_t before = j > i ? r->tk[j].foff - 1 - t->foff : 0;
+        if (before + fl + 1 >= 1024) break;
+        size_t kn = r->tk[j].foff + fl - t->foff;
+        h = j == i ? t->h1 : rg_gaz_hash_next(h, r->tk[j].fh);
+        if (j > i && !rg_gaz_may_have_phrase(r->gaz, h)) break; /* as if b == 0 */
+        uint32_t b =
+            j == i ? lookup_token(r, h, key, kn) : rg_gaz_lookup_hashed(r->gaz, h, key, kn);
         if (!b) break;
         uint8_t len = (uint8_t)(j - i + 1);
         if (j == i) t->bits = b;

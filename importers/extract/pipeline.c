@@ -72,9 +72,40 @@ static void add_role(rg_ner *r, const rg_ner_annotation *ra, uint32_t person)
     m->flags = RG_NM_ROLE;
 }
 
+/* The last word of each title annotation's key (rg_ortho_key), made on
+ * first use: every role compares itself with up to 256 titles before it,
+ * so recomputing the keys there cost more than the rest of the linking. */
+typedef struct title_words {
+    rg_buf words;  /* the last words, back to back */
+    uint32_t *off; /* per annotation: offset in words, or RG_NONE if not made yet */
+    uint16_t *len;
+} title_words;
+
+static const char *title_last(const rg_ner *r, title_words *tw, size_t b, size_t *len)
+{
+    if (tw->off[b] == RG_NONE) {
+        char tkey[256];
+        const rg_ner_annotation *ta = &r->anns[b];
+        rg_ortho_key(r->text + ta->begin, ta->end - ta->begin, tkey, sizeof tkey);
+        const char *tl = strrchr(tkey, ' ');
+        tl = tl ? tl + 1 : tkey;
+        size_t n = strlen(tl);
+        tw->off[b] = (uint32_t)tw->words.len;
+        tw->len[b] = (uint16_t)n;
+        rg_buf_append(&tw->words, tl, n);
+    }
+    *len = tw->len[b];
+    return tw->words.data + tw->off[b];
+}
+
 static void link_roles(rg_ner *r)
 {
-    char key[256], tkey[256];
+    char key[256];
+    title_words tw = {0};
+    tw.off = rg_malloc((r->nanns + 1) * sizeof *tw.off);
+    tw.len = rg_malloc((r->nanns + 1) * sizeof *tw.len);
+    for (size_t a = 0; a < r->nanns; a++)
+        tw.off[a] = RG_NONE;
     for (size_t a = 0; a < r->nanns; a++) {
         const rg_ner_annotation *ra = &r->anns[a];
         if (ra->kind != RG_ANN_ROLE) continue;
@@ -84,6 +115,7 @@ static void link_roles(rg_ner *r)
             continue;
         const char *last = strrchr(key, ' ');
         last = last ? last + 1 : key;
+        size_t lastn = strlen(last);
         bool linked = false;
         uint32_t ap = appositive(r, ra);
         if (ap != RG_NONE) {
@@ -93,10 +125,9 @@ static void link_roles(rg_ner *r)
         for (size_t b = a, seen = 0; b-- > 0 && seen++ < 256;) {
             const rg_ner_annotation *ta = &r->anns[b];
             if (ta->kind != RG_ANN_TITLE || ta->mention == RG_NONE) continue;
-            rg_ortho_key(r->text + ta->begin, ta->end - ta->begin, tkey, sizeof tkey);
-            const char *tl = strrchr(tkey, ' ');
-            tl = tl ? tl + 1 : tkey;
-            if (strcmp(tl, last) != 0) continue;
+            size_t tn;
+            const char *tl = title_last(r, &tw, b, &tn);
+            if (tn != lastn || (tn && memcmp(tl, last, tn) != 0)) continue;
             add_role(r, ra, ta->mention);
             linked = true;
             break;
@@ -111,6 +142,9 @@ static void link_roles(rg_ner *r)
             r->mentions[r->nmentions - 1].name_begin = (uint32_t)b;
         }
     }
+    rg_buf_free(&tw.words);
+    free(tw.off);
+    free(tw.len);
 }
 
 static int cmp_span(const void *a, const void *b)
@@ -119,6 +153,52 @@ static int cmp_span(const void *a, const void *b)
     if (x->begin != y->begin) return x->begin < y->begin ? -1 : 1;
     if (x->end != y->end) return x->end > y->end ? -1 : 1;
     return x < y ? -1 : x > y;
+}
+
+/* The rules emit mentions almost in text order (a nested one may come
+ * before its outer one), so an insertion sort is about linear here; past a
+ * budget of moves it hands over to qsort. cmp_span is a total order (ties
+ * go by address), so both give the same order. */
+static void sort_spans(rg_ner_mention **a, size_t n)
+{
+    size_t budget = 4 * n + 64;
+    for (size_t i = 1; i < n; i++) {
+        rg_ner_mention *v = a[i];
+        size_t j = i;
+        while (j > 0 && cmp_span(&a[j - 1], &v) > 0) {
+            a[j] = a[j - 1];
+            j--;
+            if (--budget == 0) {
+                a[j] = v;
+                qsort(a, n, sizeof *a, cmp_span);
+                return;
+            }
+        }
+        a[j] = v;
+    }
+}
+
+/* Puts r->mentions in the order idx gives (position k takes old mention
+ * idx[k]) in place, following the permutation's cycles; idx ends up the
+ * identity. A sorted copy of a large document's mentions cost as much in
+ * page faults as the copying. */
+static void permute(rg_ner_mention *a, uint32_t *idx, size_t n)
+{
+    for (size_t s = 0; s < n; s++) {
+        if (idx[s] == s) continue;
+        rg_ner_mention tmp = a[s];
+        size_t k = s;
+        for (;;) {
+            size_t j = idx[k];
+            idx[k] = (uint32_t)k;
+            if (j == s) {
+                a[k] = tmp;
+                break;
+            }
+            a[k] = a[j];
+            k = j;
+        }
+    }
 }
 
 /* Sorts mentions by (begin, longest first) and drops any that overlaps a
@@ -130,35 +210,42 @@ static size_t tidy(rg_ner *r, uint32_t *remap)
     rg_ner_mention **order = rg_malloc((n + 1) * sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = &r->mentions[i];
-    if (n) qsort(order, n, sizeof *order, cmp_span);
-    rg_ner_mention *out = rg_malloc((n + 1) * sizeof *out);
+    sort_spans(order, n);
+    uint32_t *idx = rg_malloc((n + 1) * sizeof *idx);
+    for (size_t k = 0; k < n; k++) {
+        idx[k] = (uint32_t)(order[k] - r->mentions);
+        remap[idx[k]] = (uint32_t)k; /* old index -> sorted position */
+    }
+    free(order);
+    permute(r->mentions, idx, n);
+    /* compact in place: the kept mention k goes to o <= k; idx[k] becomes
+     * its final index or RG_NONE */
+    rg_ner_mention *out = r->mentions;
     size_t o = 0, outer = SIZE_MAX;
     for (size_t k = 0; k < n; k++) {
-        rg_ner_mention *m = order[k];
-        size_t old = (size_t)(m - r->mentions);
-        remap[old] = RG_NONE;
-        if (outer != SIZE_MAX && m->begin < out[outer].end) {
+        rg_ner_mention m = out[k];
+        idx[k] = RG_NONE;
+        if (outer != SIZE_MAX && m.begin < out[outer].end) {
             /* names nest in names flagged so, and in roles ("Minister for
              * the Middle East") */
-            bool inside = m->end <= out[outer].end &&
-                          ((m->flags & RG_NM_NESTED) || (out[outer].flags & RG_NM_ROLE));
-            bool same = m->begin == out[o - 1].begin && m->end == out[o - 1].end;
+            bool inside = m.end <= out[outer].end &&
+                          ((m.flags & RG_NM_NESTED) || (out[outer].flags & RG_NM_ROLE));
+            bool same = m.begin == out[o - 1].begin && m.end == out[o - 1].end;
             if (!inside || same) continue;
-            remap[old] = (uint32_t)o;
-            out[o++] = *m;
+            idx[k] = (uint32_t)o;
+            out[o++] = m;
             continue;
         }
-        remap[old] = (uint32_t)o;
+        idx[k] = (uint32_t)o;
         outer = o;
-        out[o++] = *m;
+        out[o++] = m;
     }
+    for (size_t i = 0; i < n; i++)
+        remap[i] = idx[remap[i]];
     for (size_t i = 0; i < o; i++)
         if (out[i].alias_of != RG_NONE) out[i].alias_of = remap[out[i].alias_of];
-    free(order);
-    free(r->mentions);
-    r->mentions = out;
+    free(idx);
     r->nmentions = o;
-    r->cap_mentions = n + 1;
     return o;
 }
 
@@ -215,6 +302,49 @@ static int cmp_xmention(const void *a, const void *b)
     return (x->type == RG_MENTION_DATE) - (y->type == RG_MENTION_DATE);
 }
 
+static bool strictly_sorted(const rg_xmention *m, size_t from, size_t to)
+{
+    for (size_t i = from + 1; i < to; i++)
+        if (cmp_xmention(&m[i - 1], &m[i]) >= 0) return false;
+    return true;
+}
+
+/* Sorts the mentions by merging the entity mentions [0, first) with the
+ * dates after them, each run already in text order, instead of a qsort
+ * that moved 40-byte records around. Only when no two mentions compare
+ * equal, so the order is the one qsort gives; else returns false having
+ * changed nothing. pos[old index] = new index. */
+static bool merge_dates(rg_extraction *x, size_t first, uint32_t *pos)
+{
+    const rg_xmention *m = x->mentions;
+    size_t o = x->nmentions, a = 0, b = first, k = 0;
+    if (!strictly_sorted(m, 0, first) || !strictly_sorted(m, first, o)) return false;
+    rg_xmention *out = rg_malloc((o + 1) * sizeof *out);
+    while (a < first || b < o) {
+        int c = a == first ? 1 : b == o ? -1 : cmp_xmention(&m[a], &m[b]);
+        if (c == 0) {
+            free(out);
+            return false;
+        }
+        size_t from = c < 0 ? a++ : b++;
+        pos[from] = (uint32_t)k;
+        out[k++] = m[from];
+    }
+    free(x->mentions);
+    x->mentions = out;
+    x->cap_mentions = o + 1;
+    return true;
+}
+
+/* Annotations follow their mentions to new positions. */
+static void follow(rg_pipeline_extras *extras, const uint32_t *pos)
+{
+    if (extras)
+        for (size_t i = 0; i < extras->nanns; i++)
+            if (extras->anns[i].mention != RG_NONE)
+                extras->anns[i].mention = pos[extras->anns[i].mention];
+}
+
 /* Adds the dates that overlap no entity mention and sorts all mentions by
  * position. Annotations keep pointing at their mentions (via old -> new). */
 static void add_dates(rg_extraction *x, rg_pipeline_extras *extras)
@@ -238,8 +368,13 @@ static void add_dates(rg_extraction *x, rg_pipeline_extras *extras)
     }
     x->nmentions = o;
     if (o == first) return;
-    /* tag entity mentions with their old index to follow them through the sort */
     uint32_t *pos = rg_malloc((o + 1) * sizeof *pos);
+    if (merge_dates(x, first, pos)) {
+        follow(extras, pos);
+        free(pos);
+        return;
+    }
+    /* tag entity mentions with their old index to follow them through the sort */
     char **vals = rg_malloc((o + 1) * sizeof *vals);
     for (size_t i = 0; i < o; i++) {
         vals[i] = x->mentions[i].value;
@@ -251,10 +386,7 @@ static void add_dates(rg_extraction *x, rg_pipeline_extras *extras)
         pos[old] = (uint32_t)i;
         x->mentions[i].value = vals[old];
     }
-    if (extras)
-        for (size_t i = 0; i < extras->nanns; i++)
-            if (extras->anns[i].mention != RG_NONE)
-                extras->anns[i].mention = pos[extras->anns[i].mention];
+    follow(extras, pos);
     free(pos);
     free(vals);
 }
@@ -273,7 +405,7 @@ void rg_pipeline_run_owned(const rg_gazetteer *gaz, char *text, size_t len, rg_e
     x->text = text;
     x->len = len;
     rg_ner r;
-    rg_ner_init(&r, gaz, x->text);
+    rg_ner_init(&r, gaz, x->text, len);
     rg_splitter sp;
     rg_splitter_init(&sp, x->text, len, gaz);
     rg_token *toks = NULL;

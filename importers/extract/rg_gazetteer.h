@@ -5,7 +5,7 @@
  * rg_token and folded with rg_token_fold, and the key is the folded tokens
  * joined by single spaces, so lookups made while scanning a sentence need
  * no allocation: the caller hashes the folded tokens incrementally
- * (rg_gaz_hash_step) and probes the table. Every proper prefix of a
+ * (rg_gaz_hash_token, rg_gaz_hash_next) and probes the table. Every proper prefix of a
  * multi-token phrase is stored with RG_GAZ_PREFIX, so a longest-match scan
  * stops as soon as no longer phrase can match.
  *
@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rg_util.h"
 
@@ -72,11 +73,22 @@ typedef struct rg_gaz_entry {
     uint16_t len;
 } rg_gaz_entry;
 
+#define RG_GAZ_FILTER_BITS (1u << 16)
+
 typedef struct rg_gazetteer {
     rg_gaz_entry *slots;
     size_t cap, n;
     rg_buf keys;
     unsigned max_tokens; /* longest phrase, in tokens */
+    /* one bit per hash of the keys of two or more tokens (a few thousand):
+     * most phrases a sentence scan tries are in no lexicon, and this 8 KB
+     * filter rejects them without touching the table */
+    uint64_t phrase_filter[RG_GAZ_FILTER_BITS / 64];
+    /* the built-in table's slots and keys start out in one huge-page
+     * mapping (gazetteer.c); either moves to the heap if it has to grow */
+    void *region;
+    size_t region_len;
+    bool slots_in_region, keys_in_region;
 } rg_gazetteer;
 
 #define RG_GAZ_MAX_TOKENS 12
@@ -104,11 +116,48 @@ rg_status rg_gaz_load_file(rg_gazetteer *g, const char *path, rg_error *err);
  * "country", "title", "given_name", "demonym", "ignore", ...) to bits. */
 bool rg_gaz_category(const char *name, uint32_t *bits);
 
-/* Incremental key hashing: h = RG_GAZ_HASH0; for each token after the
- * first, h = rg_gaz_hash_step(h, " ", 1); then h = rg_gaz_hash_step(h,
- * folded, n). */
+/* Key hashing, token by token: a key's hash combines the hashes of its
+ * space-separated parts (the folded tokens), so a scan over a sentence
+ * hashes each token once and extends a phrase's hash with one step:
+ * h = RG_GAZ_HASH0; for each token, h = rg_gaz_hash_next(h,
+ * rg_gaz_hash_token(folded, n)). rg_gaz_hash_key(key, n) gives the same
+ * value for the joined key. */
 #define RG_GAZ_HASH0 1469598103934665603ull
-uint64_t rg_gaz_hash_step(uint64_t h, const char *s, size_t n);
+uint64_t rg_gaz_hash_key(const char *key, size_t n);
+
+/* Word-at-a-time mixing instead of byte-wise FNV: folded tokens are short,
+ * and each is hashed once per sentence (ner.c), so this is the hot part. */
+static inline uint64_t rg_gaz_hash_token(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+}
+
+static inline uint64_t rg_gaz_hash_next(uint64_t h, uint64_t token_hash)
+{
+    h = (h ^ token_hash) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 29);
+}
+
+/* False when no key of two or more tokens has hash h (so looking up such
+ * a key would give 0); true when one may. */
+static inline bool rg_gaz_may_have_phrase(const rg_gazetteer *g, uint64_t h)
+{
+    uint32_t b = (uint32_t)(h >> 40) & (RG_GAZ_FILTER_BITS - 1);
+    return (g->phrase_filter[b / 64] >> (b % 64)) & 1;
+}
 
 /* Bits of a key with a precomputed hash; 0 when absent. */
 uint32_t rg_gaz_lookup_hashed(const rg_gazetteer *g, uint64_t h, const char *key, size_t n);

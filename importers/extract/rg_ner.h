@@ -89,13 +89,16 @@ typedef struct rg_ner {
     size_t cap_tk;
     char *fold;
     size_t cap_fold;
+    struct rg_ner_memo *memo; /* recent one-token gazetteer lookups (ner.c) */
+    size_t memo_slots;        /* a power of two */
     const rg_token *toks;
     size_t ntoks;
     uint32_t sentence;
     bool headline;
 } rg_ner;
 
-void rg_ner_init(rg_ner *r, const rg_gazetteer *gaz, const char *text);
+/* text[0..len) is the document (len sizes the caches). */
+void rg_ner_init(rg_ner *r, const rg_gazetteer *gaz, const char *text, size_t len);
 void rg_ner_free(rg_ner *r);
 /* Runs the rules over one sentence, appending to r->mentions/anns. */
 void rg_ner_sentence(rg_ner *r, const rg_token *toks, size_t n, uint32_t sentence);

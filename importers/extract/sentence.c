@@ -106,16 +106,19 @@ size_t rg_splitter_next(rg_splitter *sp, rg_token **toks, size_t *cap)
 {
     size_t n = 0;
     if (!sp->has_look) return 0;
-    *RG_PUSH(*toks, n, *cap) = sp->look;
+    /* a sentence has at most RG_SENTENCE_MAX tokens: make room once */
+    rg_grow(toks, cap, RG_SENTENCE_MAX, sizeof **toks);
+    rg_token *a = *toks;
+    a[n++] = sp->look;
     for (;;) {
         rg_token t;
         sp->has_look = rg_tokenizer_next(&sp->tz, &t);
         if (!sp->has_look) break;
-        if (boundary(sp, *toks, n, &t) || n >= RG_SENTENCE_MAX) {
+        if (boundary(sp, a, n, &t) || n >= RG_SENTENCE_MAX) {
             sp->look = t;
             break;
         }
-        *RG_PUSH(*toks, n, *cap) = t;
+        a[n++] = t;
     }
     return n;
 }

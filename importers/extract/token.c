@@ -92,24 +92,32 @@ static int32_t peek(const rg_tokenizer *tz, size_t p, size_t *k)
     return cp;
 }
 
-/* Skips white space, counting line breaks into t. */
+/* Skips white space, counting line breaks into t. ASCII white space, by
+ * far the most common, is tested without decoding. */
 static void skip_space(rg_tokenizer *tz, rg_token *t)
 {
     unsigned nl = 0;
     bool sp = false;
-    for (;;) {
-        size_t k;
-        if (tz->pos < tz->len && tz->s[tz->pos] == ' ') {
+    const char *s = tz->s;
+    size_t p = tz->pos, len = tz->len;
+    while (p < len) {
+        unsigned char c = (unsigned char)s[p];
+        if (c < 0x80) {
+            if (c == '\n')
+                nl++;
+            else if (!cp_is_space(c))
+                break;
             sp = true;
-            tz->pos++;
+            p++;
             continue;
         }
-        int32_t cp = peek(tz, tz->pos, &k);
-        if (cp == -2 || !cp_is_space(cp)) break;
-        if (cp == '\n') nl++;
+        int32_t cp;
+        size_t k = rg_utf8_next(s + p, len - p, &cp);
+        if (!cp_is_space(cp)) break;
         sp = true;
-        tz->pos += k;
+        p += k;
     }
+    tz->pos = p;
     t->nl = (uint8_t)(nl > 255 ? 255 : nl);
     t->space = sp;
 }
@@ -248,10 +256,105 @@ static size_t scan_number(const rg_tokenizer *tz, size_t p)
     return p;
 }
 
+static bool ascii_alpha(unsigned char c)
+{
+    return (unsigned char)((c | 32) - 'a') < 26;
+}
+
+static bool ascii_digit(unsigned char c)
+{
+    return (unsigned char)(c - '0') < 10;
+}
+
+/* Per ASCII byte, what it adds to a word's packed letter counts: lower
+ * case in bits 0-9, upper case in 10-19, digits in 20-29 (a word of the
+ * fast path is shorter than 1024 bytes); 0 ends the word. Bytes from 0x80
+ * are 0 too (the table stops at 0x7F: zero-initialised). */
+#define L 1u
+#define U (1u << 10)
+#define D (1u << 20)
+static const uint32_t word_inc[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+    0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+    0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+};
+#undef L
+#undef U
+#undef D
+
+/* Shape of an ASCII word of letters and digits that starts with a letter,
+ * from its letter counts: what word_shape computes for such a word. */
+static uint8_t ascii_shape(bool first_up, unsigned up, unsigned low, unsigned dig)
+{
+    uint8_t sh = dig ? RG_SHAPE_DIGIT : 0;
+    if (up >= 2 && low == 0) return sh | RG_SHAPE_ALLCAPS;
+    if (first_up) return sh | RG_SHAPE_UPINIT; /* includes a lone capital */
+    return sh | (up == 0 ? RG_SHAPE_LOWER : RG_SHAPE_MIXED);
+}
+
+/* The common tokens without decoding: an ASCII punctuation mark, an ASCII
+ * word of letters and digits or an ASCII number, each ended by an ASCII
+ * byte that cannot extend it (no hyphen or apostrophe after a word, no
+ * letter after a number, no period after a one-letter word, which may be
+ * "U.S."). Anything else, and tokens near RG_TOKEN_MAX, take the general
+ * path. Returns false when it did not handle the token. */
+static bool ascii_token(rg_tokenizer *tz, rg_token *t)
+{
+    const char *s = tz->s;
+    size_t p = tz->pos, len = tz->len, q = p;
+    unsigned char c = (unsigned char)s[p];
+    if (c >= 0x80) return false;
+    size_t lim = len - p > RG_TOKEN_MAX - 1 ? p + RG_TOKEN_MAX - 1 : len;
+    if (ascii_alpha(c)) {
+        uint32_t counts = 0;
+        for (; q < lim; q++) {
+            uint32_t inc = word_inc[(unsigned char)s[q]];
+            if (!inc) break;
+            counts += inc;
+        }
+        unsigned low = counts & 1023, up = (counts >> 10) & 1023, dig = counts >> 20;
+        if (q < len) {
+            unsigned char d = (unsigned char)s[q];
+            if (q == lim || d >= 0x80 || d == '-' || d == '\'' || (d == '.' && q - p == 1))
+                return false;
+        }
+        t->kind = RG_TOK_WORD;
+        t->shape = ascii_shape(c <= 'Z', up, low, dig);
+    } else if (ascii_digit(c)) {
+        for (; q < lim; q++) {
+            unsigned char d = (unsigned char)s[q];
+            if (ascii_digit(d)) continue;
+            if ((d == ',' || d == '.') && q + 1 < len) {
+                unsigned char e = (unsigned char)s[q + 1];
+                if (e >= 0x80) return false; /* maybe a digit of another script */
+                if (ascii_digit(e)) continue;
+            }
+            break;
+        }
+        if (q < len) {
+            unsigned char d = (unsigned char)s[q];
+            if (q == lim || d >= 0x80 || ascii_alpha(d)) return false;
+        }
+        t->kind = RG_TOK_NUM;
+        t->shape = RG_SHAPE_DIGIT;
+    } else {
+        q = p + 1;
+        t->kind = RG_TOK_PUNCT;
+        t->shape = 0;
+    }
+    t->cp = c;
+    t->begin = (uint32_t)p;
+    t->end = (uint32_t)q;
+    tz->pos = q;
+    return true;
+}
+
 bool rg_tokenizer_next(rg_tokenizer *tz, rg_token *t)
 {
     skip_space(tz, t);
     if (tz->pos >= tz->len) return false;
+    if (ascii_token(tz, t)) return true;
     size_t k;
     int32_t cp = peek(tz, tz->pos, &k);
     size_t p = tz->pos, end;
