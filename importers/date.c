@@ -1,6 +1,7 @@
 #include "rg_date.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,13 @@ typedef struct date_name {
 
 static date_name names[128];
 static size_t nnames;
+/* The entries by first letter, in table order (name_at returns the first
+ * that matches), and per first letter a bit set of the lengths of the
+ * words that can start a date there: names and the relative words. Words
+ * of other lengths are rejected without looking further. */
+static uint8_t by_first[26][128];
+static uint8_t nby_first[26];
+static uint32_t start_lens[26];
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static void names_add(const char *word, size_t n, int value, bool month)
@@ -57,17 +65,38 @@ static void names_parse_line(const char *line, size_t n)
         names_add(w, strlen(w), value, month);
 }
 
+static const char *const relative_words[] = {"today", "yesterday", "tomorrow", "last", "next"};
+
+static void start_len_add(const char *w, size_t n)
+{
+    if (w[0] >= 'a' && w[0] <= 'z' && n < 32) start_lens[w[0] - 'a'] |= 1u << n;
+}
+
+static void names_index(void)
+{
+    for (size_t i = 0; i < nnames; i++) {
+        int c = names[i].name[0] - 'a';
+        if (c < 0 || c >= 26) continue; /* name_at wants a capital letter */
+        by_first[c][nby_first[c]++] = (uint8_t)i;
+        start_len_add(names[i].name, names[i].len);
+    }
+    for (size_t i = 0; i < sizeof relative_words / sizeof *relative_words; i++)
+        start_len_add(relative_words[i], strlen(relative_words[i]));
+}
+
 static void names_load(void)
 {
     size_t len = 0;
     const char *data = rg_data_get("doc/dates.txt", &len);
-    if (!data) return;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(data + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - data) : len;
-        names_parse_line(data + i, end - i);
-        i = end + 1;
+    if (data) {
+        for (size_t i = 0; i < len;) {
+            const char *nl = memchr(data + i, '\n', len - i);
+            size_t end = nl ? (size_t)(nl - data) : len;
+            names_parse_line(data + i, end - i);
+            i = end + 1;
+        }
     }
+    names_index();
 }
 
 static bool is_alpha(char c)
@@ -172,17 +201,15 @@ static void iso_fmt(char iso[11], int y, int m, int d)
  * word; an abbreviation may carry its dot. Returns the length or 0. */
 static size_t name_at(const char *t, size_t len, size_t pos, bool month, bool full_only, int *value)
 {
-    pthread_once(&names_once, names_load);
     if (pos >= len || t[pos] < 'A' || t[pos] > 'Z') return 0;
     size_t n = 0;
     while (pos + n < len && is_alpha(t[pos + n]))
         n++;
     if (pos + n < len && is_digit(t[pos + n])) return 0;
-    char first = (char)(t[pos] | 0x20);
-    for (size_t i = 0; i < nnames; i++) {
-        const date_name *e = &names[i];
-        if (e->name[0] != first || e->len != n || e->month != month || (full_only && e->abbrev))
-            continue;
+    int first = (t[pos] | 0x20) - 'a';
+    for (size_t i = 0; i < nby_first[first]; i++) {
+        const date_name *e = &names[by_first[first][i]];
+        if (e->len != n || e->month != month || (full_only && e->abbrev)) continue;
         size_t k = 0;
         while (k < n && (t[pos + k] | 0x20) == e->name[k])
             k++;
@@ -359,10 +386,35 @@ static size_t absolute_at(const char *t, size_t len, size_t pos, parsed *p)
     return n;
 }
 
+/* A cheap necessary condition for a date at the word start text[pos]: a
+ * digit run of one or two (a day) or of four before '-' or '/' (ISO), or a
+ * letter word whose first letter and length are those of a month or
+ * weekday name or relative word (start_lens). Most words fail it. */
+static bool may_start_at(const char *t, size_t len, size_t pos)
+{
+    char c = t[pos];
+    if (is_digit(c)) {
+        size_t k = 0;
+        while (pos + k < len && k < 5 && is_digit(t[pos + k]))
+            k++;
+        return k <= 2 || (k == 4 && pos + 4 < len && (t[pos + 4] == '-' || t[pos + 4] == '/'));
+    }
+    if (!is_alpha(c)) return false;
+    size_t n = 0;
+    while (pos + n < len && n < 32 && is_alpha(t[pos + n]))
+        n++;
+    return n < 32 && (start_lens[(c | 0x20) - 'a'] >> n & 1);
+}
+
 size_t rg_date_match_at(const char *text, size_t len, size_t pos, const char *anchor, char iso[11])
 {
     iso[0] = '\0';
     if (!text || pos >= len || (pos > 0 && is_alnum(text[pos - 1]))) return 0;
+    pthread_once(&names_once, names_load);
+    /* every absolute form opens with a digit or a capitalised name */
+    char c = text[pos];
+    if (!is_digit(c) && (c < 'A' || c > 'Z')) return 0;
+    if (!may_start_at(text, len, pos)) return 0;
     parsed p = {0, 0, 0, -1};
     size_t wn = weekday_prefix(text, len, pos, &p.wday);
     size_t n = absolute_at(text, len, pos + wn, &p);
@@ -475,6 +527,7 @@ size_t rg_date_relative_at(const char *text, size_t len, size_t pos, const char 
 {
     int a[3];
     bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
+    pthread_once(&names_once, names_load);
     return relative_at(text, len, pos, have, a, iso);
 }
 
@@ -493,12 +546,13 @@ size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_dat
     size_t count = 0;
     int a[3];
     bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
+    pthread_once(&names_once, names_load);
     for (size_t pos = 0; pos < len;) {
         if (!is_alnum(text[pos]) || (pos > 0 && is_alnum(text[pos - 1]))) {
             pos++;
             continue;
         }
-        if (!may_start_date(text[pos])) {
+        if (!may_start_date(text[pos]) || !may_start_at(text, len, pos)) {
             /* skip the rest of the word: no date starts inside one */
             while (pos < len && is_alnum(text[pos]))
                 pos++;
