@@ -24,11 +24,13 @@ static date_name names[128];
 static size_t nnames;
 /* The entries by first letter, in table order (name_at returns the first
  * that matches), and per first letter a bit set of the lengths of the
- * words that can start a date there: names and the relative words. Words
- * of other lengths are rejected without looking further. */
+ * words that can start a date there: after a capital, names and relative
+ * words; after a lower-case letter, relative words only (names must be
+ * capitalised). Words of other lengths are rejected without looking
+ * further. */
 static uint8_t by_first[26][128];
 static uint8_t nby_first[26];
-static uint32_t start_lens[26];
+static uint32_t lens_upper[26], lens_lower[26];
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static void names_add(const char *word, size_t n, int value, bool month)
@@ -67,9 +69,9 @@ static void names_parse_line(const char *line, size_t n)
 
 static const char *const relative_words[] = {"today", "yesterday", "tomorrow", "last", "next"};
 
-static void start_len_add(const char *w, size_t n)
+static void start_len_add(uint32_t *lens, const char *w, size_t n)
 {
-    if (w[0] >= 'a' && w[0] <= 'z' && n < 32) start_lens[w[0] - 'a'] |= 1u << n;
+    if (w[0] >= 'a' && w[0] <= 'z' && n < 32) lens[w[0] - 'a'] |= 1u << n;
 }
 
 static void names_index(void)
@@ -78,10 +80,12 @@ static void names_index(void)
         int c = names[i].name[0] - 'a';
         if (c < 0 || c >= 26) continue; /* name_at wants a capital letter */
         by_first[c][nby_first[c]++] = (uint8_t)i;
-        start_len_add(names[i].name, names[i].len);
+        start_len_add(lens_upper, names[i].name, names[i].len);
     }
-    for (size_t i = 0; i < sizeof relative_words / sizeof *relative_words; i++)
-        start_len_add(relative_words[i], strlen(relative_words[i]));
+    for (size_t i = 0; i < sizeof relative_words / sizeof *relative_words; i++) {
+        start_len_add(lens_upper, relative_words[i], strlen(relative_words[i]));
+        start_len_add(lens_lower, relative_words[i], strlen(relative_words[i]));
+    }
 }
 
 static void names_load(void)
@@ -386,24 +390,35 @@ static size_t absolute_at(const char *t, size_t len, size_t pos, parsed *p)
     return n;
 }
 
+/* Can a word of n letters starting with c start a date (lens_upper,
+ * lens_lower)? */
+static bool may_start_word(char c, size_t n)
+{
+    if (n >= 32) return false;
+    if (c >= 'A' && c <= 'Z') return lens_upper[c - 'A'] >> n & 1;
+    if (c >= 'a' && c <= 'z') return lens_lower[c - 'a'] >> n & 1;
+    return false;
+}
+
+/* A digit run of one or two (a day) or of four before '-' or '/' (ISO). */
+static bool may_start_number(const char *t, size_t len, size_t pos)
+{
+    size_t k = 0;
+    while (pos + k < len && k < 5 && is_digit(t[pos + k]))
+        k++;
+    return k <= 2 || (k == 4 && pos + 4 < len && (t[pos + 4] == '-' || t[pos + 4] == '/'));
+}
+
 /* A cheap necessary condition for a date at the word start text[pos]: a
- * digit run of one or two (a day) or of four before '-' or '/' (ISO), or a
- * letter word whose first letter and length are those of a month or
- * weekday name or relative word (start_lens). Most words fail it. */
+ * day or ISO number, or a letter word that may_start_word accepts. Most
+ * words fail it. */
 static bool may_start_at(const char *t, size_t len, size_t pos)
 {
-    char c = t[pos];
-    if (is_digit(c)) {
-        size_t k = 0;
-        while (pos + k < len && k < 5 && is_digit(t[pos + k]))
-            k++;
-        return k <= 2 || (k == 4 && pos + 4 < len && (t[pos + 4] == '-' || t[pos + 4] == '/'));
-    }
-    if (!is_alpha(c)) return false;
+    if (is_digit(t[pos])) return may_start_number(t, len, pos);
     size_t n = 0;
     while (pos + n < len && n < 32 && is_alpha(t[pos + n]))
         n++;
-    return n < 32 && (start_lens[(c | 0x20) - 'a'] >> n & 1);
+    return may_start_word(t[pos], n);
 }
 
 size_t rg_date_match_at(const char *text, size_t len, size_t pos, const char *anchor, char iso[11])
@@ -533,12 +548,23 @@ size_t rg_date_relative_at(const char *text, size_t len, size_t pos, const char 
 
 /* ---- scanner ---- */
 
-/* Every pattern starts with a digit, a capital (month and weekday names;
- * name_at wants one) or, in any case, the first letter of today, tomorrow,
- * yesterday, last or next: other words cannot start a date. */
-static bool may_start_date(char c)
+/* The end of the run of letters and digits at pos. */
+static size_t word_end(const char *t, size_t len, size_t pos)
 {
-    return is_digit(c) || (c >= 'A' && c <= 'Z') || c == 't' || c == 'y' || c == 'l' || c == 'n';
+    while (pos < len && is_alnum(t[pos]))
+        pos++;
+    return pos;
+}
+
+/* May a date start at the word t[pos, end) (a word start)? A word of
+ * letters must be all letters (a name or relative word followed by a
+ * digit is none) and pass may_start_word; a number may_start_number. */
+static bool word_may_start(const char *t, size_t len, size_t pos, size_t end)
+{
+    if (is_digit(t[pos])) return may_start_number(t, len, pos);
+    for (size_t i = pos + 1; i < end; i++)
+        if (!is_alpha(t[i])) return false;
+    return may_start_word(t[pos], end - pos);
 }
 
 size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_date_cb cb, void *ctx)
@@ -548,14 +574,15 @@ size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_dat
     bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
     pthread_once(&names_once, names_load);
     for (size_t pos = 0; pos < len;) {
-        if (!is_alnum(text[pos]) || (pos > 0 && is_alnum(text[pos - 1]))) {
+        if (!is_alnum(text[pos])) {
             pos++;
             continue;
         }
-        if (!may_start_date(text[pos]) || !may_start_at(text, len, pos)) {
-            /* skip the rest of the word: no date starts inside one */
-            while (pos < len && is_alnum(text[pos]))
-                pos++;
+        /* no date starts inside a word: whatever fails here skips to the
+         * word's end */
+        size_t end = word_end(text, len, pos);
+        if ((pos > 0 && is_alnum(text[pos - 1])) || !word_may_start(text, len, pos, end)) {
+            pos = end;
             continue;
         }
         rg_date_match m = {.begin = pos};
@@ -571,7 +598,7 @@ size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_dat
             m.relative = true;
         }
         if (!n) {
-            pos++;
+            pos = end;
             continue;
         }
         m.end = pos + n;
