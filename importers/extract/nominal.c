@@ -15,6 +15,18 @@ enum { N_ORG = 1, N_PLACE, N_PERSON, N_DET, N_BREAK };
 static rg_strmap heads;
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 
+/* A copy of heads for the lookup of every lower-case word: keyed by the
+ * folded bytes and their length (no strlen, a cheap hash, one cache line
+ * a probe). Read-only once built. */
+typedef struct head_slot {
+    uint32_t hash;
+    uint8_t len, val;
+    const char *key; /* into heads; NULL = empty */
+} head_slot;
+
+static head_slot *head_tab;
+static size_t head_mask;
+
 /* Words that end a noun phrase to the left: prepositions, conjunctions,
  * auxiliaries and the like. */
 static const char *const breaks[] = {
@@ -27,7 +39,53 @@ static const char *const breaks[] = {
     "about", "during", "through", "within", "without", "between", "said",   "says",
 };
 
+static void load_heads_map(void);
+
+static uint32_t head_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ^ (uint32_t)n;
+}
+
+static void head_tab_build(void)
+{
+    size_t cap = 16;
+    while (cap < heads.len * 4)
+        cap *= 2;
+    head_tab = rg_calloc(cap, sizeof *head_tab);
+    head_mask = cap - 1;
+    for (size_t i = 0; i < heads.cap; i++) {
+        const rg_strmap_slot *sl = &heads.slots[i];
+        size_t n = sl->key ? strlen(sl->key) : 0;
+        if (!n || n > 255) continue;
+        uint32_t h = head_hash(sl->key, n);
+        size_t k = h & head_mask;
+        while (head_tab[k].key)
+            k = (k + 1) & head_mask;
+        head_tab[k] = (head_slot){h, (uint8_t)n, (uint8_t)sl->val, sl->key};
+    }
+}
+
+/* The N_* value of the folded word f[0, n), or 0. */
+static uint32_t head_get(const char *f, size_t n)
+{
+    uint32_t h = head_hash(f, n);
+    for (size_t k = h & head_mask; head_tab[k].key; k = (k + 1) & head_mask) {
+        const head_slot *sl = &head_tab[k];
+        if (sl->hash == h && sl->len == n && memcmp(sl->key, f, n) == 0) return sl->val;
+    }
+    return 0;
+}
+
 static void load_heads(void)
+{
+    load_heads_map();
+    head_tab_build();
+}
+
+static void load_heads_map(void)
 {
     rg_strmap_init(&heads);
     for (size_t k = 0; k < sizeof breaks / sizeof *breaks; k++)
@@ -79,7 +137,31 @@ typedef struct nomscan {
     size_t nw, cap;
     rg_xmention *out;
     size_t nout, capout;
+    size_t upto;     /* named mentions [0, upto) are in maxend */
+    uint32_t maxend; /* the largest end among them */
 } nomscan;
+
+/* Folds t[0, n) (n < cap) into buf as rg_token_fold does, NUL-terminated;
+ * *klen receives the length of the key up to the first NUL. Plain ASCII
+ * (no NUL, nothing above 0x7F), almost every word, is lower-cased here. */
+static size_t fold_word(const char *t, size_t n, char *buf, size_t cap, size_t *klen)
+{
+    size_t i = 0;
+    for (; i < n; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == 0 || ch >= 0x80) break;
+        buf[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    if (i == n) {
+        buf[n] = 0;
+        *klen = n;
+        return n;
+    }
+    size_t fn = rg_token_fold(t, n, buf, cap);
+    buf[fn < cap ? fn : cap - 1] = 0;
+    *klen = strlen(buf);
+    return fn;
+}
 
 static void fill_word(nomscan *c, word *wd)
 {
@@ -89,17 +171,15 @@ static void fill_word(nomscan *c, word *wd)
     wd->cap = t[wd->b] >= 'A' && t[wd->b] <= 'Z';
     wd->number = t[wd->b] >= '0' && t[wd->b] <= '9';
     wd->hyphen = memchr(t + wd->b, '-', n) != NULL;
-    if (n >= sizeof f) return;
-    size_t fn = rg_token_fold(t + wd->b, n, f, sizeof f);
-    f[fn < sizeof f ? fn : sizeof f - 1] = 0;
-    uint32_t v = 0;
-    bool lower = !wd->cap && !wd->number;
-    if (lower && rg_strmap_get(&heads, f, &v)) {
-        if (v == N_BREAK)
-            wd->brk = true;
-        else
-            wd->cls = v;
-    }
+    /* a number is neither a lower-case word nor a capitalised one */
+    if (n >= sizeof f || wd->number) return;
+    size_t kn;
+    size_t fn = fold_word(t + wd->b, n, f, sizeof f, &kn);
+    uint32_t v = !wd->cap ? head_get(f, kn) : 0;
+    if (v == N_BREAK)
+        wd->brk = true;
+    else if (v)
+        wd->cls = v;
     /* "Syrians", "Iraqis": the plural of a demonym is a group */
     if (wd->cap && fn > 3 && f[fn - 1] == 's' &&
         (rg_gaz_lookup(c->gaz, f, fn - 1) & RG_GAZ_DEMONYM))
@@ -127,21 +207,29 @@ static bool det_like(const word *w)
     return w->cls == N_DET || w->number;
 }
 
-static bool ends_with(const char *t, size_t n, const char *suf)
+static bool ends_with(const char *t, size_t n, const char *suf, size_t m)
 {
-    size_t m = strlen(suf);
     return n > m + 2 && memcmp(t + n - m, suf, m) == 0;
 }
 
 /* "international", "tactical", "Syrian"-like endings of English adjectives. */
 static bool adjective(const nomscan *c, const word *w)
 {
-    static const char *const sufs[] = {"al",  "ic",  "ive", "ous",  "ary",  "ian", "ish",
-                                       "ese", "ern", "ful", "less", "ible", "able"};
+#define SUF(s)                                                                                     \
+    {                                                                                              \
+        s, sizeof s - 1                                                                            \
+    }
+    static const struct {
+        const char *s;
+        size_t n;
+    } sufs[] = {SUF("al"),   SUF("ic"),   SUF("ive"), SUF("ous"), SUF("ary"),
+                SUF("ian"),  SUF("ish"),  SUF("ese"), SUF("ern"), SUF("ful"),
+                SUF("less"), SUF("ible"), SUF("able")};
+#undef SUF
     const char *t = c->x->text + w->b;
     size_t n = w->e - w->b;
     for (size_t k = 0; k < sizeof sufs / sizeof *sufs; k++)
-        if (ends_with(t, n, sufs[k])) return true;
+        if (ends_with(t, n, sufs[k].s, sufs[k].n)) return true;
     return false;
 }
 
@@ -205,6 +293,18 @@ static void scan(nomscan *c, uint32_t s)
     }
 }
 
+/* False when no named mention can overlap the word [p, e): none before
+ * next ends after p (their largest end, kept up as next moves on) and the
+ * one at next starts at e or later. The window search in words_of then
+ * finds nothing, so most words skip it. */
+static bool mention_near(nomscan *c, size_t next, uint32_t p, uint32_t e)
+{
+    const rg_xmention *mm = c->x->mentions;
+    for (; c->upto < next; c->upto++)
+        if (mm[c->upto].end > c->maxend) c->maxend = mm[c->upto].end;
+    return c->maxend > p || (next < c->x->nmentions && mm[next].begin < e);
+}
+
 /* Splits sentence s into words, marking those inside named mentions. */
 static void words_of(nomscan *c, uint32_t s, size_t *next)
 {
@@ -238,13 +338,15 @@ static void words_of(nomscan *c, uint32_t s, size_t *next)
         w->e = e;
         while (*next < named && mm[*next].end <= p)
             (*next)++;
-        /* a mention may start before *next when nested ones end earlier */
         w->within = true;
-        for (size_t k = *next >= 8 ? *next - 8 : 0; k < named && mm[k].begin < e; k++)
-            if (mm[k].end > p && mm[k].type != RG_MENTION_DATE) {
-                w->taken = true;
-                if (mm[k].begin < p || mm[k].end > e) w->within = false;
-            }
+        if (mention_near(c, *next, p, e)) {
+            /* a mention may start before *next when nested ones end earlier */
+            for (size_t k = *next >= 8 ? *next - 8 : 0; k < named && mm[k].begin < e; k++)
+                if (mm[k].end > p && mm[k].type != RG_MENTION_DATE) {
+                    w->taken = true;
+                    if (mm[k].begin < p || mm[k].end > e) w->within = false;
+                }
+        }
         fill_word(c, w);
         p = e;
     }
