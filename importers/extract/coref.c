@@ -11,6 +11,7 @@ typedef enum { P_NONE, P_HE, P_I, P_WE, P_THEY } pclass;
 
 typedef struct pronoun {
     const char *word;
+    size_t len;
     pclass cls;
 } pronoun;
 
@@ -19,11 +20,17 @@ typedef struct pronoun {
  * rarely (precision under 0.3: "his" before a body part or a role, "their"
  * for people who are no organisation, "it" for a thing), so they are left
  * out. */
+#define PR(w, c)                                                                                   \
+    {                                                                                              \
+        w, sizeof w - 1, c                                                                         \
+    }
 static const pronoun pronouns[] = {
-    {"he", P_HE},      {"him", P_HE}, {"himself", P_HE},   {"she", P_HE},    {"her", P_HE},
-    {"herself", P_HE}, {"i", P_I},    {"me", P_I},         {"my", P_I},      {"myself", P_I},
-    {"we", P_WE},      {"our", P_WE}, {"ourselves", P_WE}, {"they", P_THEY}, {"them", P_THEY},
+    PR("he", P_HE),        PR("him", P_HE),     PR("himself", P_HE), PR("she", P_HE),
+    PR("her", P_HE),       PR("herself", P_HE), PR("i", P_I),        PR("me", P_I),
+    PR("my", P_I),         PR("myself", P_I),   PR("we", P_WE),      PR("our", P_WE),
+    PR("ourselves", P_WE), PR("they", P_THEY),  PR("them", P_THEY),
 };
+#undef PR
 
 static bool alpha(unsigned char c)
 {
@@ -41,16 +48,16 @@ static pclass classify(const char *text, uint32_t b, uint32_t e)
 {
     size_t n = e - b;
     if (n == 1) return text[b] == 'I' ? P_I : P_NONE;
-    if (n > 10 || !strchr("hHsSmMwWoOtT", text[b])) return P_NONE; /* no pronoun starts so */
+    /* no pronoun is longer than "ourselves" or starts otherwise */
+    if (n > 9 || !strchr("hHsSmMwWoOtT", text[b])) return P_NONE;
     char w[12];
     for (size_t k = 0; k < n; k++) {
         char c = text[b + k];
         if (k > 0 && c >= 'A' && c <= 'Z') return P_NONE;
         w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    w[n] = 0;
     for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
-        if (strcmp(pronouns[k].word, w) == 0) return pronouns[k].cls;
+        if (pronouns[k].len == n && memcmp(pronouns[k].word, w, n) == 0) return pronouns[k].cls;
     return P_NONE;
 }
 
@@ -258,13 +265,17 @@ static void scan_sentence(coref *c, uint32_t s, size_t *next, bool *quoted)
         while (e < end && alpha((unsigned char)t[e]))
             e++;
         bool whole = e >= end || !wordch((unsigned char)t[e]);
-        while (*next < c->nnamed && mm[*next].begin < p)
-            (*next)++;
-        bool inside = false;
-        for (size_t k = *next + 1; k-- > 0 && k + 8 >= *next;)
-            if (k < c->nnamed && mm[k].begin <= p && mm[k].end > p) inside = true;
-        pclass cls = whole && !inside ? classify(t, p, e) : P_NONE;
-        if (cls != P_NONE) add(c, cls, p, e, s, *next, *quoted);
+        /* the word itself first: few are pronouns, and *next (which only
+         * moves forward) can catch up at the next one that is */
+        pclass cls = whole ? classify(t, p, e) : P_NONE;
+        if (cls != P_NONE) {
+            while (*next < c->nnamed && mm[*next].begin < p)
+                (*next)++;
+            bool inside = false;
+            for (size_t k = *next + 1; k-- > 0 && k + 8 >= *next;)
+                if (k < c->nnamed && mm[k].begin <= p && mm[k].end > p) inside = true;
+            if (!inside) add(c, cls, p, e, s, *next, *quoted);
+        }
         p = e;
     }
     /* a paragraph break ends any quotation left open */
