@@ -282,6 +282,12 @@ static void scan_sentence(coref *c, uint32_t s, size_t *next, bool *quoted)
     if (end + 1 < c->x->len && t[end] == '\n' && t[end + 1] == '\n') *quoted = false;
 }
 
+/* Does old mention a come before added mention b in the merged order? */
+static bool goes_first(const rg_xmention *a, const rg_xmention *b)
+{
+    return a->begin < b->begin || (a->begin == b->begin && a->end >= b->end);
+}
+
 void rg_coref_merge(rg_extraction *x, const rg_xmention *add, size_t nadd, uint32_t *remap)
 {
     size_t n = x->nmentions, total = n + nadd;
@@ -300,14 +306,19 @@ void rg_coref_merge(rg_extraction *x, const rg_xmention *add, size_t nadd, uint3
     rg_xmention *m = x->mentions;
     size_t i = n, j = nadd, o = total;
     while (j > 0) {
-        const rg_xmention *a = i > 0 ? &m[i - 1] : NULL, *b = &add[j - 1];
-        bool a_first = a && (a->begin < b->begin || (a->begin == b->begin && a->end >= b->end));
-        if (a && !a_first) {
-            if (remap) remap[i - 1] = (uint32_t)(o - 1);
-            m[--o] = m[--i];
-        } else {
-            m[--o] = add[--j];
+        /* the old mentions that go after add[j - 1] move as one block */
+        const rg_xmention *b = &add[j - 1];
+        size_t r = 0;
+        while (r < i && !goes_first(&m[i - 1 - r], b))
+            r++;
+        if (r) {
+            memmove(m + o - r, m + i - r, r * sizeof *m);
+            if (remap)
+                for (size_t q = 0; q < r; q++)
+                    remap[i - r + q] = (uint32_t)(o - r + q);
+            i -= r, o -= r;
         }
+        m[--o] = add[--j];
     }
     if (remap)
         for (size_t k = 0; k < i; k++)
