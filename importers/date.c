@@ -31,6 +31,9 @@ static size_t nnames;
 static uint8_t by_first[26][128];
 static uint8_t nby_first[26];
 static uint32_t lens_upper[26], lens_lower[26];
+/* Byte classes for the scanner: C_LOWER, C_UPPER, C_DIGIT, 0 for others. */
+enum { C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4 };
+static uint8_t byte_class[256];
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static void names_add(const char *word, size_t n, int value, bool month)
@@ -76,6 +79,11 @@ static void start_len_add(uint32_t *lens, const char *w, size_t n)
 
 static void names_index(void)
 {
+    for (int c = 0; c < 256; c++)
+        byte_class[c] = c >= 'a' && c <= 'z'   ? C_LOWER
+                        : c >= 'A' && c <= 'Z' ? C_UPPER
+                        : c >= '0' && c <= '9' ? C_DIGIT
+                                               : 0;
     for (size_t i = 0; i < nnames; i++) {
         int c = names[i].name[0] - 'a';
         if (c < 0 || c >= 26) continue; /* name_at wants a capital letter */
@@ -548,23 +556,14 @@ size_t rg_date_relative_at(const char *text, size_t len, size_t pos, const char 
 
 /* ---- scanner ---- */
 
-/* The end of the run of letters and digits at pos. */
-static size_t word_end(const char *t, size_t len, size_t pos)
-{
-    while (pos < len && is_alnum(t[pos]))
-        pos++;
-    return pos;
-}
-
-/* May a date start at the word t[pos, end) (a word start)? A word of
- * letters must be all letters (a name or relative word followed by a
- * digit is none) and pass may_start_word; a number may_start_number. */
-static bool word_may_start(const char *t, size_t len, size_t pos, size_t end)
+/* May a date start at the word t[pos, end) (a word start) whose byte
+ * classes are `classes` (or-ed)? A word of letters must be all letters (a
+ * name or relative word followed by a digit is none) and pass
+ * may_start_word; a number must pass may_start_number. */
+static bool word_may_start(const char *t, size_t len, size_t pos, size_t end, unsigned classes)
 {
     if (is_digit(t[pos])) return may_start_number(t, len, pos);
-    for (size_t i = pos + 1; i < end; i++)
-        if (!is_alpha(t[i])) return false;
-    return may_start_word(t[pos], end - pos);
+    return !(classes & C_DIGIT) && may_start_word(t[pos], end - pos);
 }
 
 size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_date_cb cb, void *ctx)
@@ -573,15 +572,19 @@ size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_dat
     int a[3];
     bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
     pthread_once(&names_once, names_load);
+    const unsigned char *u = (const unsigned char *)text;
     for (size_t pos = 0; pos < len;) {
-        if (!is_alnum(text[pos])) {
+        if (!byte_class[u[pos]]) {
             pos++;
             continue;
         }
         /* no date starts inside a word: whatever fails here skips to the
          * word's end */
-        size_t end = word_end(text, len, pos);
-        if ((pos > 0 && is_alnum(text[pos - 1])) || !word_may_start(text, len, pos, end)) {
+        size_t end = pos;
+        unsigned classes = 0;
+        for (unsigned k; end < len && (k = byte_class[u[end]]); end++)
+            classes |= k;
+        if ((pos > 0 && is_alnum(text[pos - 1])) || !word_may_start(text, len, pos, end, classes)) {
             pos = end;
             continue;
         }
