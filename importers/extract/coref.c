@@ -44,13 +44,14 @@ static bool wordch(unsigned char c)
 
 /* The class of the word text[b, e): lower case, or capitalised ("He"),
  * never all capitals ("US", "IT", "WE" in a heading); "I" alone. */
-static pclass classify(const char *text, uint32_t b, uint32_t e)
+static pclass classify(const char *text, uint32_t b, uint32_t e, const uint16_t *lens)
 {
     size_t n = e - b;
     if (n == 1) return text[b] == 'I' ? P_I : P_NONE;
-    /* no pronoun is longer than "ourselves" or starts otherwise */
-    if (n > 9 || !strchr("hHsSmMwWoOtT", text[b])) return P_NONE;
-    char w[12];
+    /* only a pronoun's first letter and length are worth a closer look */
+    unsigned f = (unsigned)((unsigned char)text[b] | 0x20) - 'a';
+    if (n > 15 || f >= 26 || !(lens[f] >> n & 1)) return P_NONE;
+    char w[16];
     for (size_t k = 0; k < n; k++) {
         char c = text[b + k];
         if (k > 0 && c >= 'A' && c <= 'Z') return P_NONE;
@@ -75,8 +76,9 @@ static bool is_body(rg_mention_type t)
 
 typedef struct coref {
     rg_extraction *x;
-    size_t nnamed;    /* mentions x had on entry (sorted by begin) */
-    rg_xmention *out; /* pronouns found, in text order */
+    uint16_t lens[26]; /* by first letter: bit n set when a pronoun has n letters */
+    size_t nnamed;     /* mentions x had on entry (sorted by begin) */
+    rg_xmention *out;  /* pronouns found, in text order */
     size_t nout, cap;
     uint32_t speaker; /* the organisation the document speaks for, or RG_NONE */
 } coref;
@@ -267,7 +269,7 @@ static void scan_sentence(coref *c, uint32_t s, size_t *next, bool *quoted)
         bool whole = e >= end || !wordch((unsigned char)t[e]);
         /* the word itself first: few are pronouns, and *next (which only
          * moves forward) can catch up at the next one that is */
-        pclass cls = whole ? classify(t, p, e) : P_NONE;
+        pclass cls = whole ? classify(t, p, e, c->lens) : P_NONE;
         if (cls != P_NONE) {
             while (*next < c->nnamed && mm[*next].begin < p)
                 (*next)++;
@@ -329,6 +331,8 @@ void rg_coref_merge(rg_extraction *x, const rg_xmention *add, size_t nadd, uint3
 size_t rg_coref_pronouns(rg_extraction *x, uint32_t *remap)
 {
     coref c = {.x = x, .nnamed = x->nmentions};
+    for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
+        c.lens[pronouns[k].word[0] - 'a'] |= (uint16_t)(1u << pronouns[k].len);
     c.speaker = document_voice(x);
     size_t next = 0;
     bool quoted = false;
