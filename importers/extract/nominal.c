@@ -293,6 +293,11 @@ static void scan(nomscan *c, uint32_t s)
     }
 }
 
+static bool plain_word_byte(unsigned char d)
+{
+    return (unsigned)((d | 0x20) - 'a') < 26 || (unsigned)(d - '0') < 10 || d >= 0x80;
+}
+
 /* False when no named mention can overlap the word [p, e): none before
  * next ends after p (their largest end, kept up as next moves on) and the
  * one at next starts at e or later. The window search in words_of then
@@ -322,10 +327,13 @@ static void words_of(nomscan *c, uint32_t s, size_t *next)
             continue;
         }
         uint32_t e = p;
-        while (e < end) {
+        for (;;) {
+            /* letters, digits and non-ASCII bytes first, in a tight loop */
+            while (e < end && plain_word_byte((unsigned char)t[e]))
+                e++;
+            if (e >= end) break;
             unsigned char d = (unsigned char)t[e];
-            bool in = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') ||
-                      d >= 0x80 || ((d == '-' || d == '.') && e + 1 < end && t[e + 1] != ' ') ||
+            bool in = ((d == '-' || d == '.') && e + 1 < end && t[e + 1] != ' ') ||
                       (d == ',' && e + 1 < end && t[e + 1] >= '0' && t[e + 1] <= '9' &&
                        t[p] >= '0' && t[p] <= '9') ||          /* "30,000" */
                       (d == '.' && memchr(t + p, '.', e - p)); /* "U.S." */
