@@ -145,8 +145,14 @@ static void contains_build(void)
             continue;
         }
         bx_contains_pair[bx_ncontains_pair++] = (uint16_t)i;
-        unsigned pair = (unsigned)a << 8 | (unsigned)b;
-        bx_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+        /* lines are looked up as they are: mark the pair in every case */
+        for (int ua = 0; ua < 2; ua++)
+            for (int ub = 0; ub < 2; ub++) {
+                int ca = ua && a >= 'a' && a <= 'z' ? a - 32 : a;
+                int cb = ub && b >= 'a' && b <= 'z' ? b - 32 : b;
+                unsigned pair = (unsigned)ca << 8 | (unsigned)cb;
+                bx_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+            }
     }
 }
 
@@ -297,20 +303,27 @@ static bool try_full(const bp_rule *r, const char *s, size_t n)
     return r->kind == BP_LINE ? match_full(r, s, n) : match_prefix_at(r, s, n);
 }
 
-/* The contains: rules over the lower-cased line s: instead of searching
+/* The contains: rules over the line s (any case): instead of searching
  * the line once per rule, one pass over the word starts looks the byte
- * pair there up in bx_pair and tries only the rules opening with it. */
+ * pair there up in bx_pair (which holds every case of each pair) and
+ * tries only the rules opening with it. */
 static bool contains_line(const char *s, size_t n)
 {
-    for (size_t k = 0; k < bx_ncontains_any; k++)
-        if (match_contains(&bp_rules[bx_contains_any[k]], s, n)) return true;
+    if (bx_ncontains_any) {
+        /* match_contains searches a lower-cased line */
+        char low[MAX_RULE_LINE];
+        for (size_t i = 0; i < n; i++)
+            low[i] = lower(s[i]);
+        for (size_t k = 0; k < bx_ncontains_any; k++)
+            if (match_contains(&bp_rules[bx_contains_any[k]], low, n)) return true;
+    }
     for (size_t i = 0; i + 1 < n; i++) {
         if (i > 0 && is_alnum(s[i - 1])) continue;
         unsigned pair = (unsigned)(unsigned char)s[i] << 8 | (unsigned char)s[i + 1];
         if (!(bx_pair[pair >> 3] >> (pair & 7) & 1)) continue;
         for (size_t k = 0; k < bx_ncontains_pair; k++) {
             const bp_rule *r = &bp_rules[bx_contains_pair[k]];
-            if (lower(r->pat[0]) == s[i] && lower(r->pat[1]) == s[i + 1] &&
+            if (lower(r->pat[0]) == lower(s[i]) && lower(r->pat[1]) == lower(s[i + 1]) &&
                 match_prefix_at(r, s + i, n - i))
                 return true;
         }
@@ -338,7 +351,7 @@ static size_t sep_len(const char *s, const char *se)
 static bool frag_ends(const char *s, size_t n, size_t pos, bool *ends)
 {
     const bp_index *x = &bx_frag;
-    unsigned char u = (unsigned char)s[pos];
+    unsigned char u = (unsigned char)lower(s[pos]);
     size_t lit = x->start[u + 1] - x->start[u], any = 0;
     for (size_t k = 0; k < x->nany; k++)
         any += may_open(&bp_rules[x->any[k]], s[pos]);
@@ -388,12 +401,11 @@ typedef struct line {
 static bool rule_line(const char *line, size_t n)
 {
     if (n == 0 || n > MAX_RULE_LINE) return false;
-    /* matching is ASCII case-insensitive: lower-case the line once */
-    char s[MAX_RULE_LINE];
-    for (size_t i = 0; i < n; i++)
-        s[i] = lower(line[i]);
-    if (index_any(&bx_full, s[0], s, n, try_full) || contains_line(s, n)) return true;
-    return n <= MAX_FRAG_LINE && frag_line(s, n);
+    /* the matcher is ASCII case-insensitive itself (pm lower-cases both
+     * sides), so the line is matched as it is */
+    if (index_any(&bx_full, lower(line[0]), line, n, try_full) || contains_line(line, n))
+        return true;
+    return n <= MAX_FRAG_LINE && frag_line(line, n);
 }
 
 static bool cut_line(const char *s, size_t n)
