@@ -45,7 +45,34 @@ typedef struct ortho {
     ent *e;
     size_t ne, cap;
     rg_strmap keys; /* every mention key -> entity */
+    rg_strmap memo; /* name as written -> offset of its key in pool */
+    rg_buf pool;    /* keys computed so far, NUL-terminated */
 } ortho;
+
+/* rg_ortho_key of a mention's name, remembered by the name as written: a
+ * document names its actors again and again, and the key (a tokenizer
+ * pass and a fold per token) is a pure function of those bytes. Names
+ * too long for the buffer or holding a NUL are not remembered. */
+static void mention_key(ortho *o, const char *s, size_t n, char *key, size_t cap)
+{
+    char raw[128];
+    uint32_t off;
+    if (n >= sizeof raw || memchr(s, 0, n)) {
+        rg_ortho_key(s, n, key, cap);
+        return;
+    }
+    memcpy(raw, s, n);
+    raw[n] = 0;
+    if (rg_strmap_get(&o->memo, raw, &off)) {
+        strcpy(key, o->pool.data + off);
+        return;
+    }
+    size_t kn = rg_ortho_key(s, n, key, cap);
+    off = (uint32_t)o->pool.len;
+    rg_buf_append(&o->pool, key, kn);
+    rg_buf_putc(&o->pool, 0);
+    rg_strmap_put(&o->memo, raw, off);
+}
 
 static bool is_org(int t)
 {
@@ -311,13 +338,14 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
 {
     ortho o = {.text = text, .m = m};
     rg_strmap_init(&o.keys);
+    rg_strmap_init(&o.memo);
     char key[512];
     for (size_t i = 0; i < n; i++) {
         if (m[i].alias_of != RG_NONE && m[i].alias_of > i) { /* resolved below */
             entity_of[i] = RG_NONE;
             continue;
         }
-        rg_ortho_key(text + m[i].name_begin, m[i].name_end - m[i].name_begin, key, sizeof key);
+        mention_key(&o, text + m[i].name_begin, m[i].name_end - m[i].name_begin, key, sizeof key);
         if (!key[0]) {
             entity_of[i] = RG_NONE;
             continue;
@@ -368,4 +396,6 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
         free(o.e[k].key);
     free(o.e);
     rg_strmap_free(&o.keys);
+    rg_strmap_free(&o.memo);
+    rg_buf_free(&o.pool);
 }
