@@ -45,33 +45,54 @@ typedef struct ortho {
     ent *e;
     size_t ne, cap;
     rg_strmap keys; /* every mention key -> entity */
-    rg_strmap memo; /* name as written -> offset of its key in pool */
-    rg_buf pool;    /* keys computed so far, NUL-terminated */
 } ortho;
 
 /* rg_ortho_key of a mention's name, remembered by the name as written: a
  * document names its actors again and again, and the key (a tokenizer
- * pass and a fold per token) is a pure function of those bytes. Names
- * too long for the buffer or holding a NUL are not remembered. */
-static void mention_key(ortho *o, const char *s, size_t n, char *key, size_t cap)
+ * pass and a fold per token) is a pure function of those bytes (and of
+ * cap, which is the same at the one call site). A small direct-mapped
+ * cache per thread, kept across documents: a fixed size keeps it in cache
+ * and needs no allocation per document. Long names are not remembered. */
+typedef struct key_memo {
+    uint8_t rn, kn; /* rn = 0: empty */
+    char raw[46];
+    char key[80]; /* kn bytes and a NUL, as rg_ortho_key wrote them */
+} key_memo;
+
+enum { MEMO_SLOTS = 512 };
+static _Thread_local key_memo memo[MEMO_SLOTS];
+
+static size_t memo_slot(const char *s, size_t n)
 {
-    char raw[128];
-    uint32_t off;
-    if (n >= sizeof raw || memchr(s, 0, n)) {
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            a |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    }
+    uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + n) * 0xC2B2AE3D27D4EB4Full;
+    return (size_t)(h >> 40) & (MEMO_SLOTS - 1);
+}
+
+static void mention_key(const char *s, size_t n, char *key, size_t cap)
+{
+    if (n == 0 || n > sizeof memo->raw) {
         rg_ortho_key(s, n, key, cap);
         return;
     }
-    memcpy(raw, s, n);
-    raw[n] = 0;
-    if (rg_strmap_get(&o->memo, raw, &off)) {
-        strcpy(key, o->pool.data + off);
+    key_memo *e = &memo[memo_slot(s, n)];
+    if (e->rn == n && memcmp(e->raw, s, n) == 0) {
+        memcpy(key, e->key, (size_t)e->kn + 1);
         return;
     }
     size_t kn = rg_ortho_key(s, n, key, cap);
-    off = (uint32_t)o->pool.len;
-    rg_buf_append(&o->pool, key, kn);
-    rg_buf_putc(&o->pool, 0);
-    rg_strmap_put(&o->memo, raw, off);
+    if (kn + 1 > sizeof e->key) return;
+    e->rn = (uint8_t)n;
+    e->kn = (uint8_t)kn;
+    memcpy(e->raw, s, n);
+    memcpy(e->key, key, kn + 1);
 }
 
 static bool is_org(int t)
@@ -253,13 +274,15 @@ static void reversed(const char *key, char *buf, size_t cap)
     snprintf(buf, cap, "%s %.*s", of + 4, (int)(of - key), key);
 }
 
-static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *entity_of)
+/* known: the entity key maps to in o->keys, RG_NONE when absent. */
+static uint32_t find(const ortho *o, size_t i, const char *key, uint32_t known,
+                     const uint32_t *entity_of)
 {
     const rg_ner_mention *m = &o->m[i];
     uint32_t k;
     if (m->alias_of != RG_NONE && m->alias_of < i && entity_of[m->alias_of] != RG_NONE)
         return entity_of[m->alias_of];
-    if (rg_strmap_get(&o->keys, key, &k) && compatible(o->e[k].type, m->type)) return k;
+    if (known != RG_NONE && compatible(o->e[known].type, m->type)) return known;
     bool one_word = strchr(key, ' ') == NULL;
     char rev[512];
     reversed(key, rev, sizeof rev);
@@ -338,19 +361,21 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
 {
     ortho o = {.text = text, .m = m};
     rg_strmap_init(&o.keys);
-    rg_strmap_init(&o.memo);
     char key[512];
     for (size_t i = 0; i < n; i++) {
         if (m[i].alias_of != RG_NONE && m[i].alias_of > i) { /* resolved below */
             entity_of[i] = RG_NONE;
             continue;
         }
-        mention_key(&o, text + m[i].name_begin, m[i].name_end - m[i].name_begin, key, sizeof key);
+        mention_key(text + m[i].name_begin, m[i].name_end - m[i].name_begin, key, sizeof key);
         if (!key[0]) {
             entity_of[i] = RG_NONE;
             continue;
         }
-        uint32_t k = find(&o, i, key, entity_of);
+        /* one lookup of the key serves find and the update below */
+        uint32_t known;
+        if (!rg_strmap_get(&o.keys, key, &known)) known = RG_NONE;
+        uint32_t k = find(&o, i, key, known, entity_of);
         /* "the city" with no city before it; "the commission" with no
          * commission: a lower-case reference that refers to nothing named */
         bool lower = text[m[i].name_begin] >= 'a' && text[m[i].name_begin] <= 'z';
@@ -365,7 +390,7 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
         else
             join(&o, k, i, key);
         entity_of[i] = k;
-        rg_strmap_put(&o.keys, key, k);
+        if (known != k) rg_strmap_put(&o.keys, key, k);
         char rev[512];
         reversed(key, rev, sizeof rev);
         if (rev[0] && is_org(m[i].type)) rg_strmap_put(&o.keys, rev, k);
@@ -396,6 +421,4 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
         free(o.e[k].key);
     free(o.e);
     rg_strmap_free(&o.keys);
-    rg_strmap_free(&o.memo);
-    rg_buf_free(&o.pool);
 }
