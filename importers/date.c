@@ -34,6 +34,11 @@ static uint32_t lens_upper[26], lens_lower[26];
 /* Byte classes for the scanner: C_LOWER, C_UPPER, C_DIGIT, 0 for others. */
 enum { C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4 };
 static uint8_t byte_class[256];
+/* The words themselves, packed (pack_word), in two small open-addressing
+ * sets: after a capital, names and relative words; after a lower-case
+ * letter, relative words. 0 marks an empty slot. */
+enum { WORD_SET = 256 };
+static uint64_t words_upper[WORD_SET], words_lower[WORD_SET];
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static void names_add(const char *word, size_t n, int value, bool month)
@@ -77,6 +82,41 @@ static void start_len_add(uint32_t *lens, const char *w, size_t n)
     if (w[0] >= 'a' && w[0] <= 'z' && n < 32) lens[w[0] - 'a'] |= 1u << n;
 }
 
+/* Letters a-z (either case) five bits each, at most 12; 0 otherwise. */
+static uint64_t pack_word(const char *w, size_t n)
+{
+    if (n == 0 || n > 12) return 0;
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned)((unsigned char)w[i] | 0x20) - 'a';
+        if (c >= 26) return 0;
+        v = v << 5 | (c + 1);
+    }
+    return v;
+}
+
+static size_t word_slot(uint64_t v)
+{
+    return (size_t)((v * 0x9E3779B97F4A7C15ull) >> 56) & (WORD_SET - 1);
+}
+
+static void word_set_add(uint64_t *set, const char *w, size_t n)
+{
+    uint64_t v = pack_word(w, n);
+    if (!v) return;
+    size_t k = word_slot(v);
+    while (set[k] && set[k] != v)
+        k = (k + 1) & (WORD_SET - 1);
+    set[k] = v;
+}
+
+static bool word_set_has(const uint64_t *set, uint64_t v)
+{
+    for (size_t k = word_slot(v); set[k]; k = (k + 1) & (WORD_SET - 1))
+        if (set[k] == v) return true;
+    return false;
+}
+
 static void names_index(void)
 {
     for (int c = 0; c < 256; c++)
@@ -89,10 +129,13 @@ static void names_index(void)
         if (c < 0 || c >= 26) continue; /* name_at wants a capital letter */
         by_first[c][nby_first[c]++] = (uint8_t)i;
         start_len_add(lens_upper, names[i].name, names[i].len);
+        word_set_add(words_upper, names[i].name, names[i].len);
     }
     for (size_t i = 0; i < sizeof relative_words / sizeof *relative_words; i++) {
         start_len_add(lens_upper, relative_words[i], strlen(relative_words[i]));
         start_len_add(lens_lower, relative_words[i], strlen(relative_words[i]));
+        word_set_add(words_upper, relative_words[i], strlen(relative_words[i]));
+        word_set_add(words_lower, relative_words[i], strlen(relative_words[i]));
     }
 }
 
@@ -563,7 +606,12 @@ size_t rg_date_relative_at(const char *text, size_t len, size_t pos, const char 
 static bool word_may_start(const char *t, size_t len, size_t pos, size_t end, unsigned classes)
 {
     if (is_digit(t[pos])) return may_start_number(t, len, pos);
-    return !(classes & C_DIGIT) && may_start_word(t[pos], end - pos);
+    if ((classes & C_DIGIT) || !may_start_word(t[pos], end - pos)) return false;
+    /* the word itself must be a name or a relative word ("The" has the
+     * length and first letter of "Thu", "May" is one) */
+    uint64_t v = pack_word(t + pos, end - pos);
+    if (!v) return true; /* not packable: let the matchers decide */
+    return word_set_has(t[pos] >= 'A' && t[pos] <= 'Z' ? words_upper : words_lower, v);
 }
 
 size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_date_cb cb, void *ctx)
