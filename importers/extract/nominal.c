@@ -177,6 +177,7 @@ static size_t fold_word(const char *t, size_t n, char *buf, size_t cap, size_t *
     return fn;
 }
 
+/* wd->hyphen is set by words_of, which sees every '-' it takes in. */
 static void fill_word(nomscan *c, word *wd)
 {
     const char *t = c->x->text;
@@ -184,7 +185,6 @@ static void fill_word(nomscan *c, word *wd)
     size_t n = wd->e - wd->b;
     wd->cap = t[wd->b] >= 'A' && t[wd->b] <= 'Z';
     wd->number = t[wd->b] >= '0' && t[wd->b] <= '9';
-    wd->hyphen = memchr(t + wd->b, '-', n) != NULL;
     /* a number is neither a lower-case word nor a capitalised one */
     if (n >= sizeof f || wd->number) return;
     size_t kn;
@@ -336,6 +336,7 @@ static void words_of(nomscan *c, uint32_t s, size_t *next)
             continue;
         }
         uint32_t e = p;
+        bool hyphen = false; /* a '-' joins the word only below */
         for (;;) {
             /* letters, digits and non-ASCII bytes first, in a tight loop */
             while (e < end && word_byte[(unsigned char)t[e]])
@@ -347,12 +348,14 @@ static void words_of(nomscan *c, uint32_t s, size_t *next)
                        t[p] >= '0' && t[p] <= '9') ||          /* "30,000" */
                       (d == '.' && memchr(t + p, '.', e - p)); /* "U.S." */
             if (!in) break;
+            hyphen |= d == '-';
             e++;
         }
         word *w = RG_PUSH(c->w, c->nw, c->cap);
         memset(w, 0, sizeof *w);
         w->b = p;
         w->e = e;
+        w->hyphen = hyphen;
         while (*next < named && mm[*next].end <= p)
             (*next)++;
         w->within = true;
