@@ -6,6 +6,9 @@
 #include "coref_int.h"
 #include "rg_util.h"
 
+/* Byte classes: alpha(), wordch(), and the bytes that may open a quote. */
+enum { T_ALPHA = 1, T_WORD = 2, T_QUOTE = 4 };
+
 /* Pronoun classes; what each stands for is in rg_coref.h. */
 typedef enum { P_NONE, P_HE, P_I, P_WE, P_THEY } pclass;
 
@@ -77,6 +80,7 @@ static bool is_body(rg_mention_type t)
 typedef struct coref {
     rg_extraction *x;
     uint16_t lens[26]; /* by first letter: bit n set when a pronoun has n letters */
+    uint8_t tab[256];  /* byte classes for scan_sentence: T_* */
     size_t nnamed;     /* mentions x had on entry (sorted by begin) */
     rg_xmention *out;  /* pronouns found, in text order */
     size_t nout, cap;
@@ -245,28 +249,32 @@ static void scan_sentence(coref *c, uint32_t s, size_t *next, bool *quoted)
     const char *t = c->x->text;
     uint32_t p = c->x->sentences[s].begin, end = c->x->sentences[s].end;
     const rg_xmention *mm = c->x->mentions;
+    const uint8_t *tab = c->tab;
     while (p < end) {
         unsigned char ch = (unsigned char)t[p];
-        if (ch == '"') {
-            *quoted = !*quoted;
+        unsigned cl = tab[ch];
+        if (cl & T_QUOTE) {
+            if (ch == '"') {
+                *quoted = !*quoted;
+                p++;
+                continue;
+            }
+            if (ch == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80) {
+                unsigned char k = (unsigned char)t[p + 2];
+                if (k == 0x9C) *quoted = true;  /* “ */
+                if (k == 0x9D) *quoted = false; /* ” */
+                p += 3;
+                continue;
+            }
+        }
+        if (!(cl & T_ALPHA) || (p > 0 && (tab[(unsigned char)t[p - 1]] & T_WORD))) {
             p++;
             continue;
         }
-        if (ch == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80) {
-            unsigned char k = (unsigned char)t[p + 2];
-            if (k == 0x9C) *quoted = true;  /* “ */
-            if (k == 0x9D) *quoted = false; /* ” */
-            p += 3;
-            continue;
-        }
-        if (!alpha(ch) || (p > 0 && wordch((unsigned char)t[p - 1]))) {
-            p++;
-            continue;
-        }
-        uint32_t e = p;
-        while (e < end && alpha((unsigned char)t[e]))
+        uint32_t e = p + 1;
+        while (e < end && (tab[(unsigned char)t[e]] & T_ALPHA))
             e++;
-        bool whole = e >= end || !wordch((unsigned char)t[e]);
+        bool whole = e >= end || !(tab[(unsigned char)t[e]] & T_WORD);
         /* the word itself first: few are pronouns, and *next (which only
          * moves forward) can catch up at the next one that is */
         pclass cls = whole ? classify(t, p, e, c->lens) : P_NONE;
@@ -333,6 +341,10 @@ size_t rg_coref_pronouns(rg_extraction *x, uint32_t *remap)
     coref c = {.x = x, .nnamed = x->nmentions};
     for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
         c.lens[pronouns[k].word[0] - 'a'] |= (uint16_t)(1u << pronouns[k].len);
+    for (unsigned b = 0; b < 256; b++)
+        c.tab[b] = (uint8_t)((alpha((unsigned char)b) ? T_ALPHA : 0) |
+                             (wordch((unsigned char)b) ? T_WORD : 0) |
+                             (b == '"' || b == 0xE2 ? T_QUOTE : 0));
     c.speaker = document_voice(x);
     size_t next = 0;
     bool quoted = false;
