@@ -307,16 +307,18 @@ static void scan(nomscan *c, uint32_t s)
     }
 }
 
-/* False when no named mention can overlap the word [p, e): none before
- * next ends after p (their largest end, kept up as next moves on) and the
- * one at next starts at e or later. The window search in words_of then
- * finds nothing, so most words skip it. */
-static bool mention_near(nomscan *c, size_t next, uint32_t p, uint32_t e)
+/* Where words_of's search for mentions overlapping a word at p starts:
+ * eight before next, as mentions nested in a longer one may end before
+ * it; but next itself when no mention before next ends after p (their
+ * largest end, kept up as next moves on), as those then cannot overlap.
+ * Most words thus look at one mention, not nine. */
+static size_t window_start(nomscan *c, size_t next, uint32_t p)
 {
     const rg_xmention *mm = c->x->mentions;
     for (; c->upto < next; c->upto++)
         if (mm[c->upto].end > c->maxend) c->maxend = mm[c->upto].end;
-    return c->maxend > p || (next < c->x->nmentions && mm[next].begin < e);
+    if (c->maxend <= p) return next;
+    return next >= 8 ? next - 8 : 0;
 }
 
 /* Splits sentence s into words, marking those inside named mentions. */
@@ -359,14 +361,11 @@ static void words_of(nomscan *c, uint32_t s, size_t *next)
         while (*next < named && mm[*next].end <= p)
             (*next)++;
         w->within = true;
-        if (mention_near(c, *next, p, e)) {
-            /* a mention may start before *next when nested ones end earlier */
-            for (size_t k = *next >= 8 ? *next - 8 : 0; k < named && mm[k].begin < e; k++)
-                if (mm[k].end > p && mm[k].type != RG_MENTION_DATE) {
-                    w->taken = true;
-                    if (mm[k].begin < p || mm[k].end > e) w->within = false;
-                }
-        }
+        for (size_t k = window_start(c, *next, p); k < named && mm[k].begin < e; k++)
+            if (mm[k].end > p && mm[k].type != RG_MENTION_DATE) {
+                w->taken = true;
+                if (mm[k].begin < p || mm[k].end > e) w->within = false;
+            }
         fill_word(c, w);
         p = e;
     }
