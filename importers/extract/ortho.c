@@ -6,7 +6,8 @@
 #include "rg_token.h"
 #include "rg_util.h"
 
-size_t rg_ortho_key(const char *s, size_t n, char *buf, size_t cap)
+/* rg_ortho_key's work; *cut tells whether cap cut the key short. */
+static size_t key_compute(const char *s, size_t n, char *buf, size_t cap, bool *cut)
 {
     rg_tokenizer tz;
     rg_tokenizer_init(&tz, s, n);
@@ -22,7 +23,10 @@ size_t rg_ortho_key(const char *s, size_t n, char *buf, size_t cap)
         }
         first = false;
         if (t.kind == RG_TOK_PUNCT && (t.cp == ',' || t.cp == '.')) continue;
-        if (o + fn + 2 >= cap) break;
+        if (o + fn + 2 >= cap) {
+            *cut = true;
+            break;
+        }
         if (o) buf[o++] = ' ';
         memcpy(buf + o, f, fn);
         o += fn;
@@ -31,32 +35,17 @@ size_t rg_ortho_key(const char *s, size_t n, char *buf, size_t cap)
     return o;
 }
 
-typedef struct ent {
-    int type;
-    bool strong;   /* typed by a rule that is not a guess */
-    int best_rank; /* of the mention naming it, see rank() */
-    uint32_t best; /* mention index */
-    char *key;     /* folded key of the naming mention */
-} ent;
-
-typedef struct ortho {
-    const char *text;
-    const rg_ner_mention *m;
-    ent *e;
-    size_t ne, cap;
-    rg_strmap keys; /* every mention key -> entity */
-} ortho;
-
-/* rg_ortho_key of a mention's name, remembered by the name as written: a
- * document names its actors again and again, and the key (a tokenizer
- * pass and a fold per token) is a pure function of those bytes (and of
- * cap, which is the same at the one call site). A small direct-mapped
- * cache per thread, kept across documents: a fixed size keeps it in cache
- * and needs no allocation per document. Long names are not remembered. */
+/* Keys are asked for again and again (a document names its actors many
+ * times; link_roles keys every title before each role) and are a pure
+ * function of the name's bytes: a small direct-mapped cache per thread,
+ * kept across documents (fixed size: it stays in cache and costs no
+ * allocation), remembers the keys of short names that cap did not cut.
+ * A remembered key of length kn is what any cap > kn + 2 gives: the
+ * length check before each token then never fails. */
 typedef struct key_memo {
     uint8_t rn, kn; /* rn = 0: empty */
     char raw[46];
-    char key[80]; /* kn bytes and a NUL, as rg_ortho_key wrote them */
+    char key[80]; /* kn bytes and a NUL */
 } key_memo;
 
 enum { MEMO_SLOTS = 512 };
@@ -76,24 +65,39 @@ static size_t memo_slot(const char *s, size_t n)
     return (size_t)(h >> 40) & (MEMO_SLOTS - 1);
 }
 
-static void mention_key(const char *s, size_t n, char *key, size_t cap)
+size_t rg_ortho_key(const char *s, size_t n, char *buf, size_t cap)
 {
-    if (n == 0 || n > sizeof memo->raw) {
-        rg_ortho_key(s, n, key, cap);
-        return;
-    }
+    bool cut = false;
+    if (n == 0 || n > sizeof memo->raw || cap == 0) return key_compute(s, n, buf, cap, &cut);
     key_memo *e = &memo[memo_slot(s, n)];
-    if (e->rn == n && memcmp(e->raw, s, n) == 0) {
-        memcpy(key, e->key, (size_t)e->kn + 1);
-        return;
+    if (e->rn == n && (size_t)e->kn + 2 < cap && memcmp(e->raw, s, n) == 0) {
+        memcpy(buf, e->key, (size_t)e->kn + 1);
+        return e->kn;
     }
-    size_t kn = rg_ortho_key(s, n, key, cap);
-    if (kn + 1 > sizeof e->key) return;
+    size_t kn = key_compute(s, n, buf, cap, &cut);
+    if (cut || kn + 1 > sizeof e->key) return kn;
     e->rn = (uint8_t)n;
     e->kn = (uint8_t)kn;
     memcpy(e->raw, s, n);
-    memcpy(e->key, key, kn + 1);
+    memcpy(e->key, buf, kn + 1);
+    return kn;
 }
+
+typedef struct ent {
+    int type;
+    bool strong;   /* typed by a rule that is not a guess */
+    int best_rank; /* of the mention naming it, see rank() */
+    uint32_t best; /* mention index */
+    char *key;     /* folded key of the naming mention */
+} ent;
+
+typedef struct ortho {
+    const char *text;
+    const rg_ner_mention *m;
+    ent *e;
+    size_t ne, cap;
+    rg_strmap keys; /* every mention key -> entity */
+} ortho;
 
 static bool is_org(int t)
 {
@@ -367,7 +371,7 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
             entity_of[i] = RG_NONE;
             continue;
         }
-        mention_key(text + m[i].name_begin, m[i].name_end - m[i].name_begin, key, sizeof key);
+        rg_ortho_key(text + m[i].name_begin, m[i].name_end - m[i].name_begin, key, sizeof key);
         if (!key[0]) {
             entity_of[i] = RG_NONE;
             continue;
