@@ -1,6 +1,7 @@
 #include "rg_date.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,23 @@ typedef struct date_name {
 
 static date_name names[128];
 static size_t nnames;
+/* The entries by first letter, in table order (name_at returns the first
+ * that matches), and per first letter a bit set of the lengths of the
+ * words that can start a date there: after a capital, names and relative
+ * words; after a lower-case letter, relative words only (names must be
+ * capitalised). Words of other lengths are rejected without looking
+ * further. */
+static uint8_t by_first[26][128];
+static uint8_t nby_first[26];
+static uint32_t lens_upper[26], lens_lower[26];
+/* Byte classes for the scanner: C_LOWER, C_UPPER, C_DIGIT, 0 for others. */
+enum { C_LOWER = 1, C_UPPER = 2, C_DIGIT = 4 };
+static uint8_t byte_class[256];
+/* The words themselves, packed (pack_word), in two small open-addressing
+ * sets: after a capital, names and relative words; after a lower-case
+ * letter, relative words. 0 marks an empty slot. */
+enum { WORD_SET = 256 };
+static uint64_t words_upper[WORD_SET], words_lower[WORD_SET];
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
 
 static void names_add(const char *word, size_t n, int value, bool month)
@@ -57,17 +75,83 @@ static void names_parse_line(const char *line, size_t n)
         names_add(w, strlen(w), value, month);
 }
 
+static const char *const relative_words[] = {"today", "yesterday", "tomorrow", "last", "next"};
+
+static void start_len_add(uint32_t *lens, const char *w, size_t n)
+{
+    if (w[0] >= 'a' && w[0] <= 'z' && n < 32) lens[w[0] - 'a'] |= 1u << n;
+}
+
+/* Letters a-z (either case) five bits each, at most 12; 0 otherwise. */
+static uint64_t pack_word(const char *w, size_t n)
+{
+    if (n == 0 || n > 12) return 0;
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned)((unsigned char)w[i] | 0x20) - 'a';
+        if (c >= 26) return 0;
+        v = v << 5 | (c + 1);
+    }
+    return v;
+}
+
+static size_t word_slot(uint64_t v)
+{
+    return (size_t)((v * 0x9E3779B97F4A7C15ull) >> 56) & (WORD_SET - 1);
+}
+
+static void word_set_add(uint64_t *set, const char *w, size_t n)
+{
+    uint64_t v = pack_word(w, n);
+    if (!v) return;
+    size_t k = word_slot(v);
+    while (set[k] && set[k] != v)
+        k = (k + 1) & (WORD_SET - 1);
+    set[k] = v;
+}
+
+static bool word_set_has(const uint64_t *set, uint64_t v)
+{
+    for (size_t k = word_slot(v); set[k]; k = (k + 1) & (WORD_SET - 1))
+        if (set[k] == v) return true;
+    return false;
+}
+
+static void names_index(void)
+{
+    for (int c = 0; c < 256; c++)
+        byte_class[c] = c >= 'a' && c <= 'z'   ? C_LOWER
+                        : c >= 'A' && c <= 'Z' ? C_UPPER
+                        : c >= '0' && c <= '9' ? C_DIGIT
+                                               : 0;
+    for (size_t i = 0; i < nnames; i++) {
+        int c = names[i].name[0] - 'a';
+        if (c < 0 || c >= 26) continue; /* name_at wants a capital letter */
+        by_first[c][nby_first[c]++] = (uint8_t)i;
+        start_len_add(lens_upper, names[i].name, names[i].len);
+        word_set_add(words_upper, names[i].name, names[i].len);
+    }
+    for (size_t i = 0; i < sizeof relative_words / sizeof *relative_words; i++) {
+        start_len_add(lens_upper, relative_words[i], strlen(relative_words[i]));
+        start_len_add(lens_lower, relative_words[i], strlen(relative_words[i]));
+        word_set_add(words_upper, relative_words[i], strlen(relative_words[i]));
+        word_set_add(words_lower, relative_words[i], strlen(relative_words[i]));
+    }
+}
+
 static void names_load(void)
 {
     size_t len = 0;
     const char *data = rg_data_get("doc/dates.txt", &len);
-    if (!data) return;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(data + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - data) : len;
-        names_parse_line(data + i, end - i);
-        i = end + 1;
+    if (data) {
+        for (size_t i = 0; i < len;) {
+            const char *nl = memchr(data + i, '\n', len - i);
+            size_t end = nl ? (size_t)(nl - data) : len;
+            names_parse_line(data + i, end - i);
+            i = end + 1;
+        }
     }
+    names_index();
 }
 
 static bool is_alpha(char c)
@@ -172,17 +256,15 @@ static void iso_fmt(char iso[11], int y, int m, int d)
  * word; an abbreviation may carry its dot. Returns the length or 0. */
 static size_t name_at(const char *t, size_t len, size_t pos, bool month, bool full_only, int *value)
 {
-    pthread_once(&names_once, names_load);
     if (pos >= len || t[pos] < 'A' || t[pos] > 'Z') return 0;
     size_t n = 0;
     while (pos + n < len && is_alpha(t[pos + n]))
         n++;
     if (pos + n < len && is_digit(t[pos + n])) return 0;
-    char first = (char)(t[pos] | 0x20);
-    for (size_t i = 0; i < nnames; i++) {
-        const date_name *e = &names[i];
-        if (e->name[0] != first || e->len != n || e->month != month || (full_only && e->abbrev))
-            continue;
+    int first = (t[pos] | 0x20) - 'a';
+    for (size_t i = 0; i < nby_first[first]; i++) {
+        const date_name *e = &names[by_first[first][i]];
+        if (e->len != n || e->month != month || (full_only && e->abbrev)) continue;
         size_t k = 0;
         while (k < n && (t[pos + k] | 0x20) == e->name[k])
             k++;
@@ -359,10 +441,46 @@ static size_t absolute_at(const char *t, size_t len, size_t pos, parsed *p)
     return n;
 }
 
+/* Can a word of n letters starting with c start a date (lens_upper,
+ * lens_lower)? */
+static bool may_start_word(char c, size_t n)
+{
+    if (n >= 32) return false;
+    if (c >= 'A' && c <= 'Z') return lens_upper[c - 'A'] >> n & 1;
+    if (c >= 'a' && c <= 'z') return lens_lower[c - 'a'] >> n & 1;
+    return false;
+}
+
+/* A digit run of one or two (a day) or of four before '-' or '/' (ISO). */
+static bool may_start_number(const char *t, size_t len, size_t pos)
+{
+    size_t k = 0;
+    while (pos + k < len && k < 5 && is_digit(t[pos + k]))
+        k++;
+    return k <= 2 || (k == 4 && pos + 4 < len && (t[pos + 4] == '-' || t[pos + 4] == '/'));
+}
+
+/* A cheap necessary condition for a date at the word start text[pos]: a
+ * day or ISO number, or a letter word that may_start_word accepts. Most
+ * words fail it. */
+static bool may_start_at(const char *t, size_t len, size_t pos)
+{
+    if (is_digit(t[pos])) return may_start_number(t, len, pos);
+    size_t n = 0;
+    while (pos + n < len && n < 32 && is_alpha(t[pos + n]))
+        n++;
+    return may_start_word(t[pos], n);
+}
+
 size_t rg_date_match_at(const char *text, size_t len, size_t pos, const char *anchor, char iso[11])
 {
     iso[0] = '\0';
     if (!text || pos >= len || (pos > 0 && is_alnum(text[pos - 1]))) return 0;
+    pthread_once(&names_once, names_load);
+    /* every absolute form opens with a digit or a capitalised name */
+    char c = text[pos];
+    if (!is_digit(c) && (c < 'A' || c > 'Z')) return 0;
+    if (!may_start_at(text, len, pos)) return 0;
     parsed p = {0, 0, 0, -1};
     size_t wn = weekday_prefix(text, len, pos, &p.wday);
     size_t n = absolute_at(text, len, pos + wn, &p);
@@ -475,17 +593,25 @@ size_t rg_date_relative_at(const char *text, size_t len, size_t pos, const char 
 {
     int a[3];
     bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
+    pthread_once(&names_once, names_load);
     return relative_at(text, len, pos, have, a, iso);
 }
 
 /* ---- scanner ---- */
 
-/* Every pattern starts with a digit, a capital (month and weekday names;
- * name_at wants one) or, in any case, the first letter of today, tomorrow,
- * yesterday, last or next: other words cannot start a date. */
-static bool may_start_date(char c)
+/* May a date start at the word t[pos, end) (a word start) whose byte
+ * classes are `classes` (or-ed)? A word of letters must be all letters (a
+ * name or relative word followed by a digit is none) and pass
+ * may_start_word; a number must pass may_start_number. */
+static bool word_may_start(const char *t, size_t len, size_t pos, size_t end, unsigned classes)
 {
-    return is_digit(c) || (c >= 'A' && c <= 'Z') || c == 't' || c == 'y' || c == 'l' || c == 'n';
+    if (is_digit(t[pos])) return may_start_number(t, len, pos);
+    if ((classes & C_DIGIT) || !may_start_word(t[pos], end - pos)) return false;
+    /* the word itself must be a name or a relative word ("The" has the
+     * length and first letter of "Thu", "May" is one) */
+    uint64_t v = pack_word(t + pos, end - pos);
+    if (!v) return true; /* not packable: let the matchers decide */
+    return word_set_has(t[pos] >= 'A' && t[pos] <= 'Z' ? words_upper : words_lower, v);
 }
 
 size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_date_cb cb, void *ctx)
@@ -493,15 +619,21 @@ size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_dat
     size_t count = 0;
     int a[3];
     bool have = rg_date_parse_iso(anchor, &a[0], &a[1], &a[2]);
+    pthread_once(&names_once, names_load);
+    const unsigned char *u = (const unsigned char *)text;
     for (size_t pos = 0; pos < len;) {
-        if (!is_alnum(text[pos]) || (pos > 0 && is_alnum(text[pos - 1]))) {
+        if (!byte_class[u[pos]]) {
             pos++;
             continue;
         }
-        if (!may_start_date(text[pos])) {
-            /* skip the rest of the word: no date starts inside one */
-            while (pos < len && is_alnum(text[pos]))
-                pos++;
+        /* no date starts inside a word: whatever fails here skips to the
+         * word's end */
+        size_t end = pos;
+        unsigned classes = 0;
+        for (unsigned k; end < len && (k = byte_class[u[end]]); end++)
+            classes |= k;
+        if ((pos > 0 && is_alnum(text[pos - 1])) || !word_may_start(text, len, pos, end, classes)) {
+            pos = end;
             continue;
         }
         rg_date_match m = {.begin = pos};
@@ -517,7 +649,7 @@ size_t rg_date_find_all(const char *text, size_t len, const char *anchor, rg_dat
             m.relative = true;
         }
         if (!n) {
-            pos++;
+            pos = end;
             continue;
         }
         m.end = pos + n;

@@ -10,12 +10,14 @@
 #define _GNU_SOURCE /* memmem */
 #endif
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "rg_data.h"
 #include "rg_doc.h"
+#include "rg_util.h"
 
 #define MAX_RULE_LINE 400 /* longer lines are content */
 #define MAX_FRAG_LINE 250 /* widget bars are short */
@@ -26,10 +28,28 @@ typedef struct bp_rule {
     bp_kind kind;
     const char *pat; /* into the static data file */
     size_t len;
+    size_t minlen; /* the fewest text bytes a match consumes */
 } bp_rule;
+
+/* Rules of some kinds, indexed by the byte a match must start with: a
+ * pattern opening with a literal can only match text that opens with it
+ * (lower-cased), so each line or position is tried against the few rules
+ * of its first byte and those opening with a wildcard, not against all. */
+typedef struct bp_index {
+    uint16_t *ids;     /* rule indices, grouped by first byte */
+    size_t start[257]; /* literal-first rules of byte c: ids[start[c], start[c + 1]) */
+    uint16_t *any;     /* rules opening with '*', '%' or ' ' */
+    size_t nany;
+} bp_index;
 
 static bp_rule *bp_rules;
 static size_t bp_nrules, bp_cap;
+static bp_index bx_full, bx_cut, bx_frag; /* line: and prefix:, cut:, frag: */
+/* contains: rules opening with two literals, by that pair (a bit set over
+ * the 65536 byte pairs); the others are tried everywhere. */
+static uint8_t bx_pair[65536 / 8];
+static uint16_t *bx_contains_any, *bx_contains_pair;
+static size_t bx_ncontains_any, bx_ncontains_pair;
 static pthread_once_t bp_once = PTHREAD_ONCE_INIT;
 
 static void bp_add(const char *line, size_t n)
@@ -45,9 +65,94 @@ static void bp_add(const char *line, size_t n)
         size_t k = strlen(kinds[i].name);
         if (n > k && strncmp(line, kinds[i].name, k) == 0) {
             bp_rule *r = RG_PUSH(bp_rules, bp_nrules, bp_cap);
-            *r = (bp_rule){kinds[i].kind, line + k, n - k};
+            *r = (bp_rule){kinds[i].kind, line + k, n - k, 0};
             return;
         }
+    }
+}
+
+static char lower(char c);
+
+/* A pattern's first byte when it is a literal (lower-cased), else -1. */
+static int literal_at(const char *p, size_t n)
+{
+    if (n == 0 || *p == '*' || *p == '%' || *p == ' ') return -1;
+    return (unsigned char)lower(*p);
+}
+
+/* The fewest text bytes the pattern consumes: '*' none, anything else
+ * (a literal, a whitespace run, %d or %w) at least one. */
+static size_t pattern_minlen(const char *p, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '*') continue;
+        if (p[i] == '%' && i + 1 < n) i++;
+        m++;
+    }
+    return m;
+}
+
+static void index_build(bp_index *x, bool (*want)(bp_kind))
+{
+    x->ids = rg_calloc(bp_nrules + 1, sizeof *x->ids);
+    x->any = rg_calloc(bp_nrules + 1, sizeof *x->any);
+    size_t count[257] = {0};
+    for (size_t i = 0; i < bp_nrules; i++) {
+        int c = literal_at(bp_rules[i].pat, bp_rules[i].len);
+        if (!want(bp_rules[i].kind)) continue;
+        if (c < 0)
+            x->any[x->nany++] = (uint16_t)i;
+        else
+            count[c + 1]++;
+    }
+    for (size_t c = 0; c < 256; c++)
+        x->start[c + 1] = x->start[c] + count[c + 1];
+    size_t fill[256];
+    memcpy(fill, x->start, sizeof fill);
+    for (size_t i = 0; i < bp_nrules; i++) {
+        int c = literal_at(bp_rules[i].pat, bp_rules[i].len);
+        if (want(bp_rules[i].kind) && c >= 0) x->ids[fill[c]++] = (uint16_t)i;
+    }
+}
+
+static bool kind_full(bp_kind k)
+{
+    return k == BP_LINE || k == BP_PREFIX;
+}
+
+static bool kind_cut(bp_kind k)
+{
+    return k == BP_CUT;
+}
+
+static bool kind_frag(bp_kind k)
+{
+    return k == BP_FRAG;
+}
+
+static void contains_build(void)
+{
+    bx_contains_any = rg_calloc(bp_nrules + 1, sizeof *bx_contains_any);
+    bx_contains_pair = rg_calloc(bp_nrules + 1, sizeof *bx_contains_pair);
+    for (size_t i = 0; i < bp_nrules; i++) {
+        const bp_rule *r = &bp_rules[i];
+        if (r->kind != BP_CONTAINS) continue;
+        int a = literal_at(r->pat, r->len),
+            b = r->len > 1 ? literal_at(r->pat + 1, r->len - 1) : -1;
+        if (a < 0 || b < 0) {
+            bx_contains_any[bx_ncontains_any++] = (uint16_t)i;
+            continue;
+        }
+        bx_contains_pair[bx_ncontains_pair++] = (uint16_t)i;
+        /* lines are looked up as they are: mark the pair in every case */
+        for (int ua = 0; ua < 2; ua++)
+            for (int ub = 0; ub < 2; ub++) {
+                int ca = ua && a >= 'a' && a <= 'z' ? a - 32 : a;
+                int cb = ub && b >= 'a' && b <= 'z' ? b - 32 : b;
+                unsigned pair = (unsigned)ca << 8 | (unsigned)cb;
+                bx_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+            }
     }
 }
 
@@ -61,6 +166,12 @@ static void bp_load(void)
         if (end > i && data[i] != '#') bp_add(data + i, end - i);
         i = end + 1;
     }
+    for (size_t i = 0; i < bp_nrules; i++)
+        bp_rules[i].minlen = pattern_minlen(bp_rules[i].pat, bp_rules[i].len);
+    index_build(&bx_full, kind_full);
+    index_build(&bx_cut, kind_cut);
+    index_build(&bx_frag, kind_frag);
+    contains_build();
 }
 
 /* ---- the pattern matcher ---- */
@@ -158,6 +269,68 @@ static bool match_contains(const bp_rule *r, const char *s, size_t n)
     return false;
 }
 
+/* ---- rule selection ---- */
+
+/* Can rule r's match open with byte c? A cheap necessary condition for the
+ * rules of an index's wildcard list: %d needs a digit, %w a word byte. */
+static bool may_open(const bp_rule *r, char c)
+{
+    if (r->len < 2 || r->pat[0] != '%') return true;
+    if (r->pat[1] == 'd') return c >= '0' && c <= '9';
+    if (r->pat[1] == 'w') return !is_space(c) && c != ',' && c != ';' && c != ':';
+    return true;
+}
+
+/* Calls try(rule, s, n) for the rules of x that may match at s (whose
+ * first byte, lower-cased, is c) until one returns true. */
+static bool index_any(const bp_index *x, char c, const char *s, size_t n,
+                      bool (*try)(const bp_rule *, const char *, size_t))
+{
+    unsigned char u = (unsigned char)c;
+    for (size_t k = x->start[u]; k < x->start[u + 1]; k++) {
+        const bp_rule *r = &bp_rules[x->ids[k]];
+        if (n >= r->minlen && try(r, s, n)) return true;
+    }
+    for (size_t k = 0; k < x->nany; k++) {
+        const bp_rule *r = &bp_rules[x->any[k]];
+        if (n >= r->minlen && may_open(r, c) && try(r, s, n)) return true;
+    }
+    return false;
+}
+
+static bool try_full(const bp_rule *r, const char *s, size_t n)
+{
+    return r->kind == BP_LINE ? match_full(r, s, n) : match_prefix_at(r, s, n);
+}
+
+/* The contains: rules over the line s (any case): instead of searching
+ * the line once per rule, one pass over the word starts looks the byte
+ * pair there up in bx_pair (which holds every case of each pair) and
+ * tries only the rules opening with it. */
+static bool contains_line(const char *s, size_t n)
+{
+    if (bx_ncontains_any) {
+        /* match_contains searches a lower-cased line */
+        char low[MAX_RULE_LINE];
+        for (size_t i = 0; i < n; i++)
+            low[i] = lower(s[i]);
+        for (size_t k = 0; k < bx_ncontains_any; k++)
+            if (match_contains(&bp_rules[bx_contains_any[k]], low, n)) return true;
+    }
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (i > 0 && is_alnum(s[i - 1])) continue;
+        unsigned pair = (unsigned)(unsigned char)s[i] << 8 | (unsigned char)s[i + 1];
+        if (!(bx_pair[pair >> 3] >> (pair & 7) & 1)) continue;
+        for (size_t k = 0; k < bx_ncontains_pair; k++) {
+            const bp_rule *r = &bp_rules[bx_contains_pair[k]];
+            if (lower(r->pat[0]) == lower(s[i]) && lower(r->pat[1]) == lower(s[i + 1]) &&
+                match_prefix_at(r, s + i, n - i))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* ---- widget lines made of fragments ---- */
 
 /* Separator at s: returns its byte length or 0. */
@@ -171,6 +344,29 @@ static size_t sep_len(const char *s, const char *se)
         if ((size_t)(se - s) >= k && memcmp(s, seps[i], k) == 0) return k;
     }
     return 0;
+}
+
+/* Marks in ends every end of a fragment rule's match at s + pos; false
+ * (ends untouched) when no fragment rule can start there. */
+static bool frag_ends(const char *s, size_t n, size_t pos, bool *ends)
+{
+    const bp_index *x = &bx_frag;
+    unsigned char u = (unsigned char)lower(s[pos]);
+    size_t lit = x->start[u + 1] - x->start[u], any = 0;
+    for (size_t k = 0; k < x->nany; k++)
+        any += may_open(&bp_rules[x->any[k]], s[pos]);
+    if (!lit && !any) return false;
+    memset(ends, 0, (MAX_FRAG_LINE + 1) * sizeof *ends);
+    pm_ctx c = {PM_ENDS, s, ends};
+    for (size_t k = x->start[u]; k < x->start[u + 1]; k++) {
+        const bp_rule *r = &bp_rules[x->ids[k]];
+        pm(&c, r->pat, r->pat + r->len, s + pos, s + n);
+    }
+    for (size_t k = 0; k < x->nany; k++) {
+        const bp_rule *r = &bp_rules[x->any[k]];
+        if (may_open(r, s[pos])) pm(&c, r->pat, r->pat + r->len, s + pos, s + n);
+    }
+    return true;
 }
 
 /* True when the whole line is widget fragments and separators, with at
@@ -187,11 +383,7 @@ static bool frag_line(const char *s, size_t n)
             reach[pos + k] = true;
             continue;
         }
-        memset(ends, 0, sizeof ends);
-        pm_ctx c = {PM_ENDS, s, ends};
-        for (size_t i = 0; i < bp_nrules; i++)
-            if (bp_rules[i].kind == BP_FRAG)
-                pm(&c, bp_rules[i].pat, bp_rules[i].pat + bp_rules[i].len, s + pos, s + n);
+        if (!frag_ends(s, n, pos, ends)) continue;
         for (size_t e = pos + 1; e <= n; e++)
             if (ends[e] && (e == n || sep_len(s + e, s + n))) reach[e] = any = true;
     }
@@ -209,18 +401,11 @@ typedef struct line {
 static bool rule_line(const char *line, size_t n)
 {
     if (n == 0 || n > MAX_RULE_LINE) return false;
-    /* matching is ASCII case-insensitive: lower-case the line once */
-    char s[MAX_RULE_LINE];
-    for (size_t i = 0; i < n; i++)
-        s[i] = lower(line[i]);
-    for (size_t i = 0; i < bp_nrules; i++) {
-        const bp_rule *r = &bp_rules[i];
-        if ((r->kind == BP_LINE && match_full(r, s, n)) ||
-            (r->kind == BP_PREFIX && match_prefix_at(r, s, n)) ||
-            (r->kind == BP_CONTAINS && match_contains(r, s, n)))
-            return true;
-    }
-    return n <= MAX_FRAG_LINE && frag_line(s, n);
+    /* the matcher is ASCII case-insensitive itself (pm lower-cases both
+     * sides), so the line is matched as it is */
+    if (index_any(&bx_full, lower(line[0]), line, n, try_full) || contains_line(line, n))
+        return true;
+    return n <= MAX_FRAG_LINE && frag_line(line, n);
 }
 
 static bool cut_line(const char *s, size_t n)
@@ -228,9 +413,7 @@ static bool cut_line(const char *s, size_t n)
     if (n == 0 || n > MAX_RULE_LINE) return false;
     while (n > 0 && s[n - 1] == ':')
         n--;
-    for (size_t i = 0; i < bp_nrules; i++)
-        if (bp_rules[i].kind == BP_CUT && match_full(&bp_rules[i], s, n)) return true;
-    return false;
+    return index_any(&bx_cut, lower(s[0]), s, n, match_full);
 }
 
 /* Case-insensitive: does [s, s+n) end with [t, t+m)? */

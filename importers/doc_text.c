@@ -19,6 +19,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -79,7 +80,7 @@ static void put_utf8(rg_buf *b, unsigned cp)
  * and counts what it repaired, for the warnings. */
 typedef struct writer {
     rg_buf out;
-    size_t nuls, first_nul, nul_line;
+    size_t nuls, first_nul;
     size_t base;          /* offset of the decoded bytes in the raw input */
     bool map;             /* keep the offset map (no iconv conversion) */
     rg_doc_segment *segs; /* text offset -> source offset, see rg_doc.h */
@@ -112,11 +113,12 @@ static void put_spaces(rg_buf *b, size_t n)
 
 /* Writes one code point read at source offset `at`; `lf_next` says a line
  * feed follows (so a CR is half of a CRLF). The rules keep byte lengths
- * where they can, so clean UTF-8 input comes out byte for byte. */
-static void emit(writer *w, unsigned cp, size_t at, size_t line, bool lf_next)
+ * where they can, so clean UTF-8 input comes out byte for byte. The line
+ * of the first NUL is counted afterwards, from its offset. */
+static void emit(writer *w, unsigned cp, size_t at, bool lf_next)
 {
     if (cp == 0) {
-        if (w->nuls++ == 0) w->first_nul = at, w->nul_line = line;
+        if (w->nuls++ == 0) w->first_nul = at;
         return;
     }
     if (cp == 0xFEFF || cp == 0xAD) return; /* invisible: dropped */
@@ -143,12 +145,35 @@ static size_t count_lines(const char *p, size_t upto)
 
 /* Counts valid multi-byte sequences and invalid bytes, and whether any
  * byte is undefined in Windows-1252, to tell UTF-8 from Windows-1252. */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+static uint64_t load8(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static bool cp1252_undefined(unsigned char c)
+{
+    return c >= 0x80 && c < 0xA0 && !cp1252_high[c - 0x80];
+}
+
+/* Counts valid multi-byte sequences and invalid bytes, and whether any
+ * byte is undefined in Windows-1252, to tell UTF-8 from Windows-1252.
+ * One pass: ASCII is skipped eight bytes at a time, and the steps over
+ * the other bytes visit each of them once for the Windows-1252 test. */
 static void utf8_census(const unsigned char *p, size_t n, size_t *valid, size_t *invalid,
                         bool *cp1252_ok)
 {
     *valid = *invalid = 0;
     *cp1252_ok = true;
     for (size_t i = 0; i < n;) {
+        if (i + 8 <= n && !(load8(p + i) & HIGHS)) {
+            i += 8;
+            continue;
+        }
         if (p[i] < 0x80) {
             i++;
             continue;
@@ -159,20 +184,18 @@ static void utf8_census(const unsigned char *p, size_t n, size_t *valid, size_t 
             (*invalid)++, k = 1;
         else if (k > 1)
             (*valid)++;
+        for (size_t q = 0; q < k; q++)
+            if (cp1252_undefined(p[i + q])) *cp1252_ok = false;
         i += k;
     }
-    for (size_t i = 0; i < n && *cp1252_ok; i++)
-        if (p[i] >= 0x80 && p[i] < 0xA0 && !cp1252_high[p[i] - 0x80]) *cp1252_ok = false;
 }
 
 static void decode_cp1252(writer *w, const unsigned char *p, size_t n)
 {
-    size_t line = 1;
     for (size_t i = 0; i < n; i++) {
         unsigned cp = p[i];
         if (cp >= 0x80 && cp < 0xA0) cp = cp1252_high[cp - 0x80] ? cp1252_high[cp - 0x80] : 0xFFFD;
-        emit(w, cp, i, line, i + 1 < n && p[i + 1] == '\n');
-        line += p[i] == '\n';
+        emit(w, cp, i, i + 1 < n && p[i + 1] == '\n');
     }
 }
 
@@ -181,16 +204,27 @@ static void decode_cp1252(writer *w, const unsigned char *p, size_t n)
 static size_t plain_run(const unsigned char *p, size_t n)
 {
     size_t k = 0;
-    while (k < n && ((p[k] >= 0x20 && p[k] < 0x7F) || p[k] == '\n' || p[k] == '\t'))
-        k++;
-    return k;
+    for (;;) {
+        /* eight bytes at a time while none is below 0x20 or above 0x7E */
+        while (k + 8 <= n) {
+            uint64_t v = load8(p + k);
+            uint64_t below = (v - ONES * 0x20) & ~v & HIGHS;
+            uint64_t above = ((v + ONES * (127 - 0x7E)) | v) & HIGHS;
+            if (below | above) break;
+            k += 8;
+        }
+        size_t stop = k + 8 < n ? k + 8 : n;
+        while (k < stop && ((p[k] >= 0x20 && p[k] < 0x7F) || p[k] == '\n' || p[k] == '\t'))
+            k++;
+        if (k < stop || k == n) return k;
+    }
 }
 
 /* UTF-8 with invalid bytes replaced; returns the count, *first the offset
  * of the first one. */
 static size_t decode_utf8(writer *w, const unsigned char *p, size_t n, size_t *first)
 {
-    size_t bad = 0, line = 1;
+    size_t bad = 0;
     rg_grow(&w->out.data, &w->out.cap, w->out.len + n + 1, 1);
     w->out.data[w->out.len] = '\0';
     for (size_t i = 0; i < n;) {
@@ -201,8 +235,6 @@ static size_t decode_utf8(writer *w, const unsigned char *p, size_t n, size_t *f
         if (run) {
             map_at(w, i);
             rg_buf_append(&w->out, (const char *)p + i, run);
-            for (size_t k = 0; k < run; k++)
-                line += p[i + k] == '\n';
             i += run;
             continue;
         }
@@ -212,8 +244,7 @@ static size_t decode_utf8(writer *w, const unsigned char *p, size_t n, size_t *f
             if (bad++ == 0) *first = i;
             cp = 0xFFFD, k = 1;
         }
-        emit(w, cp, i, line, i + k < n && p[i + k] == '\n');
-        line += p[i] == '\n';
+        emit(w, cp, i, i + k < n && p[i + k] == '\n');
         i += k;
     }
     return bad;
@@ -313,8 +344,8 @@ char *rg_doc_decode(const char *path, const char *data, size_t len, const char *
                     count_lines((const char *)u, first), first + w.base, bad);
     }
     if (w.nuls)
-        rg_warn("%s:%zu: %zu NUL bytes dropped (first at byte offset %zu)", path, w.nul_line,
-                w.nuls, w.first_nul + w.base);
+        rg_warn("%s:%zu: %zu NUL bytes dropped (first at byte offset %zu)", path,
+                count_lines((const char *)u, w.first_nul), w.nuls, w.first_nul + w.base);
     rg_buf_free(&conv);
     if (segs) *segs = w.segs, *nsegs = w.nsegs;
     *out_len = w.out.len;

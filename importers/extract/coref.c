@@ -6,11 +6,15 @@
 #include "coref_int.h"
 #include "rg_util.h"
 
+/* Byte classes: alpha(), wordch(), and the bytes that may open a quote. */
+enum { T_ALPHA = 1, T_WORD = 2, T_QUOTE = 4 };
+
 /* Pronoun classes; what each stands for is in rg_coref.h. */
 typedef enum { P_NONE, P_HE, P_I, P_WE, P_THEY } pclass;
 
 typedef struct pronoun {
     const char *word;
+    size_t len;
     pclass cls;
 } pronoun;
 
@@ -19,11 +23,17 @@ typedef struct pronoun {
  * rarely (precision under 0.3: "his" before a body part or a role, "their"
  * for people who are no organisation, "it" for a thing), so they are left
  * out. */
+#define PR(w, c)                                                                                   \
+    {                                                                                              \
+        w, sizeof w - 1, c                                                                         \
+    }
 static const pronoun pronouns[] = {
-    {"he", P_HE},      {"him", P_HE}, {"himself", P_HE},   {"she", P_HE},    {"her", P_HE},
-    {"herself", P_HE}, {"i", P_I},    {"me", P_I},         {"my", P_I},      {"myself", P_I},
-    {"we", P_WE},      {"our", P_WE}, {"ourselves", P_WE}, {"they", P_THEY}, {"them", P_THEY},
+    PR("he", P_HE),        PR("him", P_HE),     PR("himself", P_HE), PR("she", P_HE),
+    PR("her", P_HE),       PR("herself", P_HE), PR("i", P_I),        PR("me", P_I),
+    PR("my", P_I),         PR("myself", P_I),   PR("we", P_WE),      PR("our", P_WE),
+    PR("ourselves", P_WE), PR("they", P_THEY),  PR("them", P_THEY),
 };
+#undef PR
 
 static bool alpha(unsigned char c)
 {
@@ -37,20 +47,21 @@ static bool wordch(unsigned char c)
 
 /* The class of the word text[b, e): lower case, or capitalised ("He"),
  * never all capitals ("US", "IT", "WE" in a heading); "I" alone. */
-static pclass classify(const char *text, uint32_t b, uint32_t e)
+static pclass classify(const char *text, uint32_t b, uint32_t e, const uint16_t *lens)
 {
     size_t n = e - b;
     if (n == 1) return text[b] == 'I' ? P_I : P_NONE;
-    if (n > 10 || !strchr("hHsSmMwWoOtT", text[b])) return P_NONE; /* no pronoun starts so */
-    char w[12];
+    /* only a pronoun's first letter and length are worth a closer look */
+    unsigned f = (unsigned)((unsigned char)text[b] | 0x20) - 'a';
+    if (n > 15 || f >= 26 || !(lens[f] >> n & 1)) return P_NONE;
+    char w[16];
     for (size_t k = 0; k < n; k++) {
         char c = text[b + k];
         if (k > 0 && c >= 'A' && c <= 'Z') return P_NONE;
         w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
-    w[n] = 0;
     for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
-        if (strcmp(pronouns[k].word, w) == 0) return pronouns[k].cls;
+        if (pronouns[k].len == n && memcmp(pronouns[k].word, w, n) == 0) return pronouns[k].cls;
     return P_NONE;
 }
 
@@ -68,8 +79,10 @@ static bool is_body(rg_mention_type t)
 
 typedef struct coref {
     rg_extraction *x;
-    size_t nnamed;    /* mentions x had on entry (sorted by begin) */
-    rg_xmention *out; /* pronouns found, in text order */
+    uint16_t lens[26]; /* by first letter: bit n set when a pronoun has n letters */
+    uint8_t tab[256];  /* byte classes for scan_sentence: T_* */
+    size_t nnamed;     /* mentions x had on entry (sorted by begin) */
+    rg_xmention *out;  /* pronouns found, in text order */
     size_t nout, cap;
     uint32_t speaker; /* the organisation the document speaks for, or RG_NONE */
 } coref;
@@ -236,39 +249,53 @@ static void scan_sentence(coref *c, uint32_t s, size_t *next, bool *quoted)
     const char *t = c->x->text;
     uint32_t p = c->x->sentences[s].begin, end = c->x->sentences[s].end;
     const rg_xmention *mm = c->x->mentions;
+    const uint8_t *tab = c->tab;
     while (p < end) {
         unsigned char ch = (unsigned char)t[p];
-        if (ch == '"') {
-            *quoted = !*quoted;
+        unsigned cl = tab[ch];
+        if (cl & T_QUOTE) {
+            if (ch == '"') {
+                *quoted = !*quoted;
+                p++;
+                continue;
+            }
+            if (ch == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80) {
+                unsigned char k = (unsigned char)t[p + 2];
+                if (k == 0x9C) *quoted = true;  /* “ */
+                if (k == 0x9D) *quoted = false; /* ” */
+                p += 3;
+                continue;
+            }
+        }
+        if (!(cl & T_ALPHA) || (p > 0 && (tab[(unsigned char)t[p - 1]] & T_WORD))) {
             p++;
             continue;
         }
-        if (ch == 0xE2 && p + 2 < end && (unsigned char)t[p + 1] == 0x80) {
-            unsigned char k = (unsigned char)t[p + 2];
-            if (k == 0x9C) *quoted = true;  /* “ */
-            if (k == 0x9D) *quoted = false; /* ” */
-            p += 3;
-            continue;
-        }
-        if (!alpha(ch) || (p > 0 && wordch((unsigned char)t[p - 1]))) {
-            p++;
-            continue;
-        }
-        uint32_t e = p;
-        while (e < end && alpha((unsigned char)t[e]))
+        uint32_t e = p + 1;
+        while (e < end && (tab[(unsigned char)t[e]] & T_ALPHA))
             e++;
-        bool whole = e >= end || !wordch((unsigned char)t[e]);
-        while (*next < c->nnamed && mm[*next].begin < p)
-            (*next)++;
-        bool inside = false;
-        for (size_t k = *next + 1; k-- > 0 && k + 8 >= *next;)
-            if (k < c->nnamed && mm[k].begin <= p && mm[k].end > p) inside = true;
-        pclass cls = whole && !inside ? classify(t, p, e) : P_NONE;
-        if (cls != P_NONE) add(c, cls, p, e, s, *next, *quoted);
+        bool whole = e >= end || !(tab[(unsigned char)t[e]] & T_WORD);
+        /* the word itself first: few are pronouns, and *next (which only
+         * moves forward) can catch up at the next one that is */
+        pclass cls = whole ? classify(t, p, e, c->lens) : P_NONE;
+        if (cls != P_NONE) {
+            while (*next < c->nnamed && mm[*next].begin < p)
+                (*next)++;
+            bool inside = false;
+            for (size_t k = *next + 1; k-- > 0 && k + 8 >= *next;)
+                if (k < c->nnamed && mm[k].begin <= p && mm[k].end > p) inside = true;
+            if (!inside) add(c, cls, p, e, s, *next, *quoted);
+        }
         p = e;
     }
     /* a paragraph break ends any quotation left open */
     if (end + 1 < c->x->len && t[end] == '\n' && t[end + 1] == '\n') *quoted = false;
+}
+
+/* Does old mention a come before added mention b in the merged order? */
+static bool goes_first(const rg_xmention *a, const rg_xmention *b)
+{
+    return a->begin < b->begin || (a->begin == b->begin && a->end >= b->end);
 }
 
 void rg_coref_merge(rg_extraction *x, const rg_xmention *add, size_t nadd, uint32_t *remap)
@@ -289,14 +316,19 @@ void rg_coref_merge(rg_extraction *x, const rg_xmention *add, size_t nadd, uint3
     rg_xmention *m = x->mentions;
     size_t i = n, j = nadd, o = total;
     while (j > 0) {
-        const rg_xmention *a = i > 0 ? &m[i - 1] : NULL, *b = &add[j - 1];
-        bool a_first = a && (a->begin < b->begin || (a->begin == b->begin && a->end >= b->end));
-        if (a && !a_first) {
-            if (remap) remap[i - 1] = (uint32_t)(o - 1);
-            m[--o] = m[--i];
-        } else {
-            m[--o] = add[--j];
+        /* the old mentions that go after add[j - 1] move as one block */
+        const rg_xmention *b = &add[j - 1];
+        size_t r = 0;
+        while (r < i && !goes_first(&m[i - 1 - r], b))
+            r++;
+        if (r) {
+            memmove(m + o - r, m + i - r, r * sizeof *m);
+            if (remap)
+                for (size_t q = 0; q < r; q++)
+                    remap[i - r + q] = (uint32_t)(o - r + q);
+            i -= r, o -= r;
         }
+        m[--o] = add[--j];
     }
     if (remap)
         for (size_t k = 0; k < i; k++)
@@ -307,6 +339,12 @@ void rg_coref_merge(rg_extraction *x, const rg_xmention *add, size_t nadd, uint3
 size_t rg_coref_pronouns(rg_extraction *x, uint32_t *remap)
 {
     coref c = {.x = x, .nnamed = x->nmentions};
+    for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
+        c.lens[pronouns[k].word[0] - 'a'] |= (uint16_t)(1u << pronouns[k].len);
+    for (unsigned b = 0; b < 256; b++)
+        c.tab[b] = (uint8_t)((alpha((unsigned char)b) ? T_ALPHA : 0) |
+                             (wordch((unsigned char)b) ? T_WORD : 0) |
+                             (b == '"' || b == 0xE2 ? T_QUOTE : 0));
     c.speaker = document_voice(x);
     size_t next = 0;
     bool quoted = false;

@@ -15,6 +15,21 @@ enum { N_ORG = 1, N_PLACE, N_PERSON, N_DET, N_BREAK };
 static rg_strmap heads;
 static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
 
+/* A copy of heads for the lookup of every lower-case word: keyed by the
+ * folded bytes and their length (no strlen, a cheap hash, one cache line
+ * a probe). Read-only once built. */
+typedef struct head_slot {
+    uint32_t hash;
+    uint8_t len, val;
+    const char *key; /* into heads; NULL = empty */
+} head_slot;
+
+static head_slot *head_tab;
+static size_t head_mask;
+/* Bytes that always continue a word in words_of: ASCII letters and
+ * digits, and every byte of a multi-byte character. */
+static bool word_byte[256];
+
 /* Words that end a noun phrase to the left: prepositions, conjunctions,
  * auxiliaries and the like. */
 static const char *const breaks[] = {
@@ -27,7 +42,64 @@ static const char *const breaks[] = {
     "about", "during", "through", "within", "without", "between", "said",   "says",
 };
 
+static void load_heads_map(void);
+
+/* A hash of s[0, n) from its first and last eight bytes and its length:
+ * two multiplications instead of one per byte (heads are short words). */
+static uint32_t head_hash(const char *s, size_t n)
+{
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            a |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    }
+    uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + n) * 0xC2B2AE3D27D4EB4Full;
+    return (uint32_t)(h >> 32 ^ h);
+}
+
+static void head_tab_build(void)
+{
+    size_t cap = 16;
+    while (cap < heads.len * 4)
+        cap *= 2;
+    head_tab = rg_calloc(cap, sizeof *head_tab);
+    head_mask = cap - 1;
+    for (size_t i = 0; i < heads.cap; i++) {
+        const rg_strmap_slot *sl = &heads.slots[i];
+        size_t n = sl->key ? strlen(sl->key) : 0;
+        if (!n || n > 255) continue;
+        uint32_t h = head_hash(sl->key, n);
+        size_t k = h & head_mask;
+        while (head_tab[k].key)
+            k = (k + 1) & head_mask;
+        head_tab[k] = (head_slot){h, (uint8_t)n, (uint8_t)sl->val, sl->key};
+    }
+}
+
+/* The N_* value of the folded word f[0, n), or 0. */
+static uint32_t head_get(const char *f, size_t n)
+{
+    uint32_t h = head_hash(f, n);
+    for (size_t k = h & head_mask; head_tab[k].key; k = (k + 1) & head_mask) {
+        const head_slot *sl = &head_tab[k];
+        if (sl->hash == h && sl->len == n && memcmp(sl->key, f, n) == 0) return sl->val;
+    }
+    return 0;
+}
+
 static void load_heads(void)
+{
+    for (int d = 0; d < 256; d++)
+        word_byte[d] =
+            (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') || d >= 0x80;
+    load_heads_map();
+    head_tab_build();
+}
+
+static void load_heads_map(void)
 {
     rg_strmap_init(&heads);
     for (size_t k = 0; k < sizeof breaks / sizeof *breaks; k++)
@@ -79,8 +151,33 @@ typedef struct nomscan {
     size_t nw, cap;
     rg_xmention *out;
     size_t nout, capout;
+    size_t upto;     /* named mentions [0, upto) are in maxend */
+    uint32_t maxend; /* the largest end among them */
 } nomscan;
 
+/* Folds t[0, n) (n < cap) into buf as rg_token_fold does, NUL-terminated;
+ * *klen receives the length of the key up to the first NUL. Plain ASCII
+ * (no NUL, nothing above 0x7F), almost every word, is lower-cased here. */
+static size_t fold_word(const char *t, size_t n, char *buf, size_t cap, size_t *klen)
+{
+    size_t i = 0;
+    for (; i < n; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch == 0 || ch >= 0x80) break;
+        buf[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    if (i == n) {
+        buf[n] = 0;
+        *klen = n;
+        return n;
+    }
+    size_t fn = rg_token_fold(t, n, buf, cap);
+    buf[fn < cap ? fn : cap - 1] = 0;
+    *klen = strlen(buf);
+    return fn;
+}
+
+/* wd->hyphen is set by words_of, which sees every '-' it takes in. */
 static void fill_word(nomscan *c, word *wd)
 {
     const char *t = c->x->text;
@@ -88,18 +185,15 @@ static void fill_word(nomscan *c, word *wd)
     size_t n = wd->e - wd->b;
     wd->cap = t[wd->b] >= 'A' && t[wd->b] <= 'Z';
     wd->number = t[wd->b] >= '0' && t[wd->b] <= '9';
-    wd->hyphen = memchr(t + wd->b, '-', n) != NULL;
-    if (n >= sizeof f) return;
-    size_t fn = rg_token_fold(t + wd->b, n, f, sizeof f);
-    f[fn < sizeof f ? fn : sizeof f - 1] = 0;
-    uint32_t v = 0;
-    bool lower = !wd->cap && !wd->number;
-    if (lower && rg_strmap_get(&heads, f, &v)) {
-        if (v == N_BREAK)
-            wd->brk = true;
-        else
-            wd->cls = v;
-    }
+    /* a number is neither a lower-case word nor a capitalised one */
+    if (n >= sizeof f || wd->number) return;
+    size_t kn;
+    size_t fn = fold_word(t + wd->b, n, f, sizeof f, &kn);
+    uint32_t v = !wd->cap ? head_get(f, kn) : 0;
+    if (v == N_BREAK)
+        wd->brk = true;
+    else if (v)
+        wd->cls = v;
     /* "Syrians", "Iraqis": the plural of a demonym is a group */
     if (wd->cap && fn > 3 && f[fn - 1] == 's' &&
         (rg_gaz_lookup(c->gaz, f, fn - 1) & RG_GAZ_DEMONYM))
@@ -127,21 +221,29 @@ static bool det_like(const word *w)
     return w->cls == N_DET || w->number;
 }
 
-static bool ends_with(const char *t, size_t n, const char *suf)
+static bool ends_with(const char *t, size_t n, const char *suf, size_t m)
 {
-    size_t m = strlen(suf);
     return n > m + 2 && memcmp(t + n - m, suf, m) == 0;
 }
 
 /* "international", "tactical", "Syrian"-like endings of English adjectives. */
 static bool adjective(const nomscan *c, const word *w)
 {
-    static const char *const sufs[] = {"al",  "ic",  "ive", "ous",  "ary",  "ian", "ish",
-                                       "ese", "ern", "ful", "less", "ible", "able"};
+#define SUF(s)                                                                                     \
+    {                                                                                              \
+        s, sizeof s - 1                                                                            \
+    }
+    static const struct {
+        const char *s;
+        size_t n;
+    } sufs[] = {SUF("al"),   SUF("ic"),   SUF("ive"), SUF("ous"), SUF("ary"),
+                SUF("ian"),  SUF("ish"),  SUF("ese"), SUF("ern"), SUF("ful"),
+                SUF("less"), SUF("ible"), SUF("able")};
+#undef SUF
     const char *t = c->x->text + w->b;
     size_t n = w->e - w->b;
     for (size_t k = 0; k < sizeof sufs / sizeof *sufs; k++)
-        if (ends_with(t, n, sufs[k])) return true;
+        if (ends_with(t, n, sufs[k].s, sufs[k].n)) return true;
     return false;
 }
 
@@ -205,6 +307,20 @@ static void scan(nomscan *c, uint32_t s)
     }
 }
 
+/* Where words_of's search for mentions overlapping a word at p starts:
+ * eight before next, as mentions nested in a longer one may end before
+ * it; but next itself when no mention before next ends after p (their
+ * largest end, kept up as next moves on), as those then cannot overlap.
+ * Most words thus look at one mention, not nine. */
+static size_t window_start(nomscan *c, size_t next, uint32_t p)
+{
+    const rg_xmention *mm = c->x->mentions;
+    for (; c->upto < next; c->upto++)
+        if (mm[c->upto].end > c->maxend) c->maxend = mm[c->upto].end;
+    if (c->maxend <= p) return next;
+    return next >= 8 ? next - 8 : 0;
+}
+
 /* Splits sentence s into words, marking those inside named mentions. */
 static void words_of(nomscan *c, uint32_t s, size_t *next)
 {
@@ -222,25 +338,30 @@ static void words_of(nomscan *c, uint32_t s, size_t *next)
             continue;
         }
         uint32_t e = p;
-        while (e < end) {
+        bool hyphen = false; /* a '-' joins the word only below */
+        for (;;) {
+            /* letters, digits and non-ASCII bytes first, in a tight loop */
+            while (e < end && word_byte[(unsigned char)t[e]])
+                e++;
+            if (e >= end) break;
             unsigned char d = (unsigned char)t[e];
-            bool in = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') ||
-                      d >= 0x80 || ((d == '-' || d == '.') && e + 1 < end && t[e + 1] != ' ') ||
+            bool in = ((d == '-' || d == '.') && e + 1 < end && t[e + 1] != ' ') ||
                       (d == ',' && e + 1 < end && t[e + 1] >= '0' && t[e + 1] <= '9' &&
                        t[p] >= '0' && t[p] <= '9') ||          /* "30,000" */
                       (d == '.' && memchr(t + p, '.', e - p)); /* "U.S." */
             if (!in) break;
+            hyphen |= d == '-';
             e++;
         }
         word *w = RG_PUSH(c->w, c->nw, c->cap);
         memset(w, 0, sizeof *w);
         w->b = p;
         w->e = e;
+        w->hyphen = hyphen;
         while (*next < named && mm[*next].end <= p)
             (*next)++;
-        /* a mention may start before *next when nested ones end earlier */
         w->within = true;
-        for (size_t k = *next >= 8 ? *next - 8 : 0; k < named && mm[k].begin < e; k++)
+        for (size_t k = window_start(c, *next, p); k < named && mm[k].begin < e; k++)
             if (mm[k].end > p && mm[k].type != RG_MENTION_DATE) {
                 w->taken = true;
                 if (mm[k].begin < p || mm[k].end > e) w->within = false;

@@ -6,7 +6,8 @@
 #include "rg_token.h"
 #include "rg_util.h"
 
-size_t rg_ortho_key(const char *s, size_t n, char *buf, size_t cap)
+/* rg_ortho_key's work; *cut tells whether cap cut the key short. */
+static size_t key_compute(const char *s, size_t n, char *buf, size_t cap, bool *cut)
 {
     rg_tokenizer tz;
     rg_tokenizer_init(&tz, s, n);
@@ -22,13 +23,64 @@ size_t rg_ortho_key(const char *s, size_t n, char *buf, size_t cap)
         }
         first = false;
         if (t.kind == RG_TOK_PUNCT && (t.cp == ',' || t.cp == '.')) continue;
-        if (o + fn + 2 >= cap) break;
+        if (o + fn + 2 >= cap) {
+            *cut = true;
+            break;
+        }
         if (o) buf[o++] = ' ';
         memcpy(buf + o, f, fn);
         o += fn;
     }
     buf[o] = 0;
     return o;
+}
+
+/* Keys are asked for again and again (a document names its actors many
+ * times; link_roles keys every title before each role) and are a pure
+ * function of the name's bytes: a small direct-mapped cache per thread,
+ * kept across documents (fixed size: it stays in cache and costs no
+ * allocation), remembers the keys of short names that cap did not cut.
+ * A remembered key of length kn is what any cap > kn + 2 gives: the
+ * length check before each token then never fails. */
+typedef struct key_memo {
+    uint8_t rn, kn; /* rn = 0: empty */
+    char raw[46];
+    char key[80]; /* kn bytes and a NUL */
+} key_memo;
+
+enum { MEMO_SLOTS = 512 };
+static _Thread_local key_memo memo[MEMO_SLOTS];
+
+static size_t memo_slot(const char *s, size_t n)
+{
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            a |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    }
+    uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + n) * 0xC2B2AE3D27D4EB4Full;
+    return (size_t)(h >> 40) & (MEMO_SLOTS - 1);
+}
+
+size_t rg_ortho_key(const char *s, size_t n, char *buf, size_t cap)
+{
+    bool cut = false;
+    if (n == 0 || n > sizeof memo->raw || cap == 0) return key_compute(s, n, buf, cap, &cut);
+    key_memo *e = &memo[memo_slot(s, n)];
+    if (e->rn == n && (size_t)e->kn + 2 < cap && memcmp(e->raw, s, n) == 0) {
+        memcpy(buf, e->key, (size_t)e->kn + 1);
+        return e->kn;
+    }
+    size_t kn = key_compute(s, n, buf, cap, &cut);
+    if (cut || kn + 1 > sizeof e->key) return kn;
+    e->rn = (uint8_t)n;
+    e->kn = (uint8_t)kn;
+    memcpy(e->raw, s, n);
+    memcpy(e->key, buf, kn + 1);
+    return kn;
 }
 
 typedef struct ent {
@@ -226,13 +278,15 @@ static void reversed(const char *key, char *buf, size_t cap)
     snprintf(buf, cap, "%s %.*s", of + 4, (int)(of - key), key);
 }
 
-static uint32_t find(const ortho *o, size_t i, const char *key, const uint32_t *entity_of)
+/* known: the entity key maps to in o->keys, RG_NONE when absent. */
+static uint32_t find(const ortho *o, size_t i, const char *key, uint32_t known,
+                     const uint32_t *entity_of)
 {
     const rg_ner_mention *m = &o->m[i];
     uint32_t k;
     if (m->alias_of != RG_NONE && m->alias_of < i && entity_of[m->alias_of] != RG_NONE)
         return entity_of[m->alias_of];
-    if (rg_strmap_get(&o->keys, key, &k) && compatible(o->e[k].type, m->type)) return k;
+    if (known != RG_NONE && compatible(o->e[known].type, m->type)) return known;
     bool one_word = strchr(key, ' ') == NULL;
     char rev[512];
     reversed(key, rev, sizeof rev);
@@ -322,7 +376,10 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
             entity_of[i] = RG_NONE;
             continue;
         }
-        uint32_t k = find(&o, i, key, entity_of);
+        /* one lookup of the key serves find and the update below */
+        uint32_t known;
+        if (!rg_strmap_get(&o.keys, key, &known)) known = RG_NONE;
+        uint32_t k = find(&o, i, key, known, entity_of);
         /* "the city" with no city before it; "the commission" with no
          * commission: a lower-case reference that refers to nothing named */
         bool lower = text[m[i].name_begin] >= 'a' && text[m[i].name_begin] <= 'z';
@@ -337,7 +394,7 @@ void rg_ortho_resolve(const char *text, const rg_ner_mention *m, size_t n, rg_ex
         else
             join(&o, k, i, key);
         entity_of[i] = k;
-        rg_strmap_put(&o.keys, key, k);
+        if (known != k) rg_strmap_put(&o.keys, key, k);
         char rev[512];
         reversed(key, rev, sizeof rev);
         if (rev[0] && is_org(m[i].type)) rg_strmap_put(&o.keys, rev, k);
