@@ -378,6 +378,27 @@ static size_t count_words(const char *s)
 
 /* ---- the per-document state ---------------------------------------------- */
 
+/* A text between two neighbouring actors (or a sentence edge and an
+ * actor), normalised, with answers about it kept as they are asked: every
+ * pair rule reads its gap, and neighbouring pairs read it as their pre or
+ * post text. */
+typedef struct gap {
+    const char *s;
+    uint32_t len;
+    int16_t words; /* count_words, -1 not asked yet */
+    int8_t clause; /* clause_break, -1 not asked yet */
+    int8_t loc;    /* ends_locative, -1 not asked yet */
+    bool scanned;  /* best[] filled */
+    cue_hit best[CUE_NCATS];
+} gap;
+
+typedef struct gaps {
+    gap *v;
+    size_t cap;
+    char *arena; /* the gaps' strings, each NUL-terminated */
+    size_t arena_cap;
+} gaps;
+
 typedef struct actor {
     uint32_t mention;
     uint32_t entity;
@@ -410,7 +431,154 @@ typedef struct ctx {
     size_t nplaces, cap_places, nevents, cap_events;
     uint32_t ministry[16]; /* per portfolio: entity + 1, 0 = unknown yet */
     bool ministry_done[16];
+    /* The current sentence, normalised once (norm_sentence): sn, and for
+     * each raw offset sb + j, lo[j] = the length of the normalised text
+     * before it and st[j] = where the normalised text from it starts, so
+     * that the normalisation of any span of the sentence is a substring of
+     * sn (sn_span) found without scanning or allocating. */
+    char *sn;
+    uint32_t *lo, *st;
+    size_t sn_cap;
+    uint32_t sb, se;
+    /* The texts between the actors of `actors` (gaps.v[k] before actor k)
+     * and of `all`; g is the table of the list the rules run over. */
+    gaps named_gaps, all_gaps, *g;
 } ctx;
+
+/* lo/st value of a byte inside a typographic apostrophe: norm() of a span
+ * starting or ending there copies the character's bytes instead of
+ * mapping it, so such a span is no substring of sn. */
+#define SN_BAD UINT32_MAX
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Fills c->sn, lo and st for the current sentence, in the same pass as
+ * norm() over the sentence: a span's normalisation then starts at the
+ * output position of its first non-space byte and ends where the output
+ * stood at its end (trailing space is only written before a later
+ * byte). */
+static void norm_sentence(ctx *c)
+{
+    const rg_xsentence *se = &c->x->sentences[c->sentence];
+    const unsigned char *text = (const unsigned char *)c->x->text;
+    uint32_t b = se->begin, e = se->end > se->begin ? se->end : se->begin, len = e - b;
+    if (c->sn_cap < (size_t)len + 1) {
+        c->sn_cap = (size_t)len + 1;
+        free(c->sn);
+        free(c->lo);
+        free(c->st);
+        c->sn = rg_malloc(c->sn_cap);
+        c->lo = rg_malloc(c->sn_cap * sizeof *c->lo);
+        c->st = rg_malloc(c->sn_cap * sizeof *c->st);
+    }
+    c->sb = b;
+    c->se = e;
+    char *out = c->sn;
+    uint32_t n = 0;
+    bool space = false;
+    for (uint32_t i = b; i < e; i++) {
+        uint32_t j = i - b;
+        unsigned char ch = text[i];
+        c->lo[j] = n;
+        if (ch == 0xE2 && i + 2 < e && text[i + 1] == 0x80 &&
+            (text[i + 2] == 0x99 || text[i + 2] == 0x98)) {
+            ch = '\'';
+            c->lo[j + 1] = c->lo[j + 2] = c->st[j + 1] = c->st[j + 2] = SN_BAD;
+            i += 2;
+        } else if (is_space(ch)) {
+            c->st[j] = SN_BAD - 1; /* filled below: the next byte's */
+            space = n > 0;
+            continue;
+        }
+        if (space) out[n++] = ' ';
+        space = false;
+        c->st[j] = n;
+        out[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+    }
+    out[n] = '\0';
+    c->lo[len] = c->st[len] = n;
+    for (uint32_t j = len; j-- > 0;)
+        if (c->st[j] == SN_BAD - 1) c->st[j] = c->st[j + 1];
+}
+
+/* norm(text, b, e) as sn[*from, *to), or false when it is not one. */
+static bool sn_span(const ctx *c, uint32_t b, uint32_t e, uint32_t *from, uint32_t *to)
+{
+    if (e <= b) {
+        *from = *to = 0;
+        return true;
+    }
+    if (b < c->sb || e > c->se) return false;
+    uint32_t f = c->st[b - c->sb], t = c->lo[e - c->sb];
+    if (f == SN_BAD || t == SN_BAD) return false;
+    *from = f < t ? f : t;
+    *to = t;
+    return true;
+}
+
+/* strlen(norm(text, sentence begin, e)) */
+static size_t sn_len_to(const ctx *c, uint32_t e)
+{
+    uint32_t f, t;
+    if (sn_span(c, c->sb, e, &f, &t)) return t - f;
+    char *s = norm(c->x->text, c->sb, e);
+    size_t n = strlen(s);
+    free(s);
+    return n;
+}
+
+/* Appends norm(text, b, e) and a NUL to g's arena at *used; returns its
+ * offset there and its length in *len. */
+static size_t arena_put(ctx *c, gaps *g, size_t *used, uint32_t b, uint32_t e, uint32_t *len)
+{
+    uint32_t f, t;
+    char *slow = NULL;
+    const char *src;
+    if (sn_span(c, b, e, &f, &t)) {
+        src = c->sn + f;
+        *len = t - f;
+    } else {
+        src = slow = norm(c->x->text, b, e);
+        *len = (uint32_t)strlen(slow);
+    }
+    if (*used + *len + 1 > g->arena_cap) {
+        g->arena_cap = (*used + *len + 1) * 2;
+        g->arena = rg_realloc(g->arena, g->arena_cap);
+    }
+    size_t at = *used;
+    memcpy(g->arena + at, src, *len);
+    g->arena[at + *len] = '\0';
+    *used += *len + 1;
+    free(slow);
+    return at;
+}
+
+/* The normalised texts between the actors of c->actors into g (see
+ * gaps): v[0] before the first, v[k] after actor k-1 (empty when the next
+ * one starts inside it), v[n] after the last, up to the sentence's end. */
+static void build_gaps(ctx *c, gaps *g)
+{
+    size_t n = c->nactors, used = 0;
+    rg_grow(&g->v, &g->cap, n + 1, sizeof *g->v);
+    for (size_t k = 0; k <= n; k++) {
+        uint32_t b = k ? c->actors[k - 1].end : c->sb;
+        uint32_t e = k < n ? c->actors[k].begin : c->se;
+        if (e < b) e = b;
+        gap *v = &g->v[k];
+        v->s = (const char *)(uintptr_t)arena_put(c, g, &used, b, e, &v->len);
+        v->words = -1;
+        v->clause = -1;
+        v->loc = -1;
+        v->scanned = false;
+    }
+    /* the arena may have moved while it grew: offsets become pointers now */
+    for (size_t k = 0; k <= n; k++)
+        g->v[k].s = g->arena + (uintptr_t)g->v[k].s;
+    c->g = g;
+}
 
 static void index_entities(ctx *c)
 {
@@ -505,23 +673,36 @@ static bool ends_locative(const char *s)
 }
 
 /* Normalised text between the previous actor (or the sentence start) and
- * actor k. Caller frees. */
-static char *text_before(ctx *c, size_t k)
+ * actor k. */
+static const char *text_before(ctx *c, size_t k)
 {
-    uint32_t from = k ? c->actors[k - 1].end : c->x->sentences[c->sentence].begin;
-    if (from > c->actors[k].begin) from = c->actors[k].begin;
-    return norm(c->x->text, from, c->actors[k].begin);
+    return c->g->v[k].s;
+}
+
+/* ends_with on s[0, n) */
+static bool ends_with_n(const char *s, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return n >= m && memcmp(s + n - m, suffix, m) == 0 && (n == m || !word_char(s[n - m - 1]));
+}
+
+/* The length of s without a final " the" (or "the" alone): the rules look
+ * past an article before a name. */
+static size_t strip_the(const char *s)
+{
+    size_t n = strlen(s);
+    if (ends_with_n(s, n, "the")) n = n >= 4 ? n - 4 : 0;
+    return n;
 }
 
 /* A place named where something happened rather than as an actor. */
 static bool place_as_location(ctx *c, size_t k)
 {
     if (c->actors[k].type != RG_NODE_PLACE) return false;
-    char *pre = text_before(c, k);
+    const char *pre = text_before(c, k);
     bool loc = ends_locative(pre);
     /* "in Syria's Idlib province": a place of a location */
     if (!loc && k > 0 && strcmp(pre, "'s") == 0) loc = place_as_location(c, k - 1);
-    free(pre);
     return loc;
 }
 
@@ -745,19 +926,12 @@ static bool join_talks(ctx *c, size_t s, size_t i)
     static const char *const talks[] = {"for talks", "for a meeting", "for discussions", "in talks",
                                         NULL};
     size_t last = i + 1;
-    for (; last + 1 < c->nactors; last++) {
-        char *g = norm(c->x->text, c->actors[last].end, c->actors[last + 1].begin);
-        bool in = list_gap(g);
-        free(g);
-        if (!in) break;
-    }
-    uint32_t to =
-        last + 1 < c->nactors ? c->actors[last + 1].begin : c->x->sentences[c->sentence].end;
-    char *post = norm(c->x->text, c->actors[last].end, to);
+    for (; last + 1 < c->nactors; last++)
+        if (!list_gap(c->g->v[last + 1].s)) break;
+    const char *post = c->g->v[last + 1].s;
     bool hit = false;
     for (size_t k = 0; talks[k] && !hit; k++)
         hit = starts_with(post, talks[k]);
-    free(post);
     if (!hit) return false;
     for (size_t k = i + 1; k <= last; k++)
         relate(c, "communicated_with", NULL, &c->actors[s], &c->actors[k]);
@@ -1037,14 +1211,12 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
     long at = find_cue(gap, CUE_PARTOF, &mlen);
     if (at >= 0 && starts_with(gap, "as part of")) {
         /* "missions against Y as part of Z": the mission's subject is part of Z */
-        char *pre = text_before(c, (size_t)(p - c->actors));
+        const char *pre = text_before(c, (size_t)(p - c->actors));
         static const char *const preps[] = {"against", "of", "for", "to", "with", "by", "on", NULL};
-        size_t pl = strlen(pre);
-        if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+        size_t pl = strip_the(pre);
         bool object = false;
         for (size_t k = 0; preps[k] && !object; k++)
-            object = ends_with(pre, preps[k]);
-        free(pre);
+            object = ends_with_n(pre, pl, preps[k]);
         if (object) return false;
     }
     if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0 &&
@@ -1064,9 +1236,8 @@ static bool rule_split_acronym(ctx *c, size_t i, const char *gap, const char *po
     if (i == 0 || strcmp(gap, "(") != 0 || post[0] != ')') return false;
     const actor *a = &c->actors[i - 1];
     if (!is_agent(a->type) || a->type == RG_NODE_PERSON) return false;
-    char *link = norm(c->x->text, a->end, p->begin);
+    const char *link = c->g->v[i].s;
     bool joined = strcmp(link, "in") == 0 || strcmp(link, "of") == 0 || strcmp(link, "of the") == 0;
-    free(link);
     if (!joined) return false;
     char *name = rg_strndup(c->x->text + a->begin, p->end - a->begin);
     char *acr = rg_strndup(c->x->text + q->begin, q->end - q->begin);
@@ -1110,8 +1281,7 @@ static size_t apposition_owner(ctx *c, size_t k)
 {
     if (k == 0 || c->actors[k - 1].type != RG_NODE_PERSON || c->actors[k].type == RG_NODE_PERSON)
         return k;
-    char *pre = text_before(c, k);
-    const char *r = pre;
+    const char *r = text_before(c, k);
     bool owner = false;
     if (*r == ',') {
         r++;
@@ -1122,7 +1292,6 @@ static size_t apposition_owner(ctx *c, size_t k)
             r++;
         owner = count_words(r) <= 5 && find_cue(r, role_in(r), NULL) == 0;
     }
-    free(pre);
     return owner ? k - 1 : k;
 }
 
@@ -1137,12 +1306,10 @@ static const actor *subject_before(ctx *c, size_t i)
         if (!is_agent(a->type)) continue;
         /* "X (XX)": the acronym stands where X does */
         if (k && c->actors[k - 1].entity == a->entity) continue;
-        uint32_t from = k ? c->actors[k - 1].end : c->x->sentences[c->sentence].begin;
-        char *pre = norm(c->x->text, from, a->begin);
+        const char *pre = text_before(c, k);
         bool object = false;
         for (size_t j = 0; preps[j] && !object; j++)
             object = ends_with(pre, preps[j]);
-        free(pre);
         if (!object) return &c->actors[apposition_owner(c, k)];
         if (!fallback) fallback = a;
     }
@@ -1263,21 +1430,18 @@ static size_t subject_index(ctx *c, size_t i)
         const actor *a = &c->actors[k];
         if (k < i) {
             /* the subject stays in the verb's clause */
-            char *gap = norm(c->x->text, a->end, c->actors[k + 1].begin);
+            const char *gap = c->g->v[k + 1].s;
             bool brk = clause_break(gap) || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c");
-            free(gap);
             if (brk) break;
         }
         if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
         if (place_as_location(c, k)) continue;
         if (k && c->actors[k - 1].entity == a->entity) continue;
-        char *pre = text_before(c, k);
-        size_t n = strlen(pre);
-        if (ends_with(pre, "the")) pre[n >= 4 ? n - 4 : 0] = 0;
+        const char *pre = text_before(c, k);
+        size_t n = strip_the(pre);
         bool object = false;
         for (size_t j = 0; preps[j] && !object; j++)
-            object = ends_with(pre, preps[j]);
-        free(pre);
+            object = ends_with_n(pre, n, preps[j]);
         if (!object) return apposition_owner(c, k);
         if (fallback == SIZE_MAX && a->type != RG_NODE_PLACE) fallback = k;
     }
@@ -1314,10 +1478,8 @@ static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool
     for (size_t j = k + 1; j-- > 0 && k - j < MAX_BACK;) {
         const actor *a = &c->actors[j];
         if (j < k) {
-            char *gap = norm(c->x->text, a->end, c->actors[j + 1].begin);
-            bool in = list_gap(gap);
-            free(gap);
-            if (!in || (!is_agent(a->type) && a->type != RG_NODE_PLACE) || place_as_location(c, j))
+            if (!list_gap(c->g->v[j + 1].s) || (!is_agent(a->type) && a->type != RG_NODE_PLACE) ||
+                place_as_location(c, j))
                 break;
         }
         first = j;
@@ -1328,11 +1490,9 @@ static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool
     }
     /* several actors fighting one enemy together are allies ("the UK, the
      * Coalition and Iraq are committed to defeating Y") */
-    char *pre = text_before(c, first);
-    size_t pl = strlen(pre);
-    if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
-    bool between = ends_with(pre, "between"); /* "clashes between A and B": foes */
-    free(pre);
+    const char *pre = text_before(c, first);
+    bool between =
+        ends_with_n(pre, strip_the(pre), "between"); /* "clashes between A and B": foes */
     if (strcmp(type, "fighting_against") == 0 && !between)
         for (size_t a = first; a < k; a++)
             for (size_t b = a + 1; b <= k; b++)
@@ -1346,10 +1506,7 @@ static size_t apposed(ctx *c, size_t i)
     if (i + 1 >= c->nactors) return SIZE_MAX;
     const actor *a = &c->actors[i], *b = &c->actors[i + 1];
     if (b->type != a->type || b->entity == a->entity) return SIZE_MAX;
-    char *gap = norm(c->x->text, a->end, b->begin);
-    bool comma = strcmp(gap, ",") == 0;
-    free(gap);
-    return comma ? i + 1 : SIZE_MAX;
+    return strcmp(c->g->v[i + 1].s, ",") == 0 ? i + 1 : SIZE_MAX;
 }
 
 /* "X attacked Y", "X conducted strikes against Y", "X and Z are committed
@@ -1448,9 +1605,8 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
             by = subject_index(c, i - 1);
         }
         if (helped != SIZE_MAX && by != SIZE_MAX && by != helped) {
-            char *pre = text_before(c, helped);
-            size_t pl = strlen(pre);
-            if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+            const char *before = text_before(c, helped);
+            char *pre = rg_strndup(before, strip_the(before));
             size_t mlen2;
             long ac = find_cue(pre, CUE_ALLY, &mlen2);
             bool ally = ac >= 0 && pre[ac + (long)mlen2] == 0 && !clause_break(pre);
@@ -1466,11 +1622,10 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     for (size_t k = s + 1; k <= i; k++) {
         const actor *a = &c->actors[k];
         if (!is_agent(a->type) || a->type == RG_NODE_PERSON) continue;
-        char *pre = text_before(c, k);
+        const char *pre = text_before(c, k);
         bool with = ends_with(pre, "part of") || ends_with(pre, "part of the") ||
                     ends_with(pre, "together with") || ends_with(pre, "together with the") ||
                     ends_with(pre, "alongside") || ends_with(pre, "alongside the");
-        free(pre);
         if (!with) continue;
         relate(c, "fighting_against", NULL, a, q);
         relate(c, "allied_with", NULL, subj, a);
@@ -1658,10 +1813,7 @@ static void rule_title_person(ctx *c, size_t i)
 /* Position (in the normalised sentence) of actor a's start. */
 static size_t norm_pos(ctx *c, const actor *a)
 {
-    char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->begin);
-    size_t n = strlen(before);
-    free(before);
-    return n;
+    return sn_len_to(c, a->begin);
 }
 
 /* "brought together A and B", "talks between A and B": every person after
@@ -1669,10 +1821,7 @@ static size_t norm_pos(ctx *c, const actor *a)
 /* Offset in the normalised sentence just after actor a. */
 static size_t norm_end(ctx *c, const actor *a)
 {
-    char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->end);
-    size_t n = strlen(before);
-    free(before);
-    return n;
+    return sn_len_to(c, a->end);
 }
 
 static void rule_coordination(ctx *c, const char *sent_norm)
@@ -1784,12 +1933,7 @@ static void rule_include(ctx *c, const char *sent_norm)
                 (long)norm_pos(c, a) > at + (long)strlen(cues_[k]) + (long)strlen("the ")) {
                 break; /* the list starts right after the cue */
             }
-            if (i > first) {
-                char *g = norm(c->x->text, c->actors[i - 1].end, a->begin);
-                bool in = list_gap(g);
-                free(g);
-                if (!in) break;
-            }
+            if (i > first && !list_gap(c->g->v[i].s)) break;
             if (a->type == RG_NODE_PERSON || a->entity == w->entity) break;
             relate(c, "member_of", NULL, a, w);
         }
@@ -2054,34 +2198,14 @@ static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *curs
     }
 }
 
-/* The normalised text between consecutive actors: between[0] before the
- * first, between[k] after actor k-1 (empty when the next one starts inside
- * it), between[n] after the last, up to the sentence's end. A pair's gap,
- * the words before it and after it are three of these: each is
- * normalised once, not once for every pair that reads it. */
-static char **texts_between(ctx *c)
-{
-    const char *text = c->x->text;
-    const rg_xsentence *s = &c->x->sentences[c->sentence];
-    size_t n = c->nactors;
-    char **between = rg_malloc((n + 1) * sizeof *between);
-    for (size_t k = 0; k <= n; k++) {
-        uint32_t b = k ? c->actors[k - 1].end : s->begin;
-        uint32_t e = k < n ? c->actors[k].begin : s->end;
-        if (k == 0 && b > e) b = e;
-        if (k > 0 && e < b) e = b;
-        between[k] = norm(text, b, e);
-    }
-    return between;
-}
-
+/* The pair rules over c->actors, whose gaps are c->g. */
 static void relate_pairs(ctx *c)
 {
-    char **between = texts_between(c);
+    const gap *between = c->g->v;
     for (size_t i = 0; i + 1 < c->nactors; i++) {
         const actor *p = &c->actors[i], *q = &c->actors[i + 1];
         if (q->begin < p->end) continue; /* nested mentions */
-        const char *pre = between[i], *gap = between[i + 1], *post = between[i + 2];
+        const char *pre = between[i].s, *gap = between[i + 1].s, *post = between[i + 2].s;
         bool done = rule_alias(c, p, q, gap, post) || rule_split_acronym(c, i, gap, post) ||
                     rule_apposition(c, p, q, gap) || rule_apposed_role(c, p, q, gap, post) ||
                     rule_serve(c, p, q, gap) || rule_title_apposition(c, i, gap, post) ||
@@ -2094,9 +2218,6 @@ static void relate_pairs(ctx *c)
                     rule_fight(c, i, gap) || rule_verb_pair(c, i, gap);
         (void)done;
     }
-    for (size_t k = 0; k <= c->nactors; k++)
-        free(between[k]);
-    free(between);
 }
 
 static uint32_t *mention_order(const rg_extraction *x);
@@ -2116,12 +2237,14 @@ static void unnamed_pass(ctx *c, const char *sent_norm)
     c->nactors = c->nall;
     c->unnamed_pass = true;
     c->unnamed_types = pair_types;
+    build_gaps(c, &c->all_gaps);
     relate_pairs(c);
     c->unnamed_types = include_types;
     rule_include(c, sent_norm);
     c->unnamed_pass = false;
     c->actors = named;
     c->nactors = n;
+    c->g = &c->named_gaps;
 }
 
 void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
@@ -2139,8 +2262,9 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
         }
         collect_actors(&c, order, n, &cursor);
         if (c.nactors < 1) continue;
-        const rg_xsentence *s = &x->sentences[c.sentence];
-        char *sn = norm(x->text, s->begin, s->end);
+        norm_sentence(&c);
+        build_gaps(&c, &c.named_gaps);
+        const char *sn = c.sn;
         for (size_t i = 0; i < c.nactors; i++)
             rule_title_person(&c, i);
         if (c.nactors >= 2) {
@@ -2152,7 +2276,6 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
         rule_include(&c, sn);
         rule_warrant(&c, sn);
         rule_found(&c, sn);
-        free(sn);
     }
     rule_signatories(&c);
     free(order);
@@ -2160,6 +2283,13 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
     free(c.all);
     free(c.places);
     free(c.events);
+    free(c.sn);
+    free(c.lo);
+    free(c.st);
+    for (gaps *g = &c.named_gaps; g; g = g == &c.named_gaps ? &c.all_gaps : NULL) {
+        free(g->v);
+        free(g->arena);
+    }
 }
 
 /* Mentions sorted by (sentence, begin) without touching x->mentions, whose
