@@ -385,7 +385,7 @@ static size_t count_words(const char *s)
 typedef struct gap {
     const char *s;
     uint32_t len;
-    int16_t words; /* count_words, -1 not asked yet */
+    int32_t words; /* count_words, -1 not asked yet */
     int8_t clause; /* clause_break, -1 not asked yet */
     int8_t loc;    /* ends_locative, -1 not asked yet */
     bool scanned;  /* best[] filled */
@@ -394,8 +394,9 @@ typedef struct gap {
 
 typedef struct gaps {
     gap *v;
-    size_t cap;
-    char *arena; /* the gaps' strings, each NUL-terminated */
+    size_t n, cap; /* v[0, n] */
+    size_t used;   /* bytes of arena in use */
+    char *arena;   /* the gaps' strings, each NUL-terminated */
     size_t arena_cap;
 } gaps;
 
@@ -574,6 +575,8 @@ static void build_gaps(ctx *c, gaps *g)
         v->loc = -1;
         v->scanned = false;
     }
+    g->n = n;
+    g->used = used;
     /* the arena may have moved while it grew: offsets become pointers now */
     for (size_t k = 0; k <= n; k++)
         g->v[k].s = g->arena + (uintptr_t)g->v[k].s;
@@ -672,6 +675,71 @@ static bool ends_locative(const char *s)
     return false;
 }
 
+static bool clause_break(const char *gap);
+
+/* The gap whose text s is (the very pointer, not a copy), or NULL: the
+ * rules pass gaps on as strings, and the answers about a gap are kept in
+ * its entry. The arena holds the gaps in order, so a binary search finds
+ * it. */
+static gap *gap_at(ctx *c, const char *s)
+{
+    gaps *g = c->g;
+    if (!g || s < g->arena || s >= g->arena + g->used) return NULL;
+    size_t lo = 0, hi = g->n + 1;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (g->v[mid].s < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo <= g->n && g->v[lo].s == s ? &g->v[lo] : NULL;
+}
+
+/* count_words(s), kept when s is a gap */
+static size_t gwords(ctx *c, const char *s)
+{
+    gap *v = gap_at(c, s);
+    if (!v) return count_words(s);
+    if (v->words < 0) v->words = (int32_t)count_words(s);
+    return (size_t)v->words;
+}
+
+/* clause_break(s), kept when s is a gap */
+static bool gclause(ctx *c, const char *s)
+{
+    gap *v = gap_at(c, s);
+    if (!v) return clause_break(s);
+    if (v->clause < 0) v->clause = clause_break(s);
+    return v->clause;
+}
+
+/* ends_locative(s), kept when s is a gap */
+static bool gloc(ctx *c, const char *s)
+{
+    gap *v = gap_at(c, s);
+    if (!v) return ends_locative(s);
+    if (v->loc < 0) v->loc = ends_locative(s);
+    return v->loc;
+}
+
+/* find_cue(s, cat, mlen), all categories found in one scan and kept when
+ * s is a gap */
+static long gcue(ctx *c, const char *s, cue_cat cat, size_t *mlen)
+{
+    gap *v = gap_at(c, s);
+    if (!v || cat >= CUE_NCATS) return find_cue(s, cat, mlen);
+    if (!v->scanned) scan_all_cues(s, v->best);
+    v->scanned = true;
+    if (mlen) *mlen = v->best[cat].len;
+    return v->best[cat].at;
+}
+
+static bool ghas(ctx *c, const char *s, cue_cat cat)
+{
+    return gcue(c, s, cat, NULL) >= 0;
+}
+
 /* Normalised text between the previous actor (or the sentence start) and
  * actor k. */
 static const char *text_before(ctx *c, size_t k)
@@ -700,7 +768,7 @@ static bool place_as_location(ctx *c, size_t k)
 {
     if (c->actors[k].type != RG_NODE_PLACE) return false;
     const char *pre = text_before(c, k);
-    bool loc = ends_locative(pre);
+    bool loc = gloc(c, pre);
     /* "in Syria's Idlib province": a place of a location */
     if (!loc && k > 0 && strcmp(pre, "'s") == 0) loc = place_as_location(c, k - 1);
     return loc;
@@ -854,7 +922,7 @@ static bool rule_serve(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (p->type != RG_NODE_PERSON && p->type != RG_NODE_ORGANISATION) return false;
     if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
-    if (!has_cue(gap, CUE_SERVE) || count_words(gap) > 6 || clause_break(gap)) return false;
+    if (!ghas(c, gap, CUE_SERVE) || gwords(c, gap) > 6 || gclause(c, gap)) return false;
     relate(c, "member_of", NULL, p, q);
     return true;
 }
@@ -944,7 +1012,7 @@ static bool join_talks(ctx *c, size_t s, size_t i)
 static bool rule_join(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (clause_break(gap) || count_words(gap) > 6) return false;
+    if (gclause(c, gap) || gwords(c, gap) > 6) return false;
     static const char *const verbs[] = {"joined", "join", "joins", "joining", NULL};
     char g[256];
     snprintf(g, sizeof g, "%s", gap);
@@ -1011,7 +1079,7 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
 {
     if (p->type != RG_NODE_PERSON || !is_body(q->type)) return false;
     bool in_body = q->type != RG_NODE_PLACE && (ends_with(gap, "in") || ends_with(gap, "in the"));
-    if (gap[0] == ',' && count_words(gap) <= 7 &&
+    if (gap[0] == ',' && gwords(c, gap) <= 7 &&
         (ends_with(gap, "of") || ends_with(gap, "of the") || ends_with(gap, "at the") ||
          ends_with(gap, "for the") || ends_with(gap, "for") || ends_with(gap, "at") || in_body)) {
         /* the role noun must open the apposition, after at most two
@@ -1056,7 +1124,7 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
     }
     /* "X, commander, Y": the role alone between two commas */
     size_t gl = strlen(gap);
-    if (gap[0] == ',' && gl > 2 && gap[gl - 1] == ',' && count_words(gap) <= 3) {
+    if (gap[0] == ',' && gl > 2 && gap[gl - 1] == ',' && gwords(c, gap) <= 3) {
         char *mid = rg_strndup(gap + 1, gl - 2);
         char *m = mid;
         while (*m == ' ')
@@ -1095,14 +1163,14 @@ static bool rule_from(ctx *c, const actor *p, const actor *q, const char *gap)
 static bool rule_lead(ctx *c, size_t i, const char *gap)
 {
     const actor *p = &c->actors[i], *q = &c->actors[i + 1];
-    if (clause_break(gap) || count_words(gap) > 6) return false;
+    if (gclause(c, gap) || gwords(c, gap) > 6) return false;
     if (q->type == RG_NODE_PERSON && is_agent(p->type) && p->type != RG_NODE_PERSON &&
         (ends_with(gap, "under the command of") || ends_with(gap, "under the leadership of"))) {
         relate(c, "head_of", NULL, q, p);
         return true;
     }
     size_t mlen;
-    long at = find_cue(gap, CUE_LEAD, &mlen);
+    long at = gcue(c, gap, CUE_LEAD, &mlen);
     if (at < 0 || q->type == RG_NODE_PERSON || !is_agent(q->type)) return false;
     /* the verb is the last thing before the object ("leads the Y") */
     const char *rest = gap + at + mlen;
@@ -1122,7 +1190,7 @@ static bool rule_led_by(ctx *c, const actor *p, const actor *q, const char *gap)
      * Minister X" names Iraq) unless it is a location */
     bool body = is_agent(p->type) ||
                 (p->type == RG_NODE_PLACE && !place_as_location(c, (size_t)(p - c->actors)));
-    if (!body || !is_agent(q->type) || count_words(gap) > 6 || clause_break(gap)) return false;
+    if (!body || !is_agent(q->type) || gwords(c, gap) > 6 || gclause(c, gap)) return false;
     static const char *const cues_[] = {"led by",      "headed by", "commanded by",   "chaired by",
                                         "directed by", "run by",    "represented by", NULL};
     for (size_t i = 0; cues_[i]; i++) {
@@ -1175,7 +1243,7 @@ static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const c
     while (bl && buf[bl - 1] == ' ')
         buf[--bl] = 0;
     gap = buf;
-    if (!*gap || count_words(gap) > 4 || strchr(gap, ',')) return false;
+    if (!*gap || gwords(c, gap) > 4 || strchr(gap, ',')) return false;
     const char *g = gap;
     if (starts_with(g, "'s")) g += 2;
     while (*g == ' ')
@@ -1208,7 +1276,7 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
         return false;
     }
     size_t mlen;
-    long at = find_cue(gap, CUE_PARTOF, &mlen);
+    long at = gcue(c, gap, CUE_PARTOF, &mlen);
     if (at >= 0 && starts_with(gap, "as part of")) {
         /* "missions against Y as part of Z": the mission's subject is part of Z */
         const char *pre = text_before(c, (size_t)(p - c->actors));
@@ -1219,8 +1287,7 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
             object = ends_with_n(pre, pl, preps[k]);
         if (object) return false;
     }
-    if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0 &&
-        !clause_break(gap)) {
+    if (at >= 0 && gwords(c, gap) <= 6 && strncmp(gap + at, "is a", 4) != 0 && !gclause(c, gap)) {
         relate(c, country ? "member_of" : "part_of", NULL, p, q);
         return true;
     }
@@ -1263,7 +1330,7 @@ static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, 
     if (gap[0] == '(' && strchr(gap, ')')) gap = strchr(gap, ')') + 1;
     while (*gap == ' ')
         gap++;
-    if ((gap[0] == ',' || gap[0] == '(') && count_words(gap) <= 3 && has_cue(gap, CUE_ALIAS)) {
+    if ((gap[0] == ',' || gap[0] == '(') && gwords(c, gap) <= 3 && ghas(c, gap, CUE_ALIAS)) {
         relate(c, "same_as", NULL, p, q);
         return true;
     }
@@ -1366,11 +1433,11 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
     size_t cl = 0;
-    long cue = find_cue(gap, CUE_HOST, &cl);
+    long cue = gcue(c, gap, CUE_HOST, &cl);
     bool host = cue >= 0;
-    if (!host) cue = find_cue(gap, CUE_MEET, &cl);
+    if (!host) cue = gcue(c, gap, CUE_MEET, &cl);
     if (cue < 0) return false;
-    if (clause_break(gap) || count_words(gap) > 12) return false;
+    if (gclause(c, gap) || gwords(c, gap) > 12) return false;
     /* "joined together to counter Y", "hosted at servers with Y": Y is the
      * object of another verb or of a place phrase, not the one met */
     const char *rest = gap + cue + (long)cl;
@@ -1381,9 +1448,8 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
     if (q->type == RG_NODE_INSTITUTION && modifier(c, q)) return false;
     /* "visited Damascus", "met in Amman": a place visited is no counterpart;
      * "pressed Russia", "held talks with Iraq": a country is */
-    if (q->type == RG_NODE_PLACE && !has_cue(gap, CUE_HOST) &&
-        (strstr(gap, "visit") || ends_locative(gap) || place_as_location(c, i + 1) ||
-         modifier(c, q)))
+    if (q->type == RG_NODE_PLACE && !ghas(c, gap, CUE_HOST) &&
+        (strstr(gap, "visit") || gloc(c, gap) || place_as_location(c, i + 1) || modifier(c, q)))
         return false;
     relate(c, "communicated_with", NULL, s, q);
     if (c->unnamed_pass) return true; /* no event for a nominal */
@@ -1405,7 +1471,7 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
 static bool rule_sign(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (!has_cue(gap, CUE_SIGN) || clause_break(gap) || count_words(gap) > 14) return false;
+    if (!ghas(c, gap, CUE_SIGN) || gclause(c, gap) || gwords(c, gap) > 14) return false;
     if (!strstr(gap, "with") && !strstr(gap, "between")) return false;
     const actor *s = subject_before(c, i);
     if (!s || s->entity == q->entity || !is_agent(q->type)) return false;
@@ -1431,7 +1497,7 @@ static size_t subject_index(ctx *c, size_t i)
         if (k < i) {
             /* the subject stays in the verb's clause */
             const char *gap = c->g->v[k + 1].s;
-            bool brk = clause_break(gap) || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c");
+            bool brk = gclause(c, gap) || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c");
             if (brk) break;
         }
         if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
@@ -1516,14 +1582,14 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
     size_t mlen;
-    long at = find_cue(gap, CUE_FIGHT, &mlen);
-    long ctl = find_cue(gap, CUE_CONTROL, NULL);
+    long at = gcue(c, gap, CUE_FIGHT, &mlen);
+    long ctl = gcue(c, gap, CUE_CONTROL, NULL);
     if (at < 0 && ctl < 0) return false;
     /* "X, which flies missions against Y": the relative pronoun is X */
     bool relative = starts_with(gap, ", which") || starts_with(gap, ", who");
     const char *g = relative ? strchr(gap + 2, ' ') : gap;
     if (!g) g = "";
-    if (clause_break(g) || count_words(g) > 14 || has_cue(g, CUE_WARRANT)) return false;
+    if (gclause(c, g) || gwords(c, g) > 14 || ghas(c, g, CUE_WARRANT)) return false;
     /* "X in its fight against Y", "X, in their efforts to defeat Y": X
      * itself, even as the object of a preposition ("support for X in the
      * fight against Y") */
@@ -1549,10 +1615,10 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     if (passive) {
         /* passive: the actor after "by" did it to the one just before; the
          * verb stands right before "by" ("was killed in a raid by" too) */
-        if (!is_agent(q->type) || count_words(gap) > 8) return false;
+        if (!is_agent(q->type) || gwords(c, gap) > 8) return false;
         long v = at >= 0 ? at + (long)mlen : -1;
         size_t cl;
-        long cv = find_cue(gap, CUE_CONTROL, &cl);
+        long cv = gcue(c, gap, CUE_CONTROL, &cl);
         if (cv >= 0 && (v < 0 || cv + (long)cl > v)) v = cv + (long)cl;
         const char *after = gap + v;
         while (*after == ' ')
@@ -1576,7 +1642,7 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     }
     /* "attacks in Syria", "the fight for Mosul": where, not whom */
     if (q->type == RG_NODE_PLACE &&
-        (ends_locative(gap) || ends_with(gap, "for") || ends_with(gap, "for the")))
+        (gloc(c, gap) || ends_with(gap, "for") || ends_with(gap, "for the")))
         return false;
     if (q->type == RG_NODE_PLACE && ctl >= 0) {
         relate(c, "in_charge_of", NULL, subj, q);
@@ -1687,10 +1753,10 @@ static bool rule_fall(ctx *c, const actor *p, const actor *q, const char *pre, c
 static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (clause_break(gap) || count_words(gap) > 10) return false;
-    if (q->type == RG_NODE_PLACE && ends_locative(gap)) return false;
-    const char *type = has_cue(gap, CUE_COOP)   ? "cooperates_with"
-                       : has_cue(gap, CUE_ALLY) ? "allied_with"
+    if (gclause(c, gap) || gwords(c, gap) > 10) return false;
+    if (q->type == RG_NODE_PLACE && gloc(c, gap)) return false;
+    const char *type = ghas(c, gap, CUE_COOP)   ? "cooperates_with"
+                       : ghas(c, gap, CUE_ALLY) ? "allied_with"
                                                 : NULL;
     if (!type) return false;
     size_t s = subject_index(c, i);
