@@ -211,6 +211,12 @@ static void load_cues(void)
     group_cues();
 }
 
+/* tolower in the C locale (the library never sets another) */
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
 static bool word_char(char c)
 {
     unsigned char u = (unsigned char)c;
@@ -531,9 +537,21 @@ static size_t sn_len_to(const ctx *c, uint32_t e)
     return n;
 }
 
-/* Appends norm(text, b, e) and a NUL to g's arena at *used; returns its
- * offset there and its length in *len. */
-static size_t arena_put(ctx *c, gaps *g, size_t *used, uint32_t b, uint32_t e, uint32_t *len)
+/* norm(text, b, e) into buf when it fits (cap bytes with the NUL), else
+ * into an allocation; the caller frees the result when it is not buf. */
+static char *sn_copy(const ctx *c, uint32_t b, uint32_t e, char *buf, size_t cap)
+{
+    uint32_t f, t;
+    if (!sn_span(c, b, e, &f, &t) || t - f >= cap) return norm(c->x->text, b, e);
+    memcpy(buf, c->sn + f, t - f);
+    buf[t - f] = '\0';
+    return buf;
+}
+
+/* Appends gap k's index, norm(text, b, e) and a NUL to g's arena at
+ * *used; returns the string's offset there and its length in *len. */
+static size_t arena_put(ctx *c, gaps *g, size_t *used, uint32_t k, uint32_t b, uint32_t e,
+                        uint32_t *len)
 {
     uint32_t f, t;
     char *slow = NULL;
@@ -545,14 +563,16 @@ static size_t arena_put(ctx *c, gaps *g, size_t *used, uint32_t b, uint32_t e, u
         src = slow = norm(c->x->text, b, e);
         *len = (uint32_t)strlen(slow);
     }
-    if (*used + *len + 1 > g->arena_cap) {
-        g->arena_cap = (*used + *len + 1) * 2;
+    size_t need = *used + sizeof k + *len + 1;
+    if (need > g->arena_cap) {
+        g->arena_cap = need * 2;
         g->arena = rg_realloc(g->arena, g->arena_cap);
     }
-    size_t at = *used;
+    memcpy(g->arena + *used, &k, sizeof k);
+    size_t at = *used + sizeof k;
     memcpy(g->arena + at, src, *len);
     g->arena[at + *len] = '\0';
-    *used += *len + 1;
+    *used = at + *len + 1;
     free(slow);
     return at;
 }
@@ -569,7 +589,7 @@ static void build_gaps(ctx *c, gaps *g)
         uint32_t e = k < n ? c->actors[k].begin : c->se;
         if (e < b) e = b;
         gap *v = &g->v[k];
-        v->s = (const char *)(uintptr_t)arena_put(c, g, &used, b, e, &v->len);
+        v->s = (const char *)(uintptr_t)arena_put(c, g, &used, (uint32_t)k, b, e, &v->len);
         v->words = -1;
         v->clause = -1;
         v->loc = -1;
@@ -679,21 +699,14 @@ static bool clause_break(const char *gap);
 
 /* The gap whose text s is (the very pointer, not a copy), or NULL: the
  * rules pass gaps on as strings, and the answers about a gap are kept in
- * its entry. The arena holds the gaps in order, so a binary search finds
- * it. */
+ * its entry. The arena stores each gap's index right before its text. */
 static gap *gap_at(ctx *c, const char *s)
 {
     gaps *g = c->g;
-    if (!g || s < g->arena || s >= g->arena + g->used) return NULL;
-    size_t lo = 0, hi = g->n + 1;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (g->v[mid].s < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo <= g->n && g->v[lo].s == s ? &g->v[lo] : NULL;
+    uint32_t k;
+    if (!g || s < g->arena + sizeof k || s >= g->arena + g->used) return NULL;
+    memcpy(&k, s - sizeof k, sizeof k);
+    return k <= g->n && g->v[k].s == s ? &g->v[k] : NULL;
 }
 
 /* count_words(s), kept when s is a gap */
@@ -1789,9 +1802,14 @@ static bool demonym_of(const char *adj, size_t n, size_t row, const char *place)
                              demonyms[i].adj[n] == '\0';
              i++)
             if (strcasecmp(demonyms[i].country, place) == 0) return true;
+    /* k >= 4 below needs four shared bytes: most places fail at the first
+     * (this runs for every place of the document and every capitalised
+     * word of a title) */
+    if (n < 4 || ascii_lower(adj[0]) != ascii_lower(place[0])) return false;
     size_t k = 0;
-    while (k < n && place[k] && tolower((unsigned char)adj[k]) == tolower((unsigned char)place[k]))
+    while (k < n && place[k] && ascii_lower(adj[k]) == ascii_lower(place[k]))
         k++;
+    if (k < 4) return false;
     size_t pl = strlen(place);
     /* most of both words shared, and the place name is one word */
     return k >= 4 && k + 1 >= pl && !strchr(place, ' ') && n <= pl + 4;
@@ -1857,7 +1875,8 @@ static void rule_title_person(ctx *c, size_t i)
         if (c->x->text[t - 1] == ' ' && ++words == 4) break;
     while (t < b && c->x->text[t] == ' ')
         t++;
-    char *tn = norm(c->x->text, t, b);
+    char tbuf[256];
+    char *tn = sn_copy(c, t, b, tbuf, sizeof tbuf);
     cue_cat cat = role_in(tn);
     const char *rel = role_relation(cat);
     size_t mlen;
@@ -1871,7 +1890,7 @@ static void rule_title_person(ctx *c, size_t i)
             if (c->date) c->x->relations[r].date = rg_strdup(c->date);
         }
     }
-    free(tn);
+    if (tn != tbuf) free(tn);
 }
 
 /* ---- rules over a whole sentence ----------------------------------------- */
