@@ -365,6 +365,18 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0 && (n == m || !word_char(s[n - m - 1]));
 }
 
+/* ends_with on s[0, n), suffix of m bytes */
+static bool ends_with_nm(const char *s, size_t n, const char *suffix, size_t m)
+{
+    return n >= m && memcmp(s + n - m, suffix, m) == 0 && (n == m || !word_char(s[n - m - 1]));
+}
+
+/* ends_with on s[0, n) */
+static bool ends_with_n(const char *s, size_t n, const char *suffix)
+{
+    return ends_with_nm(s, n, suffix, strlen(suffix));
+}
+
 static bool starts_with(const char *s, const char *prefix)
 {
     size_t m = strlen(prefix);
@@ -662,36 +674,42 @@ static void relate_(ctx *c, const char *rule, const char *type, const char *role
 /* Words that put the next mention in a locative or source phrase ("near
  * Mosul", "in the Karrada district", "from Tiyas airfield"): such a place
  * is where something happened, not who did it or to whom. */
+/* A word with its length, for lists the rules test often. */
+typedef struct lword {
+    const char *s;
+    size_t n;
+} lword;
+#define LW(x)                                                                                      \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+
 static bool ends_locative(const char *s)
 {
-    static const char *const locs[] = {"in",      "near",    "at",     "into", "across",
-                                       "around",  "outside", "inside", "from", "throughout",
-                                       "towards", "toward",  "within", "over", "on",
-                                       "to",      NULL};
+    static const lword locs[] = {LW("in"),     LW("near"),       LW("at"),      LW("into"),
+                                 LW("across"), LW("around"),     LW("outside"), LW("inside"),
+                                 LW("from"),   LW("throughout"), LW("towards"), LW("toward"),
+                                 LW("within"), LW("over"),       LW("on"),      LW("to")};
+    static const lword dirs[] = {LW("northern"),     LW("southern"),     LW("eastern"),
+                                 LW("western"),      LW("central"),      LW("northwestern"),
+                                 LW("northeastern"), LW("southwestern"), LW("southeastern"),
+                                 LW("north"),        LW("south"),        LW("east"),
+                                 LW("west")};
+    /* the last 63 bytes only, their start a word boundary (as when this
+     * copied them into a buffer of 64) */
     size_t n = strlen(s);
-    char buf[64];
-    if (n >= sizeof buf) s += n - (sizeof buf - 1), n = sizeof buf - 1;
-    memcpy(buf, s, n + 1);
-    static const char *const dirs[] = {"northern",     "southern",
-                                       "eastern",      "western",
-                                       "central",      "northwestern",
-                                       "northeastern", "southwestern",
-                                       "southeastern", "north",
-                                       "south",        "east",
-                                       "west",         NULL};
+    if (n >= 64) s += n - 63, n = 63;
     for (int round = 0; round < 2; round++) {
-        n = strlen(buf);
-        while (n && buf[n - 1] == ' ')
-            buf[--n] = 0;
-        if (ends_with(buf, "the")) buf[n - 3] = 0;
-        for (size_t i = 0; dirs[i]; i++)
-            if (ends_with(buf, dirs[i])) buf[strlen(buf) - strlen(dirs[i])] = 0;
+        while (n && s[n - 1] == ' ')
+            n--;
+        if (ends_with_nm(s, n, "the", 3)) n -= 3;
+        for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+            if (ends_with_nm(s, n, dirs[i].s, dirs[i].n)) n -= dirs[i].n;
     }
-    n = strlen(buf);
-    while (n && buf[n - 1] == ' ')
-        buf[--n] = 0;
-    for (size_t i = 0; locs[i]; i++)
-        if (ends_with(buf, locs[i])) return true;
+    while (n && s[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i < sizeof locs / sizeof *locs; i++)
+        if (ends_with_nm(s, n, locs[i].s, locs[i].n)) return true;
     return false;
 }
 
@@ -758,13 +776,6 @@ static bool ghas(ctx *c, const char *s, cue_cat cat)
 static const char *text_before(ctx *c, size_t k)
 {
     return c->g->v[k].s;
-}
-
-/* ends_with on s[0, n) */
-static bool ends_with_n(const char *s, size_t n, const char *suffix)
-{
-    size_t m = strlen(suffix);
-    return n >= m && memcmp(s + n - m, suffix, m) == 0 && (n == m || !word_char(s[n - m - 1]));
 }
 
 /* The length of s without a final " the" (or "the" alone): the rules look
@@ -1409,12 +1420,24 @@ static bool clause_break(const char *gap)
     return m->clause;
 }
 
+/* Is the word w[0, n) of padded text, spaces around it, one of the stop
+ * words, or does it open one of the stop phrases at rest (the text after
+ * it)? The phrases are ", and" and "according to". */
+static bool stop_word(const char *w, size_t n, const char *rest)
+{
+    static const lword stops[] = {LW("which"),   LW("while"),     LW("but"),      LW("after"),
+                                  LW("before"),  LW("said"),      LW("says"),     LW("told"),
+                                  LW("stated"),  LW("announced"), LW("reported"), LW("since"),
+                                  LW("because"), LW("although"),  LW("whose")};
+    if (w[n - 1] == ',' && strncmp(rest, " and ", 5) == 0) return true;
+    if (n == 9 && memcmp(w, "according", 9) == 0 && strncmp(rest, " to ", 4) == 0) return true;
+    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
+        if (stops[i].n == n && memcmp(stops[i].s, w, n) == 0) return true;
+    return false;
+}
+
 static bool clause_break_scan(const char *gap)
 {
-    static const char *const stops[] = {
-        " which ",    " while ", " but ",     " after ",    " before ",    ", and ",
-        " said ",     " says ",  " told ",    " stated ",   " announced ", " according to ",
-        " reported ", " since ", " because ", " although ", " whose ",     NULL};
     if (strchr(gap, ';') || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c")) return true;
     /* punctuation stuck to a word ("said," "said:") still ends the word */
     char padded[512];
@@ -1427,8 +1450,17 @@ static bool clause_break_scan(const char *gap)
     }
     padded[n++] = ' ';
     padded[n] = 0;
-    for (size_t i = 0; stops[i]; i++)
-        if (strstr(padded, stops[i])) return true;
+    /* one pass over the words (runs of non-space, each with a space before
+     * and after it) instead of one strstr per stop: " which " is found by
+     * strstr exactly where a word is "which" */
+    for (const char *p = padded; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > w && stop_word(w, (size_t)(p - w), p)) return true;
+    }
     return false;
 }
 
