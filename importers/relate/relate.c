@@ -300,6 +300,22 @@ static str_memo *memo_of(const char *s, size_t n)
     return m;
 }
 
+/* find_cue of one category without the memo: for a long string asked
+ * about one or two categories (a whole sentence), cheaper than a scan for
+ * all of them. */
+static long find_cue_in(const char *s, cue_cat cat, size_t *mlen)
+{
+    cue_hit best = {-1, 0, 0};
+    if (cat < CUE_NCATS)
+        for (const char *h = s; *h; h = next_start(h)) {
+            const uint32_t *r = byte_first[cat] + (unsigned char)*h;
+            for (uint32_t k = r[0]; k < r[1]; k++)
+                cue_try(&best, s, h, by_first[k]);
+        }
+    if (mlen) *mlen = best.len;
+    return best.at;
+}
+
 /* Finds the longest cue of category `cat` in s on word boundaries; returns
  * its offset (-1 if none) and the match length in *mlen. */
 static long find_cue(const char *s, cue_cat cat, size_t *mlen)
@@ -312,12 +328,8 @@ static long find_cue(const char *s, cue_cat cat, size_t *mlen)
         if (!m->scanned) scan_all_cues(s, m->best);
         m->scanned = true;
         best = m->best[cat];
-    } else if (cat < CUE_NCATS) {
-        for (const char *h = s; *h; h = next_start(h)) {
-            const uint32_t *r = byte_first[cat] + (unsigned char)*h;
-            for (uint32_t k = r[0]; k < r[1]; k++)
-                cue_try(&best, s, h, by_first[k]);
-        }
+    } else {
+        return find_cue_in(s, cat, mlen);
     }
     if (mlen) *mlen = best.len;
     return best.at;
@@ -448,6 +460,9 @@ typedef struct ctx {
     size_t indexed;            /* entities [0, indexed) are in the lists */
     uint32_t *places, *events; /* entity indices, in entity order */
     size_t nplaces, cap_places, nevents, cap_events;
+    /* per place: prefix_key of its name (title_body's quick test) */
+    uint32_t *place_key;
+    size_t cap_place_key;
     uint32_t ministry[16]; /* per portfolio: entity + 1, 0 = unknown yet */
     bool ministry_done[16];
     /* The current sentence, normalised once (norm_sentence): sn, and for
@@ -615,13 +630,25 @@ static void build_gaps(ctx *c, gaps *g)
     c->g = g;
 }
 
+/* The first four bytes of s[0, n) (stopping at a NUL), lower-cased, as
+ * one number: demonym_of without a table row needs four shared bytes. */
+static uint32_t prefix_key(const char *s, size_t n)
+{
+    uint32_t key = 0;
+    for (size_t i = 0; i < 4 && i < n && s[i]; i++)
+        key |= (uint32_t)(unsigned char)ascii_lower(s[i]) << (8 * i);
+    return key;
+}
+
 static void index_entities(ctx *c)
 {
     for (; c->indexed < c->x->nentities; c->indexed++) {
         rg_node_type t = c->x->entities[c->indexed].type;
-        if (t == RG_NODE_PLACE)
+        if (t == RG_NODE_PLACE) {
+            rg_grow(&c->place_key, &c->cap_place_key, c->nplaces + 1, sizeof *c->place_key);
+            c->place_key[c->nplaces] = prefix_key(c->x->entities[c->indexed].name, SIZE_MAX);
             *RG_PUSH(c->places, c->nplaces, c->cap_places) = (uint32_t)c->indexed;
-        else if (t == RG_NODE_EVENT)
+        } else if (t == RG_NODE_EVENT)
             *RG_PUSH(c->events, c->nevents, c->cap_events) = (uint32_t)c->indexed;
     }
 }
@@ -1036,16 +1063,17 @@ static bool join_talks(ctx *c, size_t s, size_t i)
 static bool rule_join(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (gclause(c, gap) || gwords(c, gap) > 6) return false;
     static const char *const verbs[] = {"joined", "join", "joins", "joining", NULL};
-    char g[256];
-    snprintf(g, sizeof g, "%s", gap);
-    size_t gl = strlen(g);
-    if (ends_with(g, "the")) g[gl >= 4 ? gl - 4 : 0] = 0;
+    /* the gap's first 255 bytes (it was copied into a buffer of 256),
+     * without a final "the"; the verb test comes first as the cheapest */
+    size_t gl = strlen(gap);
+    if (gl > 255) gl = 255;
+    if (ends_with_n(gap, gl, "the")) gl = gl >= 4 ? gl - 4 : 0;
     bool hit = false;
     for (size_t k = 0; verbs[k] && !hit; k++)
-        hit = ends_with(g, verbs[k]);
+        hit = ends_with_n(gap, gl, verbs[k]);
     if (!hit) return false;
+    if (gclause(c, gap) || gwords(c, gap) > 6) return false;
     size_t s = subject_index(c, i);
     if (s == SIZE_MAX || c->actors[s].type == RG_NODE_PLACE) return false;
     if (join_talks(c, s, i)) return true;
@@ -1187,8 +1215,13 @@ static bool rule_from(ctx *c, const actor *p, const actor *q, const char *gap)
 static bool rule_lead(ctx *c, size_t i, const char *gap)
 {
     const actor *p = &c->actors[i], *q = &c->actors[i + 1];
+    /* cheap necessary conditions first: "under the command of" before a
+     * person, or a cue of leading before a body */
+    bool under = q->type == RG_NODE_PERSON && is_agent(p->type) && p->type != RG_NODE_PERSON;
+    if (!under && (q->type == RG_NODE_PERSON || !is_agent(q->type) || !ghas(c, gap, CUE_LEAD)))
+        return false;
     if (gclause(c, gap) || gwords(c, gap) > 6) return false;
-    if (q->type == RG_NODE_PERSON && is_agent(p->type) && p->type != RG_NODE_PERSON &&
+    if (under &&
         (ends_with(gap, "under the command of") || ends_with(gap, "under the leadership of"))) {
         relate(c, "head_of", NULL, q, p);
         return true;
@@ -1212,6 +1245,7 @@ static bool rule_led_by(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     /* a state may be led ("the Federal Government of Iraq, led by Prime
      * Minister X" names Iraq) unless it is a location */
+    if (!is_agent(q->type) || !strstr(gap, " by")) return false; /* every cue has " by" */
     bool body = is_agent(p->type) ||
                 (p->type == RG_NODE_PLACE && !place_as_location(c, (size_t)(p - c->actors)));
     if (!body || !is_agent(q->type) || gwords(c, gap) > 6 || gclause(c, gap)) return false;
@@ -1798,6 +1832,8 @@ static bool rule_fall(ctx *c, const actor *p, const actor *q, const char *pre, c
 static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
+    /* the cue test first: it is the cheapest (the gap's cues are found once) */
+    if (!ghas(c, gap, CUE_COOP) && !ghas(c, gap, CUE_ALLY)) return false;
     if (gclause(c, gap) || gwords(c, gap) > 10) return false;
     if (q->type == RG_NODE_PLACE && gloc(c, gap)) return false;
     const char *type = ghas(c, gap, CUE_COOP)   ? "cooperates_with"
@@ -1882,8 +1918,12 @@ static uint32_t title_body(ctx *c, const char *title_raw, size_t n, const char *
             i++;
         if (i - b < 3) continue;
         size_t row = demonym_row(title_raw + b, i - b);
+        /* without a row of the table only a place sharing the word's first
+         * four bytes can match: compare keys before the names */
+        uint32_t key = prefix_key(title_raw + b, i - b);
         for (size_t k = 0; k < c->nplaces; k++)
-            if (demonym_of(title_raw + b, i - b, row, x->entities[c->places[k]].name))
+            if ((row != SIZE_MAX || c->place_key[k] == key) &&
+                demonym_of(title_raw + b, i - b, row, x->entities[c->places[k]].name))
                 return c->places[k];
     }
     return RG_NONE;
@@ -2107,7 +2147,7 @@ static bool state_issuer(ctx *c, const char *cue, size_t cue_len, const actor *i
 static void rule_warrant(ctx *c, const char *sent_norm)
 {
     size_t mlen;
-    long at = find_cue(sent_norm, CUE_WARRANT, &mlen);
+    long at = find_cue_in(sent_norm, CUE_WARRANT, &mlen);
     if (at < 0) return;
     const actor *issuer = NULL;
     actor *targets[16];
@@ -2159,7 +2199,7 @@ static bool year_after(const char *s, char year[5])
 static void rule_found(ctx *c, const char *sent_norm)
 {
     size_t mlen;
-    long at = find_cue(sent_norm, CUE_FOUND, &mlen);
+    long at = find_cue_in(sent_norm, CUE_FOUND, &mlen);
     if (at < 0) return;
     const char *by = strstr(sent_norm + at, " by ");
     /* without a "by" phrase only "Y adopted a resolution establishing X"
@@ -2399,6 +2439,7 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
     free(c.actors);
     free(c.all);
     free(c.places);
+    free(c.place_key);
     free(c.events);
     free(c.sn);
     free(c.lo);
