@@ -66,6 +66,23 @@ static uint32_t byte_first[CUE_NCATS][257];
 #define CUE_PAIR_BUCKETS 4096
 static uint16_t *by_two, *by_one;
 static uint32_t two_first[CUE_PAIR_BUCKETS + 1], one_first[257];
+/* The categories (bit c for category c) of the cues in each bucket of
+ * by_two and by_one: a scan for some categories skips the others. */
+static uint32_t two_mask[CUE_PAIR_BUCKETS], one_mask[256];
+
+/* word_char's answers by byte, filled once by load_cues (every caller
+ * runs after it): the cue scans ask it for every byte they pass. */
+static bool word_tab[256];
+
+static void fill_word_tab(void)
+{
+    for (int u = 0; u < 256; u++)
+        word_tab[u] = (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
+                      u == '-' || u >= 0x80;
+}
+
+/* category masks (two_mask, scan_cues) are 32 bits */
+_Static_assert(CUE_NCATS <= 32, "cue categories fit a mask");
 
 static unsigned pair_bucket(unsigned char a, unsigned char b)
 {
@@ -145,13 +162,18 @@ static void index_pairs(void)
         fill[h + 1] += fill[h];
     memcpy(two_first, fill, sizeof two_first);
     for (size_t i = 0; i < ncues; i++)
-        if (cues[i].len >= 2) by_two[fill[cue_bucket(&cues[i])]++] = (uint16_t)i;
+        if (cues[i].len >= 2) {
+            by_two[fill[cue_bucket(&cues[i])]++] = (uint16_t)i;
+            two_mask[cue_bucket(&cues[i])] |= 1u << cues[i].cat;
+        }
     size_t k = 0;
     for (int b = 0; b < 256; b++) {
         one_first[b] = (uint32_t)k;
         for (size_t i = 0; i < ncues; i++)
-            if (cues[i].len == 1 && (unsigned char)cues[i].phrase[0] == b)
+            if (cues[i].len == 1 && (unsigned char)cues[i].phrase[0] == b) {
                 by_one[k++] = (uint16_t)i;
+                one_mask[b] |= 1u << cues[i].cat;
+            }
     }
     one_first[256] = (uint32_t)k;
 }
@@ -185,6 +207,7 @@ static void group_cues(void)
 
 static void load_cues(void)
 {
+    fill_word_tab();
     trace = getenv("RG_RELATE_TRACE") != NULL;
     load_demonyms();
     size_t len, cap = 0;
@@ -219,9 +242,7 @@ static char ascii_lower(char c)
 
 static bool word_char(char c)
 {
-    unsigned char u = (unsigned char)c;
-    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || u == '-' ||
-           u >= 0x80;
+    return word_tab[(unsigned char)c];
 }
 
 /* A match of cues[idx] at offset at: is it better than the best so far
@@ -236,9 +257,10 @@ static void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
 {
     const cue *q = &cues[idx];
     if (q->len < best->len || (q->len == best->len && best->at >= 0 && idx >= best->idx)) return;
-    if ((q->len > 1 && h[1] != q->phrase[1]) || strncmp(h, q->phrase, q->len) != 0 ||
-        word_char(h[q->len]))
-        return;
+    /* strncmp(h, phrase, len), inline: a NUL in h differs from the phrase */
+    for (size_t j = 0; j < q->len; j++)
+        if (h[j] != q->phrase[j]) return;
+    if (word_char(h[q->len])) return;
     *best = (cue_hit){h - s, q->len, idx};
 }
 
@@ -252,20 +274,33 @@ static const char *next_start(const char *h)
     return *h ? h + 1 : h; /* the byte after a word byte starts nothing */
 }
 
-/* Scans s once for every category. */
-static void scan_all_cues(const char *s, cue_hit best[CUE_NCATS])
+/* Scans s once for the categories in mask (bit c for category c);
+ * best[c] of the others is left as none. */
+static void scan_cues(const char *s, uint32_t mask, cue_hit best[CUE_NCATS])
 {
     for (int c = 0; c < CUE_NCATS; c++)
         best[c] = (cue_hit){-1, 0, 0};
     for (const char *h = s; *h; h = next_start(h)) {
         unsigned char b = (unsigned char)h[0];
-        for (uint32_t k = one_first[b]; k < one_first[b + 1]; k++)
-            cue_try(&best[cues[by_one[k]].cat], s, h, by_one[k]);
+        if (one_mask[b] & mask)
+            for (uint32_t k = one_first[b]; k < one_first[b + 1]; k++)
+                if (mask >> cues[by_one[k]].cat & 1)
+                    cue_try(&best[cues[by_one[k]].cat], s, h, by_one[k]);
         if (!h[1]) continue;
         unsigned p = pair_bucket(b, (unsigned char)h[1]);
-        for (uint32_t k = two_first[p]; k < two_first[p + 1]; k++)
-            cue_try(&best[cues[by_two[k]].cat], s, h, by_two[k]);
+        if (two_mask[p] & mask)
+            for (uint32_t k = two_first[p]; k < two_first[p + 1]; k++)
+                if (mask >> cues[by_two[k]].cat & 1)
+                    cue_try(&best[cues[by_two[k]].cat], s, h, by_two[k]);
     }
+}
+
+#define ALL_CUES ((1u << CUE_NCATS) - 1)
+
+/* Scans s once for every category. */
+static void scan_all_cues(const char *s, cue_hit best[CUE_NCATS])
+{
+    scan_cues(s, ALL_CUES, best);
 }
 
 /* The rules ask about the same short strings (the gap between two
@@ -477,6 +512,8 @@ typedef struct ctx {
     /* The texts between the actors of `actors` (gaps.v[k] before actor k)
      * and of `all`; g is the table of the list the rules run over. */
     gaps named_gaps, all_gaps, *g;
+    /* the sentence's warrant and found cues, found in one scan */
+    cue_hit sent_cues[CUE_NCATS];
 } ctx;
 
 /* lo/st value of a byte inside a typographic apostrophe: norm() of a span
@@ -2146,8 +2183,8 @@ static bool state_issuer(ctx *c, const char *cue, size_t cue_len, const actor *i
 /* "X issued arrest warrants against A, B and C" */
 static void rule_warrant(ctx *c, const char *sent_norm)
 {
-    size_t mlen;
-    long at = find_cue_in(sent_norm, CUE_WARRANT, &mlen);
+    size_t mlen = c->sent_cues[CUE_WARRANT].len;
+    long at = c->sent_cues[CUE_WARRANT].at;
     if (at < 0) return;
     const actor *issuer = NULL;
     actor *targets[16];
@@ -2198,8 +2235,7 @@ static bool year_after(const char *s, char year[5])
  * "Y adopted its resolution establishing X" */
 static void rule_found(ctx *c, const char *sent_norm)
 {
-    size_t mlen;
-    long at = find_cue_in(sent_norm, CUE_FOUND, &mlen);
+    long at = c->sent_cues[CUE_FOUND].at;
     if (at < 0) return;
     const char *by = strstr(sent_norm + at, " by ");
     /* without a "by" phrase only "Y adopted a resolution establishing X"
@@ -2431,6 +2467,7 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
         }
         if (c.nall > c.nactors && c.nall >= 2) unnamed_pass(&c, sn);
         rule_include(&c, sn);
+        scan_cues(sn, 1u << CUE_WARRANT | 1u << CUE_FOUND, c.sent_cues);
         rule_warrant(&c, sn);
         rule_found(&c, sn);
     }
