@@ -502,11 +502,10 @@ typedef struct ctx {
     bool ministry_done[16];
     /* The current sentence, normalised once (norm_sentence): sn, and for
      * each raw offset sb + j, lo[j] = the length of the normalised text
-     * before it and st[j] = where the normalised text from it starts, so
-     * that the normalisation of any span of the sentence is a substring of
-     * sn (sn_span) found without scanning or allocating. */
+     * before it, so that the normalisation of any span of the sentence is
+     * a substring of sn (sn_span) found without scanning or allocating. */
     char *sn;
-    uint32_t *lo, *st;
+    uint32_t *lo;
     size_t sn_cap;
     uint32_t sb, se;
     /* The texts between the actors of `actors` (gaps.v[k] before actor k)
@@ -516,7 +515,7 @@ typedef struct ctx {
     cue_hit sent_cues[CUE_NCATS];
 } ctx;
 
-/* lo/st value of a byte inside a typographic apostrophe: norm() of a span
+/* lo value of a byte inside a typographic apostrophe: norm() of a span
  * starting or ending there copies the character's bytes instead of
  * mapping it, so such a span is no substring of sn. */
 #define SN_BAD UINT32_MAX
@@ -526,11 +525,10 @@ static bool is_space(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-/* Fills c->sn, lo and st for the current sentence, in the same pass as
- * norm() over the sentence: a span's normalisation then starts at the
- * output position of its first non-space byte and ends where the output
- * stood at its end (trailing space is only written before a later
- * byte). */
+/* Fills c->sn and lo for the current sentence, in the same pass as norm()
+ * over the sentence: a span's normalisation then starts at the output
+ * position of its first non-space byte and ends where the output stood at
+ * its end (trailing space is only written before a later byte). */
 static void norm_sentence(ctx *c)
 {
     const rg_xsentence *se = &c->x->sentences[c->sentence];
@@ -540,10 +538,8 @@ static void norm_sentence(ctx *c)
         c->sn_cap = (size_t)len + 1;
         free(c->sn);
         free(c->lo);
-        free(c->st);
         c->sn = rg_malloc(c->sn_cap);
         c->lo = rg_malloc(c->sn_cap * sizeof *c->lo);
-        c->st = rg_malloc(c->sn_cap * sizeof *c->st);
     }
     c->sb = b;
     c->se = e;
@@ -557,22 +553,18 @@ static void norm_sentence(ctx *c)
         if (ch == 0xE2 && i + 2 < e && text[i + 1] == 0x80 &&
             (text[i + 2] == 0x99 || text[i + 2] == 0x98)) {
             ch = '\'';
-            c->lo[j + 1] = c->lo[j + 2] = c->st[j + 1] = c->st[j + 2] = SN_BAD;
+            c->lo[j + 1] = c->lo[j + 2] = SN_BAD;
             i += 2;
         } else if (is_space(ch)) {
-            c->st[j] = SN_BAD - 1; /* filled below: the next byte's */
             space = n > 0;
             continue;
         }
         if (space) out[n++] = ' ';
         space = false;
-        c->st[j] = n;
         out[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
     }
     out[n] = '\0';
-    c->lo[len] = c->st[len] = n;
-    for (uint32_t j = len; j-- > 0;)
-        if (c->st[j] == SN_BAD - 1) c->st[j] = c->st[j + 1];
+    c->lo[len] = n;
 }
 
 /* norm(text, b, e) as sn[*from, *to), or false when it is not one. */
@@ -583,8 +575,15 @@ static bool sn_span(const ctx *c, uint32_t b, uint32_t e, uint32_t *from, uint32
         return true;
     }
     if (b < c->sb || e > c->se) return false;
-    uint32_t f = c->st[b - c->sb], t = c->lo[e - c->sb];
+    uint32_t j = b - c->sb, f = c->lo[j], t = c->lo[e - c->sb];
     if (f == SN_BAD || t == SN_BAD) return false;
+    /* the span's first non-space byte follows the space written before it
+     * (if any text came before); at b itself, when the byte before b was
+     * space, or later, when b is space (past the end: the span is empty) */
+    const char *text = c->x->text;
+    if (f > 0 &&
+        (is_space((unsigned char)text[b]) || (j > 0 && is_space((unsigned char)text[b - 1]))))
+        f++;
     *from = f < t ? f : t;
     *to = t;
     return true;
@@ -2480,7 +2479,6 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
     free(c.events);
     free(c.sn);
     free(c.lo);
-    free(c.st);
     for (gaps *g = &c.named_gaps; g; g = g == &c.named_gaps ? &c.all_gaps : NULL) {
         free(g->v);
         free(g->arena);
