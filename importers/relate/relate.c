@@ -450,6 +450,7 @@ static size_t count_words(const char *s)
 typedef struct gap {
     const char *s;
     uint32_t len;
+    uint32_t b, e; /* the raw span: text[b, e) */
     int32_t words; /* count_words, -1 not asked yet */
     int8_t clause; /* clause_break, -1 not asked yet */
     int8_t loc;    /* ends_locative, -1 not asked yet */
@@ -652,6 +653,8 @@ static void build_gaps(ctx *c, gaps *g)
         uint32_t e = k < n ? c->actors[k].begin : c->se;
         if (e < b) e = b;
         gap *v = &g->v[k];
+        v->b = b;
+        v->e = e;
         v->s = (const char *)(uintptr_t)arena_put(c, g, &used, (uint32_t)k, b, e, &v->len);
         v->words = -1;
         v->clause = -1;
@@ -664,6 +667,31 @@ static void build_gaps(ctx *c, gaps *g)
     for (size_t k = 0; k <= n; k++)
         g->v[k].s = g->arena + (uintptr_t)g->v[k].s;
     c->g = g;
+}
+
+/* The answers already found about gaps of `from` copied to the gaps of
+ * `to` with the same span (the same text): the unnamed pass reads most
+ * gaps of the named one again. Both lists' gap ends (the next actor's
+ * start) ascend, so one walk pairs them; an empty gap is not worth it. */
+static void share_answers(const gaps *from, gaps *to)
+{
+    size_t j = 0;
+    for (size_t k = 0; k <= to->n; k++) {
+        gap *t = &to->v[k];
+        if (t->len == 0) continue;
+        while (j <= from->n && from->v[j].e < t->e)
+            j++;
+        for (size_t i = j; i <= from->n && from->v[i].e == t->e; i++)
+            if (from->v[i].b == t->b) {
+                const gap *f = &from->v[i];
+                t->words = f->words;
+                t->clause = f->clause;
+                t->loc = f->loc;
+                t->scanned = f->scanned;
+                if (f->scanned) memcpy(t->best, f->best, sizeof t->best);
+                break;
+            }
+    }
 }
 
 /* The first four bytes of s[0, n) (stopping at a NUL), lower-cased, as
@@ -2430,6 +2458,7 @@ static void unnamed_pass(ctx *c, const char *sent_norm)
     c->unnamed_pass = true;
     c->unnamed_types = pair_types;
     build_gaps(c, &c->all_gaps);
+    share_answers(&c->named_gaps, &c->all_gaps);
     relate_pairs(c);
     c->unnamed_types = include_types;
     rule_include(c, sent_norm);
