@@ -1037,7 +1037,7 @@ static bool rule_serve(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (p->type != RG_NODE_PERSON && p->type != RG_NODE_ORGANISATION) return false;
     if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
-    if (!ghas(c, gap, CUE_SERVE) || gwords(c, gap) > 6 || gclause(c, gap)) return false;
+    if (gwords(c, gap) > 6 || !ghas(c, gap, CUE_SERVE) || gclause(c, gap)) return false;
     relate(c, "member_of", NULL, p, q);
     return true;
 }
@@ -1282,9 +1282,8 @@ static bool rule_lead(ctx *c, size_t i, const char *gap)
     /* cheap necessary conditions first: "under the command of" before a
      * person, or a cue of leading before a body */
     bool under = q->type == RG_NODE_PERSON && is_agent(p->type) && p->type != RG_NODE_PERSON;
-    if (!under && (q->type == RG_NODE_PERSON || !is_agent(q->type) || !ghas(c, gap, CUE_LEAD)))
-        return false;
-    if (gclause(c, gap) || gwords(c, gap) > 6) return false;
+    if (!under && (q->type == RG_NODE_PERSON || !is_agent(q->type))) return false;
+    if (gwords(c, gap) > 6 || (!under && !ghas(c, gap, CUE_LEAD)) || gclause(c, gap)) return false;
     if (under &&
         (ends_with(gap, "under the command of") || ends_with(gap, "under the leadership of"))) {
         relate(c, "head_of", NULL, q, p);
@@ -1397,6 +1396,7 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
             }
         return false;
     }
+    if (gwords(c, gap) > 6) return false; /* tested below; the cheapest first */
     size_t mlen;
     long at = gcue(c, gap, CUE_PARTOF, &mlen);
     if (at >= 0 && starts_with(gap, "as part of")) {
@@ -1575,6 +1575,8 @@ static bool modifier(ctx *c, const actor *a)
 static bool rule_meet(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
+    /* the word count first: a long gap is never scanned for cues */
+    if (gwords(c, gap) > 12) return false;
     size_t cl = 0;
     long cue = gcue(c, gap, CUE_HOST, &cl);
     bool host = cue >= 0;
@@ -1614,7 +1616,7 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
 static bool rule_sign(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (!ghas(c, gap, CUE_SIGN) || gclause(c, gap) || gwords(c, gap) > 14) return false;
+    if (gwords(c, gap) > 14 || !ghas(c, gap, CUE_SIGN) || gclause(c, gap)) return false;
     if (!strstr(gap, "with") && !strstr(gap, "between")) return false;
     const actor *s = subject_before(c, i);
     if (!s || s->entity == q->entity || !is_agent(q->type)) return false;
@@ -1724,6 +1726,9 @@ static size_t apposed(ctx *c, size_t i)
 static bool rule_fight(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
+    /* more than 15 words: more than 14 after a relative pronoun too (g
+     * below), so false whatever the cues; tested first as the cheapest */
+    if (gwords(c, gap) > 15) return false;
     size_t mlen;
     long at = gcue(c, gap, CUE_FIGHT, &mlen);
     long ctl = gcue(c, gap, CUE_CONTROL, NULL);
@@ -1896,9 +1901,10 @@ static bool rule_fall(ctx *c, const actor *p, const actor *q, const char *pre, c
 static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    /* the cue test first: it is the cheapest (the gap's cues are found once) */
+    /* the word count, then the cues (found once per gap), then the rest */
+    if (gwords(c, gap) > 10) return false;
     if (!ghas(c, gap, CUE_COOP) && !ghas(c, gap, CUE_ALLY)) return false;
-    if (gclause(c, gap) || gwords(c, gap) > 10) return false;
+    if (gclause(c, gap)) return false;
     if (q->type == RG_NODE_PLACE && gloc(c, gap)) return false;
     const char *type = ghas(c, gap, CUE_COOP)   ? "cooperates_with"
                        : ghas(c, gap, CUE_ALLY) ? "allied_with"
