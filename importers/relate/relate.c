@@ -2051,8 +2051,29 @@ static size_t norm_end(ctx *c, const actor *a)
     return sn_len_to(c, a->end);
 }
 
+/* How many of c->actors are people, agents and organisations or
+ * institutions: the sentence rules need some, and test that before
+ * searching the sentence. */
+typedef struct actor_counts {
+    size_t persons, agents, bodies;
+} actor_counts;
+
+static actor_counts count_actors(const ctx *c)
+{
+    actor_counts n = {0, 0, 0};
+    for (size_t i = 0; i < c->nactors; i++) {
+        rg_node_type t = c->actors[i].type;
+        n.persons += t == RG_NODE_PERSON;
+        n.agents += is_agent(t);
+        n.bodies += is_agent(t) && t != RG_NODE_PERSON;
+    }
+    return n;
+}
+
 static void rule_coordination(ctx *c, const char *sent_norm)
 {
+    /* at least two agents are picked below */
+    if (count_actors(c).agents < 2) return;
     long at = -1;
     const char *h = strstr(sent_norm, "brought together");
     if (h) at = h - sent_norm;
@@ -2118,6 +2139,8 @@ static void rule_coordination(ctx *c, const char *sent_norm)
 static void rule_include(ctx *c, const char *sent_norm)
 {
     static const char *const cues_[] = {" include ", " includes ", " including ", NULL};
+    /* the body is an organisation or institution (below) */
+    if (count_actors(c).bodies == 0) return;
     for (size_t k = 0; cues_[k]; k++) {
         const char *h = strstr(sent_norm, cues_[k]);
         if (!h) continue;
@@ -2501,7 +2524,16 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
         }
         if (c.nall > c.nactors && c.nall >= 2) unnamed_pass(&c, sn);
         rule_include(&c, sn);
-        scan_cues(sn, 1u << CUE_WARRANT | 1u << CUE_FOUND, c.sent_cues);
+        /* a warrant needs a person as target, a foundation two agents: the
+         * sentence is searched only for the cues that may come to something */
+        actor_counts ac = count_actors(&c);
+        uint32_t mask =
+            (ac.persons ? 1u << CUE_WARRANT : 0) | (ac.agents >= 2 ? 1u << CUE_FOUND : 0);
+        if (mask)
+            scan_cues(sn, mask, c.sent_cues);
+        else
+            for (int k = 0; k < CUE_NCATS; k++)
+                c.sent_cues[k] = (cue_hit){-1, 0, 0};
         rule_warrant(&c, sn);
         rule_found(&c, sn);
     }
