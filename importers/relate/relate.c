@@ -544,28 +544,31 @@ static void norm_sentence(ctx *c)
     }
     c->sb = b;
     c->se = e;
-    char *out = c->sn;
-    uint32_t n = 0;
-    bool space = false;
-    for (uint32_t i = b; i < e; i++) {
-        uint32_t j = i - b;
-        unsigned char ch = text[i];
-        c->lo[j] = n;
-        if (ch == 0xE2 && i + 2 < e && text[i + 1] == 0x80 &&
-            (text[i + 2] == 0x99 || text[i + 2] == 0x98)) {
+    /* locals, restrict: the byte stores to out must not make the compiler
+     * reload c->lo or reread text for every byte */
+    char *restrict out = c->sn;
+    uint32_t *restrict lo = c->lo;
+    const unsigned char *restrict in = text + b;
+    uint32_t n = 0, pending = 0; /* pending: 1 when a space is due before the next byte */
+    for (uint32_t j = 0; j < len; j++) {
+        unsigned char ch = in[j];
+        lo[j] = n;
+        if (ch == 0xE2 && j + 2 < len && in[j + 1] == 0x80 &&
+            (in[j + 2] == 0x99 || in[j + 2] == 0x98)) {
             ch = '\'';
-            c->lo[j + 1] = c->lo[j + 2] = SN_BAD;
-            i += 2;
+            lo[j + 1] = lo[j + 2] = SN_BAD;
+            j += 2;
         } else if (is_space(ch)) {
-            space = n > 0;
+            pending = n > 0;
             continue;
         }
-        if (space) out[n++] = ' ';
-        space = false;
-        out[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+        out[n] = ' ';
+        n += pending;
+        pending = 0;
+        out[n++] = ascii_lower((char)ch);
     }
     out[n] = '\0';
-    c->lo[len] = n;
+    lo[len] = n;
 }
 
 /* norm(text, b, e) as sn[*from, *to), or false when it is not one. */
