@@ -2339,25 +2339,48 @@ static void co_mentions(ctx *c)
 /* A statement's signatories: after a line announcing them ("Signatory
  * Organizations", "Signatories:", "Signed by"), every organisation that
  * starts a list line is a signatory of the document's statement. */
+/* The header line announcing signatories: the end of the first short
+ * line holding "signator", else "undersign", else "signed by" (in any
+ * case), or NULL. Every key holds "sign", so one pass over the text looks
+ * for that and tries the keys around it, instead of one strcasestr over
+ * the whole document per key. */
+static const char *signatory_header(const char *text)
+{
+    static const struct {
+        const char *s;
+        size_t n, sign; /* length, offset of "sign" */
+    } keys[] = {{"signator", 8, 0}, {"undersign", 9, 5}, {"signed by", 9, 0}};
+    enum { NKEYS = sizeof keys / sizeof *keys };
+    const char *hdr[NKEYS] = {NULL};
+    bool done[NKEYS] = {false}; /* found, or no line end after it */
+    size_t len = strlen(text);
+    for (size_t i = 0; i + 4 <= len && !hdr[0]; i++) {
+        if ((text[i] | 0x20) != 's' || ascii_lower(text[i + 1]) != 'i' ||
+            ascii_lower(text[i + 2]) != 'g' || ascii_lower(text[i + 3]) != 'n')
+            continue;
+        for (size_t k = 0; k < NKEYS; k++) {
+            if (done[k] || i < keys[k].sign) continue;
+            const char *p = text + i - keys[k].sign;
+            if ((size_t)(p - text) + keys[k].n > len || strncasecmp(p, keys[k].s, keys[k].n) != 0)
+                continue;
+            const char *ls = p;
+            while (ls > text && ls[-1] != '\n')
+                ls--;
+            const char *le = strchr(p, '\n');
+            done[k] = !le || le - ls < 60;
+            /* a header line is short and ends the line: not a sentence about signing */
+            if (le && le - ls < 60) hdr[k] = le;
+        }
+    }
+    for (size_t k = 0; k < NKEYS; k++)
+        if (hdr[k]) return hdr[k];
+    return NULL;
+}
+
 static void rule_signatories(ctx *c)
 {
     rg_extraction *x = c->x;
-    const char *hdr = NULL;
-    static const char *const keys[] = {"signator", "undersign", "signed by", NULL};
-    for (size_t k = 0; keys[k] && !hdr; k++) {
-        for (const char *p = x->text; (p = strcasestr(p, keys[k])); p++) {
-            const char *ls = p;
-            while (ls > x->text && ls[-1] != '\n')
-                ls--;
-            const char *le = strchr(p, '\n');
-            if (!le) break;
-            /* a header line is short and ends the line: not a sentence about signing */
-            if (le - ls < 60) {
-                hdr = le;
-                break;
-            }
-        }
-    }
+    const char *hdr = signatory_header(x->text);
     if (!hdr) return;
     uint32_t from = (uint32_t)(hdr - x->text);
     uint32_t ev = RG_NONE;
