@@ -435,7 +435,7 @@ static size_t count_words(const char *s)
     size_t n = 0;
     for (bool in = false; *s; s++) {
         bool w = word_char(*s) || *s == '\'';
-        if (w && !in) n++;
+        n += w && !in;
         in = w;
     }
     return n;
@@ -1136,9 +1136,14 @@ static bool rule_join(ctx *c, size_t i, const char *gap)
     size_t gl = strlen(gap);
     if (gl > 255) gl = 255;
     if (ends_with_n(gap, gl, "the")) gl = gl >= 4 ? gl - 4 : 0;
+    /* a verb (all word bytes) ends the text on a word boundary exactly
+     * when it is the whole run of word bytes at the end */
+    size_t w = gl;
+    while (w > 0 && word_char(gap[w - 1]))
+        w--;
     bool hit = false;
     for (size_t k = 0; verbs[k] && !hit; k++)
-        hit = ends_with_n(gap, gl, verbs[k]);
+        hit = strlen(verbs[k]) == gl - w && memcmp(gap + w, verbs[k], gl - w) == 0;
     if (!hit) return false;
     if (gclause(c, gap) || gwords(c, gap) > 6) return false;
     size_t s = subject_index(c, i);
