@@ -433,9 +433,9 @@ static bool starts_with(const char *s, const char *prefix)
 static size_t count_words(const char *s)
 {
     size_t n = 0;
-    for (bool in = false; *s; s++) {
-        bool w = word_char(*s) || *s == '\'';
-        n += w && !in;
+    for (unsigned in = 0; *s; s++) {
+        unsigned w = word_char(*s) | (*s == '\'');
+        n += w & ~in;
         in = w;
     }
     return n;
@@ -2147,8 +2147,9 @@ static void rule_coordination(ctx *c, const char *sent_norm)
 static void rule_include(ctx *c, const char *sent_norm)
 {
     static const char *const cues_[] = {" include ", " includes ", " including ", NULL};
-    /* the body is an organisation or institution (below) */
-    if (count_actors(c).bodies == 0) return;
+    /* the body is an organisation or institution (below); every cue
+     * starts with " includ" */
+    if (count_actors(c).bodies == 0 || !strstr(sent_norm, " includ")) return;
     for (size_t k = 0; cues_[k]; k++) {
         const char *h = strstr(sent_norm, cues_[k]);
         if (!h) continue;
@@ -2600,6 +2601,12 @@ static uint32_t *mention_order(const rg_extraction *x)
     uint32_t *order = rg_malloc((x->nmentions + 1) * sizeof *order);
     for (size_t i = 0; i < x->nmentions; i++)
         order[i] = (uint32_t)i;
-    if (x->nmentions) qsort_r(order, x->nmentions, sizeof *order, cmp_mention_r, (void *)x);
+    /* the mentions usually come in text order already: then, with no two
+     * equal, any sort leaves them as they are */
+    bool sorted = true;
+    for (size_t i = 1; i < x->nmentions && sorted; i++)
+        sorted = cmp_mention_r(&order[i - 1], &order[i], (void *)x) < 0;
+    if (x->nmentions && !sorted)
+        qsort_r(order, x->nmentions, sizeof *order, cmp_mention_r, (void *)x);
     return order;
 }
