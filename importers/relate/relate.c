@@ -249,8 +249,8 @@ static bool word_char(char c)
  * (longer, or as long and earlier in cues.txt)? Of equally long cues the
  * earliest in the file wins, at its first occurrence. */
 typedef struct cue_hit {
-    long at;
-    size_t len, idx;
+    int32_t at;        /* -1: none (sentences are far shorter than 2 GB) */
+    uint16_t len, idx; /* cue indices are 16 bits already (by_first) */
 } cue_hit;
 
 static void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
@@ -261,7 +261,7 @@ static void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
     for (size_t j = 0; j < q->len; j++)
         if (h[j] != q->phrase[j]) return;
     if (word_char(h[q->len])) return;
-    *best = (cue_hit){h - s, q->len, idx};
+    *best = (cue_hit){(int32_t)(h - s), (uint16_t)q->len, (uint16_t)idx};
 }
 
 /* The positions of s where a cue may start: its start and every byte
