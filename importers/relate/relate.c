@@ -43,6 +43,7 @@ typedef struct cue {
     cue_cat cat;
     char *phrase;
     size_t len;
+    size_t wlen; /* the phrase's leading run of word bytes (word_char) */
 } cue;
 
 /* Loaded once from data/relate/cues.txt; read-only afterwards, so the
@@ -52,23 +53,19 @@ static size_t ncues;
 /* cues sorted by category (stable: file order within one); the cues of
  * category c are cues[cat_first[c], cat_first[c + 1]) */
 static size_t cat_first[CUE_NCATS + 1];
-/* find_cue's index: the cues of category c whose phrase starts with byte
- * b are cues[by_first[k]] for k in [byte_first[c][b], byte_first[c][b + 1]),
- * in cue order, so one scan over a string tries only the cues that can
- * start at each position instead of one strstr per cue. */
-static uint16_t *by_first;
-static uint32_t byte_first[CUE_NCATS][257];
-/* The same over all categories at once, by the first two bytes: cues of
- * two bytes or more whose opening pair hashes to bucket h are
- * cues[by_two[k]] for k in [two_first[h], two_first[h + 1]), in cue order
- * (a bucket may hold other pairs too: matches are verified). One-byte cues
- * are in by_one, [one_first[b], one_first[b + 1]). */
-#define CUE_PAIR_BUCKETS 4096
-static uint16_t *by_two, *by_one;
-static uint32_t two_first[CUE_PAIR_BUCKETS + 1], one_first[257];
-/* The categories (bit c for category c) of the cues in each bucket of
- * by_two and by_one: a scan for some categories skips the others. */
-static uint32_t two_mask[CUE_PAIR_BUCKETS], one_mask[256];
+/* The scans' index, by the cue's leading run of word bytes: a cue can
+ * match at a position only where the text's run of word bytes is the
+ * same (the phrase ends on a word boundary, and a non-word byte in it
+ * ends the run in the text too), so a scan hashes each word it passes and
+ * tries only the cues with that first word. The cues whose first word
+ * hashes to bucket h are cues[by_word[k]] for k in [word_first[h],
+ * word_first[h + 1]), in cue order (a bucket may hold other words too:
+ * matches are verified); word_mask[h] has bit c set when one of them is
+ * of category c. */
+#define CUE_WORD_BUCKETS 4096
+static uint16_t *by_word;
+static uint32_t word_first[CUE_WORD_BUCKETS + 1];
+static uint32_t word_mask[CUE_WORD_BUCKETS];
 
 /* word_char's answers by byte, filled once by load_cues (every caller
  * runs after it): the cue scans ask it for every byte they pass. */
@@ -81,13 +78,12 @@ static void fill_word_tab(void)
                       u == '-' || u >= 0x80;
 }
 
-/* category masks (two_mask, scan_cues) are 32 bits */
+/* category masks (word_mask, scan_cues) are 32 bits */
 _Static_assert(CUE_NCATS <= 32, "cue categories fit a mask");
 
-static unsigned pair_bucket(unsigned char a, unsigned char b)
-{
-    return ((unsigned)a * 131u + b) % CUE_PAIR_BUCKETS;
-}
+#define FNV_INIT 2166136261u
+#define FNV_STEP(h, b) (((h) ^ (unsigned char)(b)) * 16777619u)
+
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
 
 /* RG_RELATE_TRACE set in the environment: every relation is also written to
@@ -145,37 +141,35 @@ static void load_demonyms(void)
     }
 }
 
+static bool word_char(char c);
+
 static unsigned cue_bucket(const cue *q)
 {
-    return pair_bucket((unsigned char)q->phrase[0], (unsigned char)q->phrase[1]);
+    uint32_t h = FNV_INIT;
+    for (size_t i = 0; i < q->wlen; i++)
+        h = FNV_STEP(h, q->phrase[i]);
+    return h & (CUE_WORD_BUCKETS - 1);
 }
 
-static void index_pairs(void)
+static void index_words(void)
 {
-    by_two = rg_malloc((ncues + 1) * sizeof *by_two);
-    by_one = rg_malloc((ncues + 1) * sizeof *by_one);
+    by_word = rg_malloc((ncues + 1) * sizeof *by_word);
     /* counting sort by bucket, stable: cue order within a bucket */
-    static uint32_t fill[CUE_PAIR_BUCKETS + 1];
-    for (size_t i = 0; i < ncues; i++)
-        if (cues[i].len >= 2) fill[cue_bucket(&cues[i]) + 1]++;
-    for (unsigned h = 0; h < CUE_PAIR_BUCKETS; h++)
-        fill[h + 1] += fill[h];
-    memcpy(two_first, fill, sizeof two_first);
-    for (size_t i = 0; i < ncues; i++)
-        if (cues[i].len >= 2) {
-            by_two[fill[cue_bucket(&cues[i])]++] = (uint16_t)i;
-            two_mask[cue_bucket(&cues[i])] |= 1u << cues[i].cat;
-        }
-    size_t k = 0;
-    for (int b = 0; b < 256; b++) {
-        one_first[b] = (uint32_t)k;
-        for (size_t i = 0; i < ncues; i++)
-            if (cues[i].len == 1 && (unsigned char)cues[i].phrase[0] == b) {
-                by_one[k++] = (uint16_t)i;
-                one_mask[b] |= 1u << cues[i].cat;
-            }
+    static uint32_t fill[CUE_WORD_BUCKETS + 1];
+    for (size_t i = 0; i < ncues; i++) {
+        cues[i].wlen = 0;
+        while (cues[i].wlen < cues[i].len && word_char(cues[i].phrase[cues[i].wlen]))
+            cues[i].wlen++;
+        if (cues[i].len) fill[cue_bucket(&cues[i]) + 1]++;
     }
-    one_first[256] = (uint32_t)k;
+    for (unsigned h = 0; h < CUE_WORD_BUCKETS; h++)
+        fill[h + 1] += fill[h];
+    memcpy(word_first, fill, sizeof word_first);
+    for (size_t i = 0; i < ncues; i++)
+        if (cues[i].len) {
+            by_word[fill[cue_bucket(&cues[i])]++] = (uint16_t)i;
+            word_mask[cue_bucket(&cues[i])] |= 1u << cues[i].cat;
+        }
 }
 
 /* Orders the cues by category, keeping file order within one (find_cue
@@ -192,17 +186,7 @@ static void group_cues(void)
     cat_first[CUE_NCATS] = k;
     free(cues);
     cues = sorted;
-    by_first = rg_malloc((ncues + 1) * sizeof *by_first);
-    k = 0;
-    for (int c = 0; c < CUE_NCATS; c++)
-        for (int b = 0; b < 256; b++) {
-            byte_first[c][b] = (uint32_t)k;
-            for (size_t i = cat_first[c]; i < cat_first[c + 1]; i++)
-                if (cues[i].len && (unsigned char)cues[i].phrase[0] == b)
-                    by_first[k++] = (uint16_t)i;
-            byte_first[c][b + 1] = (uint32_t)k;
-        }
-    index_pairs();
+    index_words();
 }
 
 static void load_cues(void)
@@ -253,7 +237,7 @@ typedef struct cue_hit {
     uint16_t len, idx; /* cue indices are 16 bits already (by_first) */
 } cue_hit;
 
-static void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
+static inline void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
 {
     const cue *q = &cues[idx];
     if (q->len < best->len || (q->len == best->len && best->at >= 0 && idx >= best->idx)) return;
@@ -264,34 +248,28 @@ static void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
     *best = (cue_hit){(int32_t)(h - s), (uint16_t)q->len, (uint16_t)idx};
 }
 
-/* The positions of s where a cue may start: its start and every byte
- * after a non-word byte. Returns the next one after h. */
-static const char *next_start(const char *h)
-{
-    if (!word_char(*h)) return h + 1;
-    while (word_char(*h))
-        h++;
-    return *h ? h + 1 : h; /* the byte after a word byte starts nothing */
-}
-
 /* Scans s once for the categories in mask (bit c for category c);
- * best[c] of the others is left as none. */
+ * best[c] of the others is left as none. A cue may start at s and after
+ * every non-word byte; at each such position the run of word bytes is
+ * hashed on the way to the next one (index_words). */
 static void scan_cues(const char *s, uint32_t mask, cue_hit best[CUE_NCATS])
 {
     for (int c = 0; c < CUE_NCATS; c++)
         best[c] = (cue_hit){-1, 0, 0};
-    for (const char *h = s; *h; h = next_start(h)) {
-        unsigned char b = (unsigned char)h[0];
-        if (one_mask[b] & mask)
-            for (uint32_t k = one_first[b]; k < one_first[b + 1]; k++)
-                if (mask >> cues[by_one[k]].cat & 1)
-                    cue_try(&best[cues[by_one[k]].cat], s, h, by_one[k]);
-        if (!h[1]) continue;
-        unsigned p = pair_bucket(b, (unsigned char)h[1]);
-        if (two_mask[p] & mask)
-            for (uint32_t k = two_first[p]; k < two_first[p + 1]; k++)
-                if (mask >> cues[by_two[k]].cat & 1)
-                    cue_try(&best[cues[by_two[k]].cat], s, h, by_two[k]);
+    for (const char *h = s; *h;) {
+        uint32_t hv = FNV_INIT;
+        const char *w = h;
+        for (; word_char(*w); w++)
+            hv = FNV_STEP(hv, *w);
+        size_t wl = (size_t)(w - h);
+        unsigned bk = hv & (CUE_WORD_BUCKETS - 1);
+        if (word_mask[bk] & mask)
+            for (uint32_t k = word_first[bk]; k < word_first[bk + 1]; k++) {
+                const cue *q = &cues[by_word[k]];
+                if (q->wlen == wl && (mask >> q->cat & 1)) cue_try(&best[q->cat], s, h, by_word[k]);
+            }
+        /* the byte after a word byte starts nothing */
+        h = wl == 0 ? h + 1 : *w ? w + 1 : w;
     }
 }
 
@@ -340,15 +318,10 @@ static str_memo *memo_of(const char *s, size_t n)
  * all of them. */
 static long find_cue_in(const char *s, cue_cat cat, size_t *mlen)
 {
-    cue_hit best = {-1, 0, 0};
-    if (cat < CUE_NCATS)
-        for (const char *h = s; *h; h = next_start(h)) {
-            const uint32_t *r = byte_first[cat] + (unsigned char)*h;
-            for (uint32_t k = r[0]; k < r[1]; k++)
-                cue_try(&best, s, h, by_first[k]);
-        }
-    if (mlen) *mlen = best.len;
-    return best.at;
+    cue_hit best[CUE_NCATS] = {{-1, 0, 0}};
+    if (cat < CUE_NCATS) scan_cues(s, 1u << cat, best);
+    if (mlen) *mlen = cat < CUE_NCATS ? best[cat].len : 0;
+    return cat < CUE_NCATS ? best[cat].at : -1;
 }
 
 /* Finds the longest cue of category `cat` in s on word boundaries; returns
