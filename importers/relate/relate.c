@@ -2058,6 +2058,8 @@ static void rule_coordination(ctx *c, const char *sent_norm)
     long at = -1;
     const char *h = strstr(sent_norm, "brought together");
     if (h) at = h - sent_norm;
+    /* the nouns below count only with " between " after them */
+    if (at < 0 && !strstr(sent_norm, " between ")) return;
     /* "talks between", "the agreement reached yesterday between": a few
      * words may come between the noun and "between" */
     const char *nouns[] = {"talks", "meeting", "meetings", "agreement", "discussions"};
