@@ -71,11 +71,24 @@ static uint32_t word_mask[CUE_WORD_BUCKETS];
  * runs after it): the cue scans ask it for every byte they pass. */
 static bool word_tab[256];
 
+/* word_tab with the apostrophe too: count_words' bytes of a word */
+static uint8_t wordq_tab[256];
+/* norm()'s treatment of each byte for norm_sentence: the byte written
+ * (ASCII lower-cased), or NORM_SPACE, or NORM_E2 (the first byte of a
+ * typographic apostrophe, written as is when the rest does not follow). */
+enum { NORM_SPACE = 0x100, NORM_E2 = 0x200 };
+static uint16_t norm_tab[256];
+
 static void fill_word_tab(void)
 {
-    for (int u = 0; u < 256; u++)
+    for (int u = 0; u < 256; u++) {
         word_tab[u] = (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
                       u == '-' || u >= 0x80;
+        wordq_tab[u] = word_tab[u] || u == '\'';
+        norm_tab[u] = (uint16_t)(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u);
+        if (u == ' ' || (u >= '\t' && u <= '\r')) norm_tab[u] = NORM_SPACE;
+    }
+    norm_tab[0xE2] = NORM_E2;
 }
 
 /* category masks (word_mask, scan_cues) are 32 bits */
@@ -407,7 +420,7 @@ static size_t count_words(const char *s)
 {
     size_t n = 0;
     for (unsigned in = 0; *s; s++) {
-        unsigned w = word_char(*s) | (*s == '\'');
+        unsigned w = wordq_tab[(unsigned char)*s];
         n += w & ~in;
         in = w;
     }
@@ -524,21 +537,24 @@ static void norm_sentence(ctx *c)
     const unsigned char *restrict in = text + b;
     uint32_t n = 0, pending = 0; /* pending: 1 when a space is due before the next byte */
     for (uint32_t j = 0; j < len; j++) {
-        unsigned char ch = in[j];
+        unsigned t = norm_tab[in[j]];
         lo[j] = n;
-        if (ch == 0xE2 && j + 2 < len && in[j + 1] == 0x80 &&
-            (in[j + 2] == 0x99 || in[j + 2] == 0x98)) {
-            ch = '\'';
-            lo[j + 1] = lo[j + 2] = SN_BAD;
-            j += 2;
-        } else if (is_space(ch)) {
+        if (t == NORM_SPACE) {
             pending = n > 0;
             continue;
+        }
+        if (t == NORM_E2) {
+            t = 0xE2;
+            if (j + 2 < len && in[j + 1] == 0x80 && (in[j + 2] == 0x99 || in[j + 2] == 0x98)) {
+                t = '\'';
+                lo[j + 1] = lo[j + 2] = SN_BAD;
+                j += 2;
+            }
         }
         out[n] = ' ';
         n += pending;
         pending = 0;
-        out[n++] = ascii_lower((char)ch);
+        out[n++] = (char)t;
     }
     out[n] = '\0';
     lo[len] = n;
