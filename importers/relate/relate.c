@@ -2351,8 +2351,29 @@ static const char *signatory_header(const char *text)
     const char *hdr[NKEYS] = {NULL};
     bool done[NKEYS] = {false}; /* found, or no line end after it */
     size_t len = strlen(text);
-    for (size_t i = 0; i + 4 <= len && !hdr[0]; i++) {
-        if ((text[i] | 0x20) != 's' || ascii_lower(text[i + 1]) != 'i' ||
+    /* "sign" at i covers exactly one offset j = 3 mod 4 (i <= j <= i + 3),
+     * so only those bytes are read first: the letter there says where
+     * "sign" would start */
+    for (size_t j = 3; j < len && !hdr[0]; j += 4) {
+        size_t at;
+        switch (ascii_lower(text[j])) {
+        case 's':
+            at = 0;
+            break;
+        case 'i':
+            at = 1;
+            break;
+        case 'g':
+            at = 2;
+            break;
+        case 'n':
+            at = 3;
+            break;
+        default:
+            continue;
+        }
+        size_t i = j - at;
+        if (i + 4 > len || ascii_lower(text[i]) != 's' || ascii_lower(text[i + 1]) != 'i' ||
             ascii_lower(text[i + 2]) != 'g' || ascii_lower(text[i + 3]) != 'n')
             continue;
         for (size_t k = 0; k < NKEYS; k++) {
