@@ -512,6 +512,24 @@ static bool is_space(unsigned char c)
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* norm_sentence's output of the non-space byte at in[j] (of len):
+ * returns the index after it. */
+static inline uint32_t norm_put(const unsigned char *in, uint32_t j, uint32_t len, char *out,
+                                uint32_t *n, uint32_t *lo)
+{
+    unsigned t = norm_tab[in[j]];
+    if (t == NORM_E2) {
+        t = 0xE2;
+        if (j + 2 < len && in[j + 1] == 0x80 && (in[j + 2] == 0x99 || in[j + 2] == 0x98)) {
+            lo[j + 1] = lo[j + 2] = SN_BAD;
+            out[(*n)++] = '\'';
+            return j + 3;
+        }
+    }
+    out[(*n)++] = (char)t;
+    return j + 1;
+}
+
 /* Fills c->sn and lo for the current sentence, in the same pass as norm()
  * over the sentence: a span's normalisation then starts at the output
  * position of its first non-space byte and ends where the output stood at
@@ -535,26 +553,22 @@ static void norm_sentence(ctx *c)
     char *restrict out = c->sn;
     uint32_t *restrict lo = c->lo;
     const unsigned char *restrict in = text + b;
-    uint32_t n = 0, pending = 0; /* pending: 1 when a space is due before the next byte */
-    for (uint32_t j = 0; j < len; j++) {
-        unsigned t = norm_tab[in[j]];
+    uint32_t n = 0;
+    for (uint32_t j = 0; j < len;) {
         lo[j] = n;
-        if (t == NORM_SPACE) {
-            pending = n > 0;
+        if (norm_tab[in[j]] != NORM_SPACE) {
+            j = norm_put(in, j, len, out, &n, lo);
             continue;
         }
-        if (t == NORM_E2) {
-            t = 0xE2;
-            if (j + 2 < len && in[j + 1] == 0x80 && (in[j + 2] == 0x99 || in[j + 2] == 0x98)) {
-                t = '\'';
-                lo[j + 1] = lo[j + 2] = SN_BAD;
-                j += 2;
-            }
-        }
-        out[n] = ' ';
-        n += pending;
-        pending = 0;
-        out[n++] = (char)t;
+        /* a run of space: one space, written only before a later byte and
+         * after an earlier one; the text before that byte ends before it */
+        do
+            lo[j++] = n;
+        while (j < len && norm_tab[in[j]] == NORM_SPACE);
+        if (j == len) break;
+        lo[j] = n;
+        if (n > 0) out[n++] = ' ';
+        j = norm_put(in, j, len, out, &n, lo);
     }
     out[n] = '\0';
     lo[len] = n;
