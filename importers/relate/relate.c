@@ -446,6 +446,7 @@ typedef struct gap {
 
 typedef struct gaps {
     gap *v;
+    gap *last;     /* gap_at's last answer: the rules ask about one gap in a row */
     size_t n, cap; /* v[0, n] */
     size_t used;   /* bytes of arena in use */
     char *arena;   /* the gaps' strings, each NUL-terminated */
@@ -669,6 +670,7 @@ static void build_gaps(ctx *c, gaps *g)
     }
     g->n = n;
     g->used = used;
+    g->last = NULL;
     /* the arena may have moved while it grew: offsets become pointers now */
     for (size_t k = 0; k <= n; k++)
         g->v[k].s = g->arena + (uintptr_t)g->v[k].s;
@@ -819,9 +821,13 @@ static gap *gap_at(ctx *c, const char *s)
 {
     gaps *g = c->g;
     uint32_t k;
-    if (!g || s < g->arena + sizeof k || s >= g->arena + g->used) return NULL;
+    if (!g) return NULL;
+    if (g->last && g->last->s == s) return g->last;
+    if (s < g->arena + sizeof k || s >= g->arena + g->used) return NULL;
     memcpy(&k, s - sizeof k, sizeof k);
-    return k <= g->n && g->v[k].s == s ? &g->v[k] : NULL;
+    if (k > g->n || g->v[k].s != s) return NULL;
+    g->last = &g->v[k];
+    return g->last;
 }
 
 /* count_words(s), kept when s is a gap */
