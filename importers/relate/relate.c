@@ -556,8 +556,14 @@ static void norm_sentence(ctx *c)
     const unsigned char *restrict in = text + b;
     uint32_t n = 0;
     for (uint32_t j = 0; j < len;) {
+        unsigned t = norm_tab[in[j]];
         lo[j] = n;
-        if (norm_tab[in[j]] != NORM_SPACE) {
+        if (t < 0x100) { /* the common case: a byte written as it is or lower-cased */
+            out[n++] = (char)t;
+            j++;
+            continue;
+        }
+        if (t == NORM_E2) {
             j = norm_put(in, j, len, out, &n, lo);
             continue;
         }
