@@ -935,10 +935,19 @@ static cue_cat role_in(const char *s)
 
 /* ---- events -------------------------------------------------------------- */
 
+/* Label for an event from its document: "<Kind> in <doc title>" keeps
+ * events of different documents apart until resolution compares them. */
+static char *event_label(ctx *c, const char *kind)
+{
+    const char *t = c->x->doc.title ? c->x->doc.title : c->x->doc.id;
+    return rg_sprintf("%s: %.80s", kind, t ? t : "document");
+}
+
 /* Finds or creates this document's event of a type. Events of one type and
  * date within a document are one event (an article reports one meeting from
- * several angles). */
-static uint32_t event_for(ctx *c, const char *event_type, const char *label)
+ * several angles). A new event is named event_label(kind); the label is
+ * only made then. */
+static uint32_t event_for(ctx *c, const char *event_type, const char *kind)
 {
     rg_extraction *x = c->x;
     index_entities(c);
@@ -950,7 +959,9 @@ static uint32_t event_for(ctx *c, const char *event_type, const char *label)
         bool same_date = (!d && !c->date) || (d && c->date && strcmp(d, c->date) == 0);
         if (t && strcmp(t, event_type) == 0 && same_date) return (uint32_t)i;
     }
+    char *label = event_label(c, kind);
     char *name = c->date ? rg_sprintf("%s (%s)", label, c->date) : rg_strdup(label);
+    free(label);
     uint32_t ev = rg_extraction_add_entity(x, RG_NODE_EVENT, name);
     free(name);
     rg_attrs_set(&x->entities[ev].attrs, "event_type", event_type);
@@ -965,14 +976,6 @@ static void participate(ctx *c, uint32_t ev, const actor *a, const char *role)
         rg_extraction_add_relation(c->x, "participant_in", role, a->entity, ev, c->sentence);
     c->x->relations[r].source_mention = a->mention;
     if (c->date) c->x->relations[r].date = rg_strdup(c->date);
-}
-
-/* Label for an event from its document: "<Kind> in <doc title>" keeps
- * events of different documents apart until resolution compares them. */
-static char *event_label(ctx *c, const char *kind)
-{
-    const char *t = c->x->doc.title ? c->x->doc.title : c->x->doc.id;
-    return rg_sprintf("%s: %.80s", kind, t ? t : "document");
 }
 
 /* ---- rules on a pair of neighbouring actors ------------------------------ */
@@ -1186,9 +1189,7 @@ static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
     if (find_cue(v, CUE_MEET, NULL) != 0) return false;
     relate(c, "communicated_with", NULL, p, q);
     if (c->unnamed_pass) return true; /* no event for a nominal */
-    char *label = event_label(c, "Meeting");
-    uint32_t ev = event_for(c, "meeting", label);
-    free(label);
+    uint32_t ev = event_for(c, "meeting", "Meeting");
     participate(c, ev, p, "attendee");
     participate(c, ev, q, "attendee");
     return true;
@@ -1621,9 +1622,7 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
         return false;
     relate(c, "communicated_with", NULL, s, q);
     if (c->unnamed_pass) return true; /* no event for a nominal */
-    char *label = event_label(c, "Meeting");
-    uint32_t ev = event_for(c, "meeting", label);
-    free(label);
+    uint32_t ev = event_for(c, "meeting", "Meeting");
     participate(c, ev, s, host ? "host" : "attendee");
     participate(c, ev, q, host ? "visitor" : "attendee");
     /* "met the Iraqi Foreign Minister, Ibrahim al-Jaafari": both name the visitor */
@@ -1645,9 +1644,7 @@ static bool rule_sign(ctx *c, size_t i, const char *gap)
     if (!s || s->entity == q->entity || !is_agent(q->type)) return false;
     relate(c, "cooperates_with", NULL, s, q);
     if (c->unnamed_pass) return true;
-    char *label = event_label(c, "Agreement");
-    uint32_t ev = event_for(c, "agreement", label);
-    free(label);
+    uint32_t ev = event_for(c, "agreement", "Agreement");
     participate(c, ev, s, "signatory");
     participate(c, ev, q, "signatory");
     return true;
@@ -2142,9 +2139,8 @@ static void rule_coordination(ctx *c, const char *sent_norm)
     }
     if (n < 2) return;
     bool meeting = !agreement;
-    char *label = event_label(c, meeting ? "Meeting" : "Agreement");
-    uint32_t ev = event_for(c, meeting ? "meeting" : "agreement", label);
-    free(label);
+    uint32_t ev =
+        event_for(c, meeting ? "meeting" : "agreement", meeting ? "Meeting" : "Agreement");
     for (size_t a = 0; a < n; a++) {
         participate(c, ev, pick[a], meeting ? "attendee" : "signatory");
         for (size_t b = a + 1; b < n; b++)
@@ -2282,9 +2278,7 @@ static void rule_warrant(ctx *c, const char *sent_norm)
     if (nt == 0) return;
     actor state;
     if (state_issuer(c, sent_norm + at, mlen, issuer, &state)) issuer = &state;
-    char *label = event_label(c, "Legal action");
-    uint32_t ev = event_for(c, "legal_action", label);
-    free(label);
+    uint32_t ev = event_for(c, "legal_action", "Legal action");
     char *what = rg_strndup(sent_norm + at, mlen);
     rg_attrs_set(&c->x->entities[ev].attrs, "action", what);
     free(what);
@@ -2341,9 +2335,7 @@ static void rule_found(ctx *c, const char *sent_norm)
     const char *saved = c->date;
     char year[5];
     if (year_after(sent_norm + at, year)) c->date = year;
-    char *label = event_label(c, "Establishment");
-    uint32_t ev = event_for(c, "establishment", label);
-    free(label);
+    uint32_t ev = event_for(c, "establishment", "Establishment");
     participate(c, ev, founder, "founder");
     participate(c, ev, founded, "subject");
     c->date = saved;
@@ -2441,9 +2433,7 @@ static void rule_signatories(ctx *c)
         if (p > x->text && p[-1] != '\n') continue;
         if (ev == RG_NONE) {
             c->sentence = m->sentence;
-            char *label = event_label(c, "Statement");
-            ev = event_for(c, "statement", label);
-            free(label);
+            ev = event_for(c, "statement", "Statement");
         }
         actor a = {(uint32_t)i, m->entity, (rg_node_type)m->type, m->begin, m->end};
         c->sentence = m->sentence;
