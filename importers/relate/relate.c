@@ -496,6 +496,7 @@ typedef struct ctx {
     uint32_t *lo;
     size_t sn_cap;
     uint32_t sb, se;
+    bool sn_nul; /* sn holds a NUL byte: sn_span declines */
     /* The texts between the actors of `actors` (gaps.v[k] before actor k)
      * and of `all`; g is the table of the list the rules run over. */
     gaps named_gaps, all_gaps, *g;
@@ -579,6 +580,9 @@ static void norm_sentence(ctx *c)
     }
     out[n] = '\0';
     lo[len] = n;
+    /* a NUL byte in the text (the loaders drop them) would end norm()'s
+     * strings early: then every span is normalised on its own */
+    c->sn_nul = strlen(out) != n;
 }
 
 /* norm(text, b, e) as sn[*from, *to), or false when it is not one. */
@@ -588,7 +592,7 @@ static bool sn_span(const ctx *c, uint32_t b, uint32_t e, uint32_t *from, uint32
         *from = *to = 0;
         return true;
     }
-    if (b < c->sb || e > c->se) return false;
+    if (b < c->sb || e > c->se || c->sn_nul) return false;
     uint32_t j = b - c->sb, f = c->lo[j], t = c->lo[e - c->sb];
     if (f == SN_BAD || t == SN_BAD) return false;
     /* the span's first non-space byte follows the space written before it
@@ -1510,9 +1514,10 @@ static size_t apposition_owner(ctx *c, size_t k)
 
 static const actor *subject_before(ctx *c, size_t i)
 {
-    static const char *const preps[] = {"from", "from the", "of",  "of the",  "with", "with the",
-                                        "by",   "by the",   "for", "for the", "in",   "in the",
-                                        "at",   "at the",   "to",  "to the",  NULL};
+    static const lword preps[] = {LW("from"), LW("from the"), LW("of"), LW("of the"),
+                                  LW("with"), LW("with the"), LW("by"), LW("by the"),
+                                  LW("for"),  LW("for the"),  LW("in"), LW("in the"),
+                                  LW("at"),   LW("at the"),   LW("to"), LW("to the")};
     const actor *fallback = NULL;
     for (size_t k = i + 1; k-- > 0 && i - k < MAX_BACK;) {
         const actor *a = &c->actors[k];
@@ -1520,9 +1525,10 @@ static const actor *subject_before(ctx *c, size_t i)
         /* "X (XX)": the acronym stands where X does */
         if (k && c->actors[k - 1].entity == a->entity) continue;
         const char *pre = text_before(c, k);
+        size_t n = strlen(pre);
         bool object = false;
-        for (size_t j = 0; preps[j] && !object; j++)
-            object = ends_with(pre, preps[j]);
+        for (size_t j = 0; j < sizeof preps / sizeof *preps && !object; j++)
+            object = ends_with_nm(pre, n, preps[j].s, preps[j].n);
         if (!object) return &c->actors[apposition_owner(c, k)];
         if (!fallback) fallback = a;
     }
