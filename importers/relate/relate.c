@@ -1386,8 +1386,11 @@ static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const c
     if (!is_body(p->type) || q->type != RG_NODE_PERSON) return false;
     /* "Y Commander, X": the title may be set off by a comma */
     char buf[128];
-    snprintf(buf, sizeof buf, "%s", gap);
-    size_t bl = strlen(buf);
+    /* snprintf(buf, sizeof buf, "%s", gap) without the formatting */
+    size_t bl = strlen(gap);
+    if (bl >= sizeof buf) bl = sizeof buf - 1;
+    memcpy(buf, gap, bl);
+    buf[bl] = '\0';
     if (bl && buf[bl - 1] == ',') buf[--bl] = 0;
     while (bl && buf[bl - 1] == ' ')
         buf[--bl] = 0;
