@@ -483,9 +483,14 @@ typedef struct ctx {
     size_t indexed;            /* entities [0, indexed) are in the lists */
     uint32_t *places, *events; /* entity indices, in entity order */
     size_t nplaces, cap_places, nevents, cap_events;
-    /* per place: prefix_key of its name (title_body's quick test) */
-    uint32_t *place_key;
-    size_t cap_place_key;
+    /* The places by prefix_key of their names, for title_body: the first
+     * place of each key (its position in places) in place_heads, then
+     * place_next[k] = the next one's position + 1 (0: none), in order;
+     * place_tail[h] = the last of the key whose first is h. */
+    rg_strmap place_heads;
+    bool place_heads_ready;
+    uint32_t *place_next, *place_tail;
+    size_t cap_place_next, cap_place_tail;
     uint32_t ministry[16]; /* per portfolio: entity + 1, 0 = unknown yet */
     bool ministry_done[16];
     /* The current sentence, normalised once (norm_sentence): sn, and for
@@ -722,13 +727,43 @@ static uint32_t prefix_key(const char *s, size_t n)
     return key;
 }
 
+/* prefix_key as a string: its bytes up to the first zero */
+static void prefix_key_str(uint32_t key, char out[5])
+{
+    for (int i = 0; i < 4; i++)
+        out[i] = (char)(key >> (8 * i));
+    out[4] = '\0';
+}
+
+/* Adds place position k to the chain of its key (see place_heads). */
+static void chain_place(ctx *c, uint32_t k, uint32_t key)
+{
+    char ks[5];
+    prefix_key_str(key, ks);
+    if (!c->place_heads_ready) {
+        rg_strmap_init(&c->place_heads);
+        c->place_heads_ready = true;
+    }
+    rg_grow(&c->place_next, &c->cap_place_next, (size_t)k + 1, sizeof *c->place_next);
+    rg_grow(&c->place_tail, &c->cap_place_tail, (size_t)k + 1, sizeof *c->place_tail);
+    c->place_next[k] = 0;
+    uint32_t h;
+    if (rg_strmap_get(&c->place_heads, ks, &h)) {
+        c->place_next[c->place_tail[h]] = k + 1;
+        c->place_tail[h] = k;
+    } else {
+        rg_strmap_put(&c->place_heads, ks, k);
+        c->place_tail[k] = k;
+    }
+}
+
 static void index_entities(ctx *c)
 {
     for (; c->indexed < c->x->nentities; c->indexed++) {
         rg_node_type t = c->x->entities[c->indexed].type;
         if (t == RG_NODE_PLACE) {
-            rg_grow(&c->place_key, &c->cap_place_key, c->nplaces + 1, sizeof *c->place_key);
-            c->place_key[c->nplaces] = prefix_key(c->x->entities[c->indexed].name, SIZE_MAX);
+            chain_place(c, (uint32_t)c->nplaces,
+                        prefix_key(c->x->entities[c->indexed].name, SIZE_MAX));
             *RG_PUSH(c->places, c->nplaces, c->cap_places) = (uint32_t)c->indexed;
         } else if (t == RG_NODE_EVENT)
             *RG_PUSH(c->events, c->nevents, c->cap_events) = (uint32_t)c->indexed;
@@ -2017,13 +2052,23 @@ static uint32_t title_body(ctx *c, const char *title_raw, size_t n, const char *
             i++;
         if (i - b < 3) continue;
         size_t row = demonym_row(title_raw + b, i - b);
+        if (row != SIZE_MAX) {
+            for (size_t k = 0; k < c->nplaces; k++)
+                if (demonym_of(title_raw + b, i - b, row, x->entities[c->places[k]].name))
+                    return c->places[k];
+            continue;
+        }
         /* without a row of the table only a place sharing the word's first
-         * four bytes can match: compare keys before the names */
-        uint32_t key = prefix_key(title_raw + b, i - b);
-        for (size_t k = 0; k < c->nplaces; k++)
-            if ((row != SIZE_MAX || c->place_key[k] == key) &&
-                demonym_of(title_raw + b, i - b, row, x->entities[c->places[k]].name))
+         * four bytes can match: only the places of its key are tried */
+        char ks[5];
+        uint32_t k;
+        prefix_key_str(prefix_key(title_raw + b, i - b), ks);
+        if (!c->place_heads_ready || !rg_strmap_get(&c->place_heads, ks, &k)) continue;
+        for (;; k = c->place_next[k] - 1) {
+            if (demonym_of(title_raw + b, i - b, row, x->entities[c->places[k]].name))
                 return c->places[k];
+            if (!c->place_next[k]) break;
+        }
     }
     return RG_NONE;
 }
@@ -2611,7 +2656,9 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
     free(c.actors);
     free(c.all);
     free(c.places);
-    free(c.place_key);
+    free(c.place_next);
+    free(c.place_tail);
+    if (c.place_heads_ready) rg_strmap_free(&c.place_heads);
     free(c.events);
     free(c.sn);
     free(c.lo);
