@@ -43,6 +43,7 @@ typedef struct cue {
     cue_cat cat;
     char *phrase;
     size_t len;
+    size_t wlen; /* the phrase's leading run of word bytes (word_char) */
 } cue;
 
 /* Loaded once from data/relate/cues.txt; read-only afterwards, so the
@@ -52,25 +53,50 @@ static size_t ncues;
 /* cues sorted by category (stable: file order within one); the cues of
  * category c are cues[cat_first[c], cat_first[c + 1]) */
 static size_t cat_first[CUE_NCATS + 1];
-/* find_cue's index: the cues of category c whose phrase starts with byte
- * b are cues[by_first[k]] for k in [byte_first[c][b], byte_first[c][b + 1]),
- * in cue order, so one scan over a string tries only the cues that can
- * start at each position instead of one strstr per cue. */
-static uint16_t *by_first;
-static uint32_t byte_first[CUE_NCATS][257];
-/* The same over all categories at once, by the first two bytes: cues of
- * two bytes or more whose opening pair hashes to bucket h are
- * cues[by_two[k]] for k in [two_first[h], two_first[h + 1]), in cue order
- * (a bucket may hold other pairs too: matches are verified). One-byte cues
- * are in by_one, [one_first[b], one_first[b + 1]). */
-#define CUE_PAIR_BUCKETS 4096
-static uint16_t *by_two, *by_one;
-static uint32_t two_first[CUE_PAIR_BUCKETS + 1], one_first[257];
+/* The scans' index, by the cue's leading run of word bytes: a cue can
+ * match at a position only where the text's run of word bytes is the
+ * same (the phrase ends on a word boundary, and a non-word byte in it
+ * ends the run in the text too), so a scan hashes each word it passes and
+ * tries only the cues with that first word. The cues whose first word
+ * hashes to bucket h are cues[by_word[k]] for k in [word_first[h],
+ * word_first[h + 1]), in cue order (a bucket may hold other words too:
+ * matches are verified); word_mask[h] has bit c set when one of them is
+ * of category c. */
+#define CUE_WORD_BUCKETS 4096
+static uint16_t *by_word;
+static uint32_t word_first[CUE_WORD_BUCKETS + 1];
+static uint32_t word_mask[CUE_WORD_BUCKETS];
 
-static unsigned pair_bucket(unsigned char a, unsigned char b)
+/* word_char's answers by byte, filled once by load_cues (every caller
+ * runs after it): the cue scans ask it for every byte they pass. */
+static bool word_tab[256];
+
+/* word_tab with the apostrophe too: count_words' bytes of a word */
+static uint8_t wordq_tab[256];
+/* norm()'s treatment of each byte for norm_sentence: the byte written
+ * (ASCII lower-cased), or NORM_SPACE, or NORM_E2 (the first byte of a
+ * typographic apostrophe, written as is when the rest does not follow). */
+enum { NORM_SPACE = 0x100, NORM_E2 = 0x200 };
+static uint16_t norm_tab[256];
+
+static void fill_word_tab(void)
 {
-    return ((unsigned)a * 131u + b) % CUE_PAIR_BUCKETS;
+    for (int u = 0; u < 256; u++) {
+        word_tab[u] = (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
+                      u == '-' || u >= 0x80;
+        wordq_tab[u] = word_tab[u] || u == '\'';
+        norm_tab[u] = (uint16_t)(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u);
+        if (u == ' ' || (u >= '\t' && u <= '\r')) norm_tab[u] = NORM_SPACE;
+    }
+    norm_tab[0xE2] = NORM_E2;
 }
+
+/* category masks (word_mask, scan_cues) are 32 bits */
+_Static_assert(CUE_NCATS <= 32, "cue categories fit a mask");
+
+#define FNV_INIT 2166136261u
+#define FNV_STEP(h, b) (((h) ^ (unsigned char)(b)) * 16777619u)
+
 static pthread_once_t cues_once = PTHREAD_ONCE_INIT;
 
 /* RG_RELATE_TRACE set in the environment: every relation is also written to
@@ -128,32 +154,35 @@ static void load_demonyms(void)
     }
 }
 
+static bool word_char(char c);
+
 static unsigned cue_bucket(const cue *q)
 {
-    return pair_bucket((unsigned char)q->phrase[0], (unsigned char)q->phrase[1]);
+    uint32_t h = FNV_INIT;
+    for (size_t i = 0; i < q->wlen; i++)
+        h = FNV_STEP(h, q->phrase[i]);
+    return h & (CUE_WORD_BUCKETS - 1);
 }
 
-static void index_pairs(void)
+static void index_words(void)
 {
-    by_two = rg_malloc((ncues + 1) * sizeof *by_two);
-    by_one = rg_malloc((ncues + 1) * sizeof *by_one);
+    by_word = rg_malloc((ncues + 1) * sizeof *by_word);
     /* counting sort by bucket, stable: cue order within a bucket */
-    static uint32_t fill[CUE_PAIR_BUCKETS + 1];
-    for (size_t i = 0; i < ncues; i++)
-        if (cues[i].len >= 2) fill[cue_bucket(&cues[i]) + 1]++;
-    for (unsigned h = 0; h < CUE_PAIR_BUCKETS; h++)
-        fill[h + 1] += fill[h];
-    memcpy(two_first, fill, sizeof two_first);
-    for (size_t i = 0; i < ncues; i++)
-        if (cues[i].len >= 2) by_two[fill[cue_bucket(&cues[i])]++] = (uint16_t)i;
-    size_t k = 0;
-    for (int b = 0; b < 256; b++) {
-        one_first[b] = (uint32_t)k;
-        for (size_t i = 0; i < ncues; i++)
-            if (cues[i].len == 1 && (unsigned char)cues[i].phrase[0] == b)
-                by_one[k++] = (uint16_t)i;
+    static uint32_t fill[CUE_WORD_BUCKETS + 1];
+    for (size_t i = 0; i < ncues; i++) {
+        cues[i].wlen = 0;
+        while (cues[i].wlen < cues[i].len && word_char(cues[i].phrase[cues[i].wlen]))
+            cues[i].wlen++;
+        if (cues[i].len) fill[cue_bucket(&cues[i]) + 1]++;
     }
-    one_first[256] = (uint32_t)k;
+    for (unsigned h = 0; h < CUE_WORD_BUCKETS; h++)
+        fill[h + 1] += fill[h];
+    memcpy(word_first, fill, sizeof word_first);
+    for (size_t i = 0; i < ncues; i++)
+        if (cues[i].len) {
+            by_word[fill[cue_bucket(&cues[i])]++] = (uint16_t)i;
+            word_mask[cue_bucket(&cues[i])] |= 1u << cues[i].cat;
+        }
 }
 
 /* Orders the cues by category, keeping file order within one (find_cue
@@ -170,21 +199,12 @@ static void group_cues(void)
     cat_first[CUE_NCATS] = k;
     free(cues);
     cues = sorted;
-    by_first = rg_malloc((ncues + 1) * sizeof *by_first);
-    k = 0;
-    for (int c = 0; c < CUE_NCATS; c++)
-        for (int b = 0; b < 256; b++) {
-            byte_first[c][b] = (uint32_t)k;
-            for (size_t i = cat_first[c]; i < cat_first[c + 1]; i++)
-                if (cues[i].len && (unsigned char)cues[i].phrase[0] == b)
-                    by_first[k++] = (uint16_t)i;
-            byte_first[c][b + 1] = (uint32_t)k;
-        }
-    index_pairs();
+    index_words();
 }
 
 static void load_cues(void)
 {
+    fill_word_tab();
     trace = getenv("RG_RELATE_TRACE") != NULL;
     load_demonyms();
     size_t len, cap = 0;
@@ -211,55 +231,67 @@ static void load_cues(void)
     group_cues();
 }
 
+/* tolower in the C locale (the library never sets another) */
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+}
+
 static bool word_char(char c)
 {
-    unsigned char u = (unsigned char)c;
-    return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') || u == '-' ||
-           u >= 0x80;
+    return word_tab[(unsigned char)c];
 }
 
 /* A match of cues[idx] at offset at: is it better than the best so far
  * (longer, or as long and earlier in cues.txt)? Of equally long cues the
  * earliest in the file wins, at its first occurrence. */
 typedef struct cue_hit {
-    long at;
-    size_t len, idx;
+    int32_t at;        /* -1: none (sentences are far shorter than 2 GB) */
+    uint16_t len, idx; /* cue indices are 16 bits already (by_first) */
 } cue_hit;
 
-static void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
+static inline void cue_try(cue_hit *best, const char *s, const char *h, size_t idx)
 {
     const cue *q = &cues[idx];
     if (q->len < best->len || (q->len == best->len && best->at >= 0 && idx >= best->idx)) return;
-    if ((q->len > 1 && h[1] != q->phrase[1]) || strncmp(h, q->phrase, q->len) != 0 ||
-        word_char(h[q->len]))
-        return;
-    *best = (cue_hit){h - s, q->len, idx};
+    /* strncmp(h, phrase, len), inline: a NUL in h differs from the phrase */
+    for (size_t j = 0; j < q->len; j++)
+        if (h[j] != q->phrase[j]) return;
+    if (word_char(h[q->len])) return;
+    *best = (cue_hit){(int32_t)(h - s), (uint16_t)q->len, (uint16_t)idx};
 }
 
-/* The positions of s where a cue may start: its start and every byte
- * after a non-word byte. Returns the next one after h. */
-static const char *next_start(const char *h)
+/* Scans s once for the categories in mask (bit c for category c);
+ * best[c] of the others is left as none. A cue may start at s and after
+ * every non-word byte; at each such position the run of word bytes is
+ * hashed on the way to the next one (index_words). */
+static void scan_cues(const char *s, uint32_t mask, cue_hit best[CUE_NCATS])
 {
-    if (!word_char(*h)) return h + 1;
-    while (word_char(*h))
-        h++;
-    return *h ? h + 1 : h; /* the byte after a word byte starts nothing */
+    for (int c = 0; c < CUE_NCATS; c++)
+        best[c] = (cue_hit){-1, 0, 0};
+    for (const char *h = s; *h;) {
+        uint32_t hv = FNV_INIT;
+        const char *w = h;
+        for (; word_char(*w); w++)
+            hv = FNV_STEP(hv, *w);
+        size_t wl = (size_t)(w - h);
+        unsigned bk = hv & (CUE_WORD_BUCKETS - 1);
+        if (word_mask[bk] & mask)
+            for (uint32_t k = word_first[bk]; k < word_first[bk + 1]; k++) {
+                const cue *q = &cues[by_word[k]];
+                if (q->wlen == wl && (mask >> q->cat & 1)) cue_try(&best[q->cat], s, h, by_word[k]);
+            }
+        /* the byte after a word byte starts nothing */
+        h = wl == 0 ? h + 1 : *w ? w + 1 : w;
+    }
 }
+
+#define ALL_CUES ((1u << CUE_NCATS) - 1)
 
 /* Scans s once for every category. */
 static void scan_all_cues(const char *s, cue_hit best[CUE_NCATS])
 {
-    for (int c = 0; c < CUE_NCATS; c++)
-        best[c] = (cue_hit){-1, 0, 0};
-    for (const char *h = s; *h; h = next_start(h)) {
-        unsigned char b = (unsigned char)h[0];
-        for (uint32_t k = one_first[b]; k < one_first[b + 1]; k++)
-            cue_try(&best[cues[by_one[k]].cat], s, h, by_one[k]);
-        if (!h[1]) continue;
-        unsigned p = pair_bucket(b, (unsigned char)h[1]);
-        for (uint32_t k = two_first[p]; k < two_first[p + 1]; k++)
-            cue_try(&best[cues[by_two[k]].cat], s, h, by_two[k]);
-    }
+    scan_cues(s, ALL_CUES, best);
 }
 
 /* The rules ask about the same short strings (the gap between two
@@ -294,6 +326,17 @@ static str_memo *memo_of(const char *s, size_t n)
     return m;
 }
 
+/* find_cue of one category without the memo: for a long string asked
+ * about one or two categories (a whole sentence), cheaper than a scan for
+ * all of them. */
+static long find_cue_in(const char *s, cue_cat cat, size_t *mlen)
+{
+    cue_hit best[CUE_NCATS] = {{-1, 0, 0}};
+    if (cat < CUE_NCATS) scan_cues(s, 1u << cat, best);
+    if (mlen) *mlen = cat < CUE_NCATS ? best[cat].len : 0;
+    return cat < CUE_NCATS ? best[cat].at : -1;
+}
+
 /* Finds the longest cue of category `cat` in s on word boundaries; returns
  * its offset (-1 if none) and the match length in *mlen. */
 static long find_cue(const char *s, cue_cat cat, size_t *mlen)
@@ -306,12 +349,8 @@ static long find_cue(const char *s, cue_cat cat, size_t *mlen)
         if (!m->scanned) scan_all_cues(s, m->best);
         m->scanned = true;
         best = m->best[cat];
-    } else if (cat < CUE_NCATS) {
-        for (const char *h = s; *h; h = next_start(h)) {
-            const uint32_t *r = byte_first[cat] + (unsigned char)*h;
-            for (uint32_t k = r[0]; k < r[1]; k++)
-                cue_try(&best, s, h, by_first[k]);
-        }
+    } else {
+        return find_cue_in(s, cat, mlen);
     }
     if (mlen) *mlen = best.len;
     return best.at;
@@ -359,6 +398,18 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0 && (n == m || !word_char(s[n - m - 1]));
 }
 
+/* ends_with on s[0, n), suffix of m bytes */
+static bool ends_with_nm(const char *s, size_t n, const char *suffix, size_t m)
+{
+    return n >= m && memcmp(s + n - m, suffix, m) == 0 && (n == m || !word_char(s[n - m - 1]));
+}
+
+/* ends_with on s[0, n) */
+static bool ends_with_n(const char *s, size_t n, const char *suffix)
+{
+    return ends_with_nm(s, n, suffix, strlen(suffix));
+}
+
 static bool starts_with(const char *s, const char *prefix)
 {
     size_t m = strlen(prefix);
@@ -368,15 +419,39 @@ static bool starts_with(const char *s, const char *prefix)
 static size_t count_words(const char *s)
 {
     size_t n = 0;
-    for (bool in = false; *s; s++) {
-        bool w = word_char(*s) || *s == '\'';
-        if (w && !in) n++;
+    for (unsigned in = 0; *s; s++) {
+        unsigned w = wordq_tab[(unsigned char)*s];
+        n += w & ~in;
         in = w;
     }
     return n;
 }
 
 /* ---- the per-document state ---------------------------------------------- */
+
+/* A text between two neighbouring actors (or a sentence edge and an
+ * actor), normalised, with answers about it kept as they are asked: every
+ * pair rule reads its gap, and neighbouring pairs read it as their pre or
+ * post text. */
+typedef struct gap {
+    const char *s;
+    uint32_t len;
+    uint32_t b, e; /* the raw span: text[b, e) */
+    int32_t words; /* count_words, -1 not asked yet */
+    int8_t clause; /* clause_break, -1 not asked yet */
+    int8_t loc;    /* ends_locative, -1 not asked yet */
+    bool scanned;  /* best[] filled */
+    cue_hit best[CUE_NCATS];
+} gap;
+
+typedef struct gaps {
+    gap *v;
+    gap *last;     /* gap_at's last answer: the rules ask about one gap in a row */
+    size_t n, cap; /* v[0, n] */
+    size_t used;   /* bytes of arena in use */
+    char *arena;   /* the gaps' strings, each NUL-terminated */
+    size_t arena_cap;
+} gaps;
 
 typedef struct actor {
     uint32_t mention;
@@ -408,17 +483,289 @@ typedef struct ctx {
     size_t indexed;            /* entities [0, indexed) are in the lists */
     uint32_t *places, *events; /* entity indices, in entity order */
     size_t nplaces, cap_places, nevents, cap_events;
+    /* The places by prefix_key of their names, for title_body: the first
+     * place of each key (its position in places) in place_heads, then
+     * place_next[k] = the next one's position + 1 (0: none), in order;
+     * place_tail[h] = the last of the key whose first is h. */
+    rg_strmap place_heads;
+    bool place_heads_ready;
+    uint32_t *place_next, *place_tail;
+    size_t cap_place_next, cap_place_tail;
     uint32_t ministry[16]; /* per portfolio: entity + 1, 0 = unknown yet */
     bool ministry_done[16];
+    /* The current sentence, normalised once (norm_sentence): sn, and for
+     * each raw offset sb + j, lo[j] = the length of the normalised text
+     * before it, so that the normalisation of any span of the sentence is
+     * a substring of sn (sn_span) found without scanning or allocating. */
+    char *sn;
+    uint32_t *lo;
+    size_t sn_cap;
+    uint32_t sb, se;
+    bool sn_nul; /* sn holds a NUL byte: sn_span declines */
+    /* The texts between the actors of `actors` (gaps.v[k] before actor k)
+     * and of `all`; g is the table of the list the rules run over. */
+    gaps named_gaps, all_gaps, *g;
+    /* the sentence's warrant and found cues, found in one scan */
+    cue_hit sent_cues[CUE_NCATS];
 } ctx;
+
+/* lo value of a byte inside a typographic apostrophe: norm() of a span
+ * starting or ending there copies the character's bytes instead of
+ * mapping it, so such a span is no substring of sn. */
+#define SN_BAD UINT32_MAX
+
+static bool is_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* norm_sentence's output of the non-space byte at in[j] (of len):
+ * returns the index after it. */
+static inline uint32_t norm_put(const unsigned char *in, uint32_t j, uint32_t len, char *out,
+                                uint32_t *n, uint32_t *lo)
+{
+    unsigned t = norm_tab[in[j]];
+    if (t == NORM_E2) {
+        t = 0xE2;
+        if (j + 2 < len && in[j + 1] == 0x80 && (in[j + 2] == 0x99 || in[j + 2] == 0x98)) {
+            lo[j + 1] = lo[j + 2] = SN_BAD;
+            out[(*n)++] = '\'';
+            return j + 3;
+        }
+    }
+    out[(*n)++] = (char)t;
+    return j + 1;
+}
+
+/* Fills c->sn and lo for the current sentence, in the same pass as norm()
+ * over the sentence: a span's normalisation then starts at the output
+ * position of its first non-space byte and ends where the output stood at
+ * its end (trailing space is only written before a later byte). */
+static void norm_sentence(ctx *c)
+{
+    const rg_xsentence *se = &c->x->sentences[c->sentence];
+    const unsigned char *text = (const unsigned char *)c->x->text;
+    uint32_t b = se->begin, e = se->end > se->begin ? se->end : se->begin, len = e - b;
+    if (c->sn_cap < (size_t)len + 1) {
+        c->sn_cap = (size_t)len + 1;
+        free(c->sn);
+        free(c->lo);
+        c->sn = rg_malloc(c->sn_cap);
+        c->lo = rg_malloc(c->sn_cap * sizeof *c->lo);
+    }
+    c->sb = b;
+    c->se = e;
+    /* locals, restrict: the byte stores to out must not make the compiler
+     * reload c->lo or reread text for every byte */
+    char *restrict out = c->sn;
+    uint32_t *restrict lo = c->lo;
+    const unsigned char *restrict in = text + b;
+    uint32_t n = 0;
+    for (uint32_t j = 0; j < len;) {
+        unsigned t = norm_tab[in[j]];
+        lo[j] = n;
+        if (t < 0x100) { /* the common case: a byte written as it is or lower-cased */
+            out[n++] = (char)t;
+            j++;
+            continue;
+        }
+        if (t == NORM_E2) {
+            j = norm_put(in, j, len, out, &n, lo);
+            continue;
+        }
+        /* a run of space: one space, written only before a later byte and
+         * after an earlier one; the text before that byte ends before it */
+        do
+            lo[j++] = n;
+        while (j < len && norm_tab[in[j]] == NORM_SPACE);
+        if (j == len) break;
+        lo[j] = n;
+        if (n > 0) out[n++] = ' ';
+        j = norm_put(in, j, len, out, &n, lo);
+    }
+    out[n] = '\0';
+    lo[len] = n;
+    /* a NUL byte in the text (the loaders drop them) would end norm()'s
+     * strings early: then every span is normalised on its own */
+    c->sn_nul = strlen(out) != n;
+}
+
+/* norm(text, b, e) as sn[*from, *to), or false when it is not one. */
+static bool sn_span(const ctx *c, uint32_t b, uint32_t e, uint32_t *from, uint32_t *to)
+{
+    if (e <= b) {
+        *from = *to = 0;
+        return true;
+    }
+    if (b < c->sb || e > c->se || c->sn_nul) return false;
+    uint32_t j = b - c->sb, f = c->lo[j], t = c->lo[e - c->sb];
+    if (f == SN_BAD || t == SN_BAD) return false;
+    /* the span's first non-space byte follows the space written before it
+     * (if any text came before); at b itself, when the byte before b was
+     * space, or later, when b is space (past the end: the span is empty) */
+    const char *text = c->x->text;
+    if (f > 0 &&
+        (is_space((unsigned char)text[b]) || (j > 0 && is_space((unsigned char)text[b - 1]))))
+        f++;
+    *from = f < t ? f : t;
+    *to = t;
+    return true;
+}
+
+/* strlen(norm(text, sentence begin, e)) */
+static size_t sn_len_to(const ctx *c, uint32_t e)
+{
+    uint32_t f, t;
+    if (sn_span(c, c->sb, e, &f, &t)) return t - f;
+    char *s = norm(c->x->text, c->sb, e);
+    size_t n = strlen(s);
+    free(s);
+    return n;
+}
+
+/* norm(text, b, e) into buf when it fits (cap bytes with the NUL), else
+ * into an allocation; the caller frees the result when it is not buf. */
+static char *sn_copy(const ctx *c, uint32_t b, uint32_t e, char *buf, size_t cap)
+{
+    uint32_t f, t;
+    if (!sn_span(c, b, e, &f, &t) || t - f >= cap) return norm(c->x->text, b, e);
+    memcpy(buf, c->sn + f, t - f);
+    buf[t - f] = '\0';
+    return buf;
+}
+
+/* Appends gap k's index, norm(text, b, e) and a NUL to g's arena at
+ * *used; returns the string's offset there and its length in *len. */
+static size_t arena_put(ctx *c, gaps *g, size_t *used, uint32_t k, uint32_t b, uint32_t e,
+                        uint32_t *len)
+{
+    uint32_t f, t;
+    char *slow = NULL;
+    const char *src;
+    if (sn_span(c, b, e, &f, &t)) {
+        src = c->sn + f;
+        *len = t - f;
+    } else {
+        src = slow = norm(c->x->text, b, e);
+        *len = (uint32_t)strlen(slow);
+    }
+    size_t need = *used + sizeof k + *len + 1;
+    if (need > g->arena_cap) {
+        g->arena_cap = need * 2;
+        g->arena = rg_realloc(g->arena, g->arena_cap);
+    }
+    memcpy(g->arena + *used, &k, sizeof k);
+    size_t at = *used + sizeof k;
+    memcpy(g->arena + at, src, *len);
+    g->arena[at + *len] = '\0';
+    *used = at + *len + 1;
+    free(slow);
+    return at;
+}
+
+/* The normalised texts between the actors of c->actors into g (see
+ * gaps): v[0] before the first, v[k] after actor k-1 (empty when the next
+ * one starts inside it), v[n] after the last, up to the sentence's end. */
+static void build_gaps(ctx *c, gaps *g)
+{
+    size_t n = c->nactors, used = 0;
+    rg_grow(&g->v, &g->cap, n + 1, sizeof *g->v);
+    for (size_t k = 0; k <= n; k++) {
+        uint32_t b = k ? c->actors[k - 1].end : c->sb;
+        uint32_t e = k < n ? c->actors[k].begin : c->se;
+        if (e < b) e = b;
+        gap *v = &g->v[k];
+        v->b = b;
+        v->e = e;
+        v->s = (const char *)(uintptr_t)arena_put(c, g, &used, (uint32_t)k, b, e, &v->len);
+        v->words = -1;
+        v->clause = -1;
+        v->loc = -1;
+        v->scanned = false;
+    }
+    g->n = n;
+    g->used = used;
+    g->last = NULL;
+    /* the arena may have moved while it grew: offsets become pointers now */
+    for (size_t k = 0; k <= n; k++)
+        g->v[k].s = g->arena + (uintptr_t)g->v[k].s;
+    c->g = g;
+}
+
+/* The answers already found about gaps of `from` copied to the gaps of
+ * `to` with the same span (the same text): the unnamed pass reads most
+ * gaps of the named one again. Both lists' gap ends (the next actor's
+ * start) ascend, so one walk pairs them; an empty gap is not worth it. */
+static void share_answers(const gaps *from, gaps *to)
+{
+    size_t j = 0;
+    for (size_t k = 0; k <= to->n; k++) {
+        gap *t = &to->v[k];
+        if (t->len == 0) continue;
+        while (j <= from->n && from->v[j].e < t->e)
+            j++;
+        for (size_t i = j; i <= from->n && from->v[i].e == t->e; i++)
+            if (from->v[i].b == t->b) {
+                const gap *f = &from->v[i];
+                t->words = f->words;
+                t->clause = f->clause;
+                t->loc = f->loc;
+                t->scanned = f->scanned;
+                if (f->scanned) memcpy(t->best, f->best, sizeof t->best);
+                break;
+            }
+    }
+}
+
+/* The first four bytes of s[0, n) (stopping at a NUL), lower-cased, as
+ * one number: demonym_of without a table row needs four shared bytes. */
+static uint32_t prefix_key(const char *s, size_t n)
+{
+    uint32_t key = 0;
+    for (size_t i = 0; i < 4 && i < n && s[i]; i++)
+        key |= (uint32_t)(unsigned char)ascii_lower(s[i]) << (8 * i);
+    return key;
+}
+
+/* prefix_key as a string: its bytes up to the first zero */
+static void prefix_key_str(uint32_t key, char out[5])
+{
+    for (int i = 0; i < 4; i++)
+        out[i] = (char)(key >> (8 * i));
+    out[4] = '\0';
+}
+
+/* Adds place position k to the chain of its key (see place_heads). */
+static void chain_place(ctx *c, uint32_t k, uint32_t key)
+{
+    char ks[5];
+    prefix_key_str(key, ks);
+    if (!c->place_heads_ready) {
+        rg_strmap_init(&c->place_heads);
+        c->place_heads_ready = true;
+    }
+    rg_grow(&c->place_next, &c->cap_place_next, (size_t)k + 1, sizeof *c->place_next);
+    rg_grow(&c->place_tail, &c->cap_place_tail, (size_t)k + 1, sizeof *c->place_tail);
+    c->place_next[k] = 0;
+    uint32_t h;
+    if (rg_strmap_get(&c->place_heads, ks, &h)) {
+        c->place_next[c->place_tail[h]] = k + 1;
+        c->place_tail[h] = k;
+    } else {
+        rg_strmap_put(&c->place_heads, ks, k);
+        c->place_tail[k] = k;
+    }
+}
 
 static void index_entities(ctx *c)
 {
     for (; c->indexed < c->x->nentities; c->indexed++) {
         rg_node_type t = c->x->entities[c->indexed].type;
-        if (t == RG_NODE_PLACE)
+        if (t == RG_NODE_PLACE) {
+            chain_place(c, (uint32_t)c->nplaces,
+                        prefix_key(c->x->entities[c->indexed].name, SIZE_MAX));
             *RG_PUSH(c->places, c->nplaces, c->cap_places) = (uint32_t)c->indexed;
-        else if (t == RG_NODE_EVENT)
+        } else if (t == RG_NODE_EVENT)
             *RG_PUSH(c->events, c->nevents, c->cap_events) = (uint32_t)c->indexed;
     }
 }
@@ -471,57 +818,131 @@ static void relate_(ctx *c, const char *rule, const char *type, const char *role
 /* Words that put the next mention in a locative or source phrase ("near
  * Mosul", "in the Karrada district", "from Tiyas airfield"): such a place
  * is where something happened, not who did it or to whom. */
+/* A word with its length, for lists the rules test often. */
+typedef struct lword {
+    const char *s;
+    size_t n;
+} lword;
+#define LW(x)                                                                                      \
+    {                                                                                              \
+        x, sizeof x - 1                                                                            \
+    }
+
 static bool ends_locative(const char *s)
 {
-    static const char *const locs[] = {"in",      "near",    "at",     "into", "across",
-                                       "around",  "outside", "inside", "from", "throughout",
-                                       "towards", "toward",  "within", "over", "on",
-                                       "to",      NULL};
+    static const lword locs[] = {LW("in"),     LW("near"),       LW("at"),      LW("into"),
+                                 LW("across"), LW("around"),     LW("outside"), LW("inside"),
+                                 LW("from"),   LW("throughout"), LW("towards"), LW("toward"),
+                                 LW("within"), LW("over"),       LW("on"),      LW("to")};
+    static const lword dirs[] = {LW("northern"),     LW("southern"),     LW("eastern"),
+                                 LW("western"),      LW("central"),      LW("northwestern"),
+                                 LW("northeastern"), LW("southwestern"), LW("southeastern"),
+                                 LW("north"),        LW("south"),        LW("east"),
+                                 LW("west")};
+    /* the last 63 bytes only, their start a word boundary (as when this
+     * copied them into a buffer of 64) */
     size_t n = strlen(s);
-    char buf[64];
-    if (n >= sizeof buf) s += n - (sizeof buf - 1), n = sizeof buf - 1;
-    memcpy(buf, s, n + 1);
-    static const char *const dirs[] = {"northern",     "southern",
-                                       "eastern",      "western",
-                                       "central",      "northwestern",
-                                       "northeastern", "southwestern",
-                                       "southeastern", "north",
-                                       "south",        "east",
-                                       "west",         NULL};
+    if (n >= 64) s += n - 63, n = 63;
     for (int round = 0; round < 2; round++) {
-        n = strlen(buf);
-        while (n && buf[n - 1] == ' ')
-            buf[--n] = 0;
-        if (ends_with(buf, "the")) buf[n - 3] = 0;
-        for (size_t i = 0; dirs[i]; i++)
-            if (ends_with(buf, dirs[i])) buf[strlen(buf) - strlen(dirs[i])] = 0;
+        while (n && s[n - 1] == ' ')
+            n--;
+        if (ends_with_nm(s, n, "the", 3)) n -= 3;
+        for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+            if (ends_with_nm(s, n, dirs[i].s, dirs[i].n)) n -= dirs[i].n;
     }
-    n = strlen(buf);
-    while (n && buf[n - 1] == ' ')
-        buf[--n] = 0;
-    for (size_t i = 0; locs[i]; i++)
-        if (ends_with(buf, locs[i])) return true;
+    while (n && s[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; i < sizeof locs / sizeof *locs; i++)
+        if (ends_with_nm(s, n, locs[i].s, locs[i].n)) return true;
     return false;
 }
 
-/* Normalised text between the previous actor (or the sentence start) and
- * actor k. Caller frees. */
-static char *text_before(ctx *c, size_t k)
+static bool clause_break(const char *gap);
+
+/* The gap whose text s is (the very pointer, not a copy), or NULL: the
+ * rules pass gaps on as strings, and the answers about a gap are kept in
+ * its entry. The arena stores each gap's index right before its text. */
+static gap *gap_at(ctx *c, const char *s)
 {
-    uint32_t from = k ? c->actors[k - 1].end : c->x->sentences[c->sentence].begin;
-    if (from > c->actors[k].begin) from = c->actors[k].begin;
-    return norm(c->x->text, from, c->actors[k].begin);
+    gaps *g = c->g;
+    uint32_t k;
+    if (!g) return NULL;
+    if (g->last && g->last->s == s) return g->last;
+    if (s < g->arena + sizeof k || s >= g->arena + g->used) return NULL;
+    memcpy(&k, s - sizeof k, sizeof k);
+    if (k > g->n || g->v[k].s != s) return NULL;
+    g->last = &g->v[k];
+    return g->last;
+}
+
+/* count_words(s), kept when s is a gap */
+static size_t gwords(ctx *c, const char *s)
+{
+    gap *v = gap_at(c, s);
+    if (!v) return count_words(s);
+    if (v->words < 0) v->words = (int32_t)count_words(s);
+    return (size_t)v->words;
+}
+
+/* clause_break(s), kept when s is a gap */
+static bool gclause(ctx *c, const char *s)
+{
+    gap *v = gap_at(c, s);
+    if (!v) return clause_break(s);
+    if (v->clause < 0) v->clause = clause_break(s);
+    return v->clause;
+}
+
+/* ends_locative(s), kept when s is a gap */
+static bool gloc(ctx *c, const char *s)
+{
+    gap *v = gap_at(c, s);
+    if (!v) return ends_locative(s);
+    if (v->loc < 0) v->loc = ends_locative(s);
+    return v->loc;
+}
+
+/* find_cue(s, cat, mlen), all categories found in one scan and kept when
+ * s is a gap */
+static long gcue(ctx *c, const char *s, cue_cat cat, size_t *mlen)
+{
+    gap *v = gap_at(c, s);
+    if (!v || cat >= CUE_NCATS) return find_cue(s, cat, mlen);
+    if (!v->scanned) scan_all_cues(s, v->best);
+    v->scanned = true;
+    if (mlen) *mlen = v->best[cat].len;
+    return v->best[cat].at;
+}
+
+static bool ghas(ctx *c, const char *s, cue_cat cat)
+{
+    return gcue(c, s, cat, NULL) >= 0;
+}
+
+/* Normalised text between the previous actor (or the sentence start) and
+ * actor k. */
+static const char *text_before(ctx *c, size_t k)
+{
+    return c->g->v[k].s;
+}
+
+/* The length of s without a final " the" (or "the" alone): the rules look
+ * past an article before a name. */
+static size_t strip_the(const char *s)
+{
+    size_t n = strlen(s);
+    if (ends_with_n(s, n, "the")) n = n >= 4 ? n - 4 : 0;
+    return n;
 }
 
 /* A place named where something happened rather than as an actor. */
 static bool place_as_location(ctx *c, size_t k)
 {
     if (c->actors[k].type != RG_NODE_PLACE) return false;
-    char *pre = text_before(c, k);
-    bool loc = ends_locative(pre);
+    const char *pre = text_before(c, k);
+    bool loc = gloc(c, pre);
     /* "in Syria's Idlib province": a place of a location */
     if (!loc && k > 0 && strcmp(pre, "'s") == 0) loc = place_as_location(c, k - 1);
-    free(pre);
     return loc;
 }
 
@@ -553,10 +974,19 @@ static cue_cat role_in(const char *s)
 
 /* ---- events -------------------------------------------------------------- */
 
+/* Label for an event from its document: "<Kind> in <doc title>" keeps
+ * events of different documents apart until resolution compares them. */
+static char *event_label(ctx *c, const char *kind)
+{
+    const char *t = c->x->doc.title ? c->x->doc.title : c->x->doc.id;
+    return rg_sprintf("%s: %.80s", kind, t ? t : "document");
+}
+
 /* Finds or creates this document's event of a type. Events of one type and
  * date within a document are one event (an article reports one meeting from
- * several angles). */
-static uint32_t event_for(ctx *c, const char *event_type, const char *label)
+ * several angles). A new event is named event_label(kind); the label is
+ * only made then. */
+static uint32_t event_for(ctx *c, const char *event_type, const char *kind)
 {
     rg_extraction *x = c->x;
     index_entities(c);
@@ -568,7 +998,9 @@ static uint32_t event_for(ctx *c, const char *event_type, const char *label)
         bool same_date = (!d && !c->date) || (d && c->date && strcmp(d, c->date) == 0);
         if (t && strcmp(t, event_type) == 0 && same_date) return (uint32_t)i;
     }
+    char *label = event_label(c, kind);
     char *name = c->date ? rg_sprintf("%s (%s)", label, c->date) : rg_strdup(label);
+    free(label);
     uint32_t ev = rg_extraction_add_entity(x, RG_NODE_EVENT, name);
     free(name);
     rg_attrs_set(&x->entities[ev].attrs, "event_type", event_type);
@@ -583,14 +1015,6 @@ static void participate(ctx *c, uint32_t ev, const actor *a, const char *role)
         rg_extraction_add_relation(c->x, "participant_in", role, a->entity, ev, c->sentence);
     c->x->relations[r].source_mention = a->mention;
     if (c->date) c->x->relations[r].date = rg_strdup(c->date);
-}
-
-/* Label for an event from its document: "<Kind> in <doc title>" keeps
- * events of different documents apart until resolution compares them. */
-static char *event_label(ctx *c, const char *kind)
-{
-    const char *t = c->x->doc.title ? c->x->doc.title : c->x->doc.id;
-    return rg_sprintf("%s: %.80s", kind, t ? t : "document");
 }
 
 /* ---- rules on a pair of neighbouring actors ------------------------------ */
@@ -673,7 +1097,7 @@ static bool rule_serve(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     if (p->type != RG_NODE_PERSON && p->type != RG_NODE_ORGANISATION) return false;
     if (q->type != RG_NODE_ORGANISATION && q->type != RG_NODE_INSTITUTION) return false;
-    if (!has_cue(gap, CUE_SERVE) || count_words(gap) > 6 || clause_break(gap)) return false;
+    if (gwords(c, gap) > 6 || !ghas(c, gap, CUE_SERVE) || gclause(c, gap)) return false;
     relate(c, "member_of", NULL, p, q);
     return true;
 }
@@ -745,19 +1169,12 @@ static bool join_talks(ctx *c, size_t s, size_t i)
     static const char *const talks[] = {"for talks", "for a meeting", "for discussions", "in talks",
                                         NULL};
     size_t last = i + 1;
-    for (; last + 1 < c->nactors; last++) {
-        char *g = norm(c->x->text, c->actors[last].end, c->actors[last + 1].begin);
-        bool in = list_gap(g);
-        free(g);
-        if (!in) break;
-    }
-    uint32_t to =
-        last + 1 < c->nactors ? c->actors[last + 1].begin : c->x->sentences[c->sentence].end;
-    char *post = norm(c->x->text, c->actors[last].end, to);
+    for (; last + 1 < c->nactors; last++)
+        if (!list_gap(c->g->v[last + 1].s)) break;
+    const char *post = c->g->v[last + 1].s;
     bool hit = false;
     for (size_t k = 0; talks[k] && !hit; k++)
         hit = starts_with(post, talks[k]);
-    free(post);
     if (!hit) return false;
     for (size_t k = i + 1; k <= last; k++)
         relate(c, "communicated_with", NULL, &c->actors[s], &c->actors[k]);
@@ -770,16 +1187,22 @@ static bool join_talks(ctx *c, size_t s, size_t i)
 static bool rule_join(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (clause_break(gap) || count_words(gap) > 6) return false;
     static const char *const verbs[] = {"joined", "join", "joins", "joining", NULL};
-    char g[256];
-    snprintf(g, sizeof g, "%s", gap);
-    size_t gl = strlen(g);
-    if (ends_with(g, "the")) g[gl >= 4 ? gl - 4 : 0] = 0;
+    /* the gap's first 255 bytes (it was copied into a buffer of 256),
+     * without a final "the"; the verb test comes first as the cheapest */
+    size_t gl = strlen(gap);
+    if (gl > 255) gl = 255;
+    if (ends_with_n(gap, gl, "the")) gl = gl >= 4 ? gl - 4 : 0;
+    /* a verb (all word bytes) ends the text on a word boundary exactly
+     * when it is the whole run of word bytes at the end */
+    size_t w = gl;
+    while (w > 0 && word_char(gap[w - 1]))
+        w--;
     bool hit = false;
     for (size_t k = 0; verbs[k] && !hit; k++)
-        hit = ends_with(g, verbs[k]);
+        hit = strlen(verbs[k]) == gl - w && memcmp(gap + w, verbs[k], gl - w) == 0;
     if (!hit) return false;
+    if (gclause(c, gap) || gwords(c, gap) > 6) return false;
     size_t s = subject_index(c, i);
     if (s == SIZE_MAX || c->actors[s].type == RG_NODE_PLACE) return false;
     if (join_talks(c, s, i)) return true;
@@ -805,9 +1228,7 @@ static bool rule_pair_met(ctx *c, size_t i, const char *gap, const char *post)
     if (find_cue(v, CUE_MEET, NULL) != 0) return false;
     relate(c, "communicated_with", NULL, p, q);
     if (c->unnamed_pass) return true; /* no event for a nominal */
-    char *label = event_label(c, "Meeting");
-    uint32_t ev = event_for(c, "meeting", label);
-    free(label);
+    uint32_t ev = event_for(c, "meeting", "Meeting");
     participate(c, ev, p, "attendee");
     participate(c, ev, q, "attendee");
     return true;
@@ -837,7 +1258,7 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
 {
     if (p->type != RG_NODE_PERSON || !is_body(q->type)) return false;
     bool in_body = q->type != RG_NODE_PLACE && (ends_with(gap, "in") || ends_with(gap, "in the"));
-    if (gap[0] == ',' && count_words(gap) <= 7 &&
+    if (gap[0] == ',' && gwords(c, gap) <= 7 &&
         (ends_with(gap, "of") || ends_with(gap, "of the") || ends_with(gap, "at the") ||
          ends_with(gap, "for the") || ends_with(gap, "for") || ends_with(gap, "at") || in_body)) {
         /* the role noun must open the apposition, after at most two
@@ -882,7 +1303,7 @@ static bool rule_apposition(ctx *c, const actor *p, const actor *q, const char *
     }
     /* "X, commander, Y": the role alone between two commas */
     size_t gl = strlen(gap);
-    if (gap[0] == ',' && gl > 2 && gap[gl - 1] == ',' && count_words(gap) <= 3) {
+    if (gap[0] == ',' && gl > 2 && gap[gl - 1] == ',' && gwords(c, gap) <= 3) {
         char *mid = rg_strndup(gap + 1, gl - 2);
         char *m = mid;
         while (*m == ' ')
@@ -921,14 +1342,18 @@ static bool rule_from(ctx *c, const actor *p, const actor *q, const char *gap)
 static bool rule_lead(ctx *c, size_t i, const char *gap)
 {
     const actor *p = &c->actors[i], *q = &c->actors[i + 1];
-    if (clause_break(gap) || count_words(gap) > 6) return false;
-    if (q->type == RG_NODE_PERSON && is_agent(p->type) && p->type != RG_NODE_PERSON &&
+    /* cheap necessary conditions first: "under the command of" before a
+     * person, or a cue of leading before a body */
+    bool under = q->type == RG_NODE_PERSON && is_agent(p->type) && p->type != RG_NODE_PERSON;
+    if (!under && (q->type == RG_NODE_PERSON || !is_agent(q->type))) return false;
+    if (gwords(c, gap) > 6 || (!under && !ghas(c, gap, CUE_LEAD)) || gclause(c, gap)) return false;
+    if (under &&
         (ends_with(gap, "under the command of") || ends_with(gap, "under the leadership of"))) {
         relate(c, "head_of", NULL, q, p);
         return true;
     }
     size_t mlen;
-    long at = find_cue(gap, CUE_LEAD, &mlen);
+    long at = gcue(c, gap, CUE_LEAD, &mlen);
     if (at < 0 || q->type == RG_NODE_PERSON || !is_agent(q->type)) return false;
     /* the verb is the last thing before the object ("leads the Y") */
     const char *rest = gap + at + mlen;
@@ -946,9 +1371,10 @@ static bool rule_led_by(ctx *c, const actor *p, const actor *q, const char *gap)
 {
     /* a state may be led ("the Federal Government of Iraq, led by Prime
      * Minister X" names Iraq) unless it is a location */
+    if (!is_agent(q->type) || !strstr(gap, " by")) return false; /* every cue has " by" */
     bool body = is_agent(p->type) ||
                 (p->type == RG_NODE_PLACE && !place_as_location(c, (size_t)(p - c->actors)));
-    if (!body || !is_agent(q->type) || count_words(gap) > 6 || clause_break(gap)) return false;
+    if (!body || !is_agent(q->type) || gwords(c, gap) > 6 || gclause(c, gap)) return false;
     static const char *const cues_[] = {"led by",      "headed by", "commanded by",   "chaired by",
                                         "directed by", "run by",    "represented by", NULL};
     for (size_t i = 0; cues_[i]; i++) {
@@ -995,13 +1421,16 @@ static bool rule_body_title_name(ctx *c, const actor *p, const actor *q, const c
     if (!is_body(p->type) || q->type != RG_NODE_PERSON) return false;
     /* "Y Commander, X": the title may be set off by a comma */
     char buf[128];
-    snprintf(buf, sizeof buf, "%s", gap);
-    size_t bl = strlen(buf);
+    /* snprintf(buf, sizeof buf, "%s", gap) without the formatting */
+    size_t bl = strlen(gap);
+    if (bl >= sizeof buf) bl = sizeof buf - 1;
+    memcpy(buf, gap, bl);
+    buf[bl] = '\0';
     if (bl && buf[bl - 1] == ',') buf[--bl] = 0;
     while (bl && buf[bl - 1] == ' ')
         buf[--bl] = 0;
     gap = buf;
-    if (!*gap || count_words(gap) > 4 || strchr(gap, ',')) return false;
+    if (!*gap || gwords(c, gap) > 4 || strchr(gap, ',')) return false;
     const char *g = gap;
     if (starts_with(g, "'s")) g += 2;
     while (*g == ' ')
@@ -1033,22 +1462,20 @@ static bool rule_part_of(ctx *c, const actor *p, const actor *q, const char *gap
             }
         return false;
     }
+    if (gwords(c, gap) > 6) return false; /* tested below; the cheapest first */
     size_t mlen;
-    long at = find_cue(gap, CUE_PARTOF, &mlen);
+    long at = gcue(c, gap, CUE_PARTOF, &mlen);
     if (at >= 0 && starts_with(gap, "as part of")) {
         /* "missions against Y as part of Z": the mission's subject is part of Z */
-        char *pre = text_before(c, (size_t)(p - c->actors));
+        const char *pre = text_before(c, (size_t)(p - c->actors));
         static const char *const preps[] = {"against", "of", "for", "to", "with", "by", "on", NULL};
-        size_t pl = strlen(pre);
-        if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+        size_t pl = strip_the(pre);
         bool object = false;
         for (size_t k = 0; preps[k] && !object; k++)
-            object = ends_with(pre, preps[k]);
-        free(pre);
+            object = ends_with_n(pre, pl, preps[k]);
         if (object) return false;
     }
-    if (at >= 0 && count_words(gap) <= 6 && strncmp(gap + at, "is a", 4) != 0 &&
-        !clause_break(gap)) {
+    if (at >= 0 && gwords(c, gap) <= 6 && strncmp(gap + at, "is a", 4) != 0 && !gclause(c, gap)) {
         relate(c, country ? "member_of" : "part_of", NULL, p, q);
         return true;
     }
@@ -1064,9 +1491,8 @@ static bool rule_split_acronym(ctx *c, size_t i, const char *gap, const char *po
     if (i == 0 || strcmp(gap, "(") != 0 || post[0] != ')') return false;
     const actor *a = &c->actors[i - 1];
     if (!is_agent(a->type) || a->type == RG_NODE_PERSON) return false;
-    char *link = norm(c->x->text, a->end, p->begin);
+    const char *link = c->g->v[i].s;
     bool joined = strcmp(link, "in") == 0 || strcmp(link, "of") == 0 || strcmp(link, "of the") == 0;
-    free(link);
     if (!joined) return false;
     char *name = rg_strndup(c->x->text + a->begin, p->end - a->begin);
     char *acr = rg_strndup(c->x->text + q->begin, q->end - q->begin);
@@ -1092,7 +1518,7 @@ static bool rule_alias(ctx *c, const actor *p, const actor *q, const char *gap, 
     if (gap[0] == '(' && strchr(gap, ')')) gap = strchr(gap, ')') + 1;
     while (*gap == ' ')
         gap++;
-    if ((gap[0] == ',' || gap[0] == '(') && count_words(gap) <= 3 && has_cue(gap, CUE_ALIAS)) {
+    if ((gap[0] == ',' || gap[0] == '(') && gwords(c, gap) <= 3 && ghas(c, gap, CUE_ALIAS)) {
         relate(c, "same_as", NULL, p, q);
         return true;
     }
@@ -1110,8 +1536,7 @@ static size_t apposition_owner(ctx *c, size_t k)
 {
     if (k == 0 || c->actors[k - 1].type != RG_NODE_PERSON || c->actors[k].type == RG_NODE_PERSON)
         return k;
-    char *pre = text_before(c, k);
-    const char *r = pre;
+    const char *r = text_before(c, k);
     bool owner = false;
     if (*r == ',') {
         r++;
@@ -1122,27 +1547,26 @@ static size_t apposition_owner(ctx *c, size_t k)
             r++;
         owner = count_words(r) <= 5 && find_cue(r, role_in(r), NULL) == 0;
     }
-    free(pre);
     return owner ? k - 1 : k;
 }
 
 static const actor *subject_before(ctx *c, size_t i)
 {
-    static const char *const preps[] = {"from", "from the", "of",  "of the",  "with", "with the",
-                                        "by",   "by the",   "for", "for the", "in",   "in the",
-                                        "at",   "at the",   "to",  "to the",  NULL};
+    static const lword preps[] = {LW("from"), LW("from the"), LW("of"), LW("of the"),
+                                  LW("with"), LW("with the"), LW("by"), LW("by the"),
+                                  LW("for"),  LW("for the"),  LW("in"), LW("in the"),
+                                  LW("at"),   LW("at the"),   LW("to"), LW("to the")};
     const actor *fallback = NULL;
     for (size_t k = i + 1; k-- > 0 && i - k < MAX_BACK;) {
         const actor *a = &c->actors[k];
         if (!is_agent(a->type)) continue;
         /* "X (XX)": the acronym stands where X does */
         if (k && c->actors[k - 1].entity == a->entity) continue;
-        uint32_t from = k ? c->actors[k - 1].end : c->x->sentences[c->sentence].begin;
-        char *pre = norm(c->x->text, from, a->begin);
+        const char *pre = text_before(c, k);
+        size_t n = strlen(pre);
         bool object = false;
-        for (size_t j = 0; preps[j] && !object; j++)
-            object = ends_with(pre, preps[j]);
-        free(pre);
+        for (size_t j = 0; j < sizeof preps / sizeof *preps && !object; j++)
+            object = ends_with_nm(pre, n, preps[j].s, preps[j].n);
         if (!object) return &c->actors[apposition_owner(c, k)];
         if (!fallback) fallback = a;
     }
@@ -1162,12 +1586,24 @@ static bool clause_break(const char *gap)
     return m->clause;
 }
 
+/* Is the word w[0, n) of padded text, spaces around it, one of the stop
+ * words, or does it open one of the stop phrases at rest (the text after
+ * it)? The phrases are ", and" and "according to". */
+static bool stop_word(const char *w, size_t n, const char *rest)
+{
+    static const lword stops[] = {LW("which"),   LW("while"),     LW("but"),      LW("after"),
+                                  LW("before"),  LW("said"),      LW("says"),     LW("told"),
+                                  LW("stated"),  LW("announced"), LW("reported"), LW("since"),
+                                  LW("because"), LW("although"),  LW("whose")};
+    if (w[n - 1] == ',' && strncmp(rest, " and ", 5) == 0) return true;
+    if (n == 9 && memcmp(w, "according", 9) == 0 && strncmp(rest, " to ", 4) == 0) return true;
+    for (size_t i = 0; i < sizeof stops / sizeof *stops; i++)
+        if (stops[i].n == n && memcmp(stops[i].s, w, n) == 0) return true;
+    return false;
+}
+
 static bool clause_break_scan(const char *gap)
 {
-    static const char *const stops[] = {
-        " which ",    " while ", " but ",     " after ",    " before ",    ", and ",
-        " said ",     " says ",  " told ",    " stated ",   " announced ", " according to ",
-        " reported ", " since ", " because ", " although ", " whose ",     NULL};
     if (strchr(gap, ';') || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c")) return true;
     /* punctuation stuck to a word ("said," "said:") still ends the word */
     char padded[512];
@@ -1180,8 +1616,17 @@ static bool clause_break_scan(const char *gap)
     }
     padded[n++] = ' ';
     padded[n] = 0;
-    for (size_t i = 0; stops[i]; i++)
-        if (strstr(padded, stops[i])) return true;
+    /* one pass over the words (runs of non-space, each with a space before
+     * and after it) instead of one strstr per stop: " which " is found by
+     * strstr exactly where a word is "which" */
+    for (const char *p = padded; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > w && stop_word(w, (size_t)(p - w), p)) return true;
+    }
     return false;
 }
 
@@ -1198,12 +1643,14 @@ static bool modifier(ctx *c, const actor *a)
 static bool rule_meet(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
+    /* the word count first: a long gap is never scanned for cues */
+    if (gwords(c, gap) > 12) return false;
     size_t cl = 0;
-    long cue = find_cue(gap, CUE_HOST, &cl);
+    long cue = gcue(c, gap, CUE_HOST, &cl);
     bool host = cue >= 0;
-    if (!host) cue = find_cue(gap, CUE_MEET, &cl);
+    if (!host) cue = gcue(c, gap, CUE_MEET, &cl);
     if (cue < 0) return false;
-    if (clause_break(gap) || count_words(gap) > 12) return false;
+    if (gclause(c, gap) || gwords(c, gap) > 12) return false;
     /* "joined together to counter Y", "hosted at servers with Y": Y is the
      * object of another verb or of a place phrase, not the one met */
     const char *rest = gap + cue + (long)cl;
@@ -1214,15 +1661,12 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
     if (q->type == RG_NODE_INSTITUTION && modifier(c, q)) return false;
     /* "visited Damascus", "met in Amman": a place visited is no counterpart;
      * "pressed Russia", "held talks with Iraq": a country is */
-    if (q->type == RG_NODE_PLACE && !has_cue(gap, CUE_HOST) &&
-        (strstr(gap, "visit") || ends_locative(gap) || place_as_location(c, i + 1) ||
-         modifier(c, q)))
+    if (q->type == RG_NODE_PLACE && !ghas(c, gap, CUE_HOST) &&
+        (strstr(gap, "visit") || gloc(c, gap) || place_as_location(c, i + 1) || modifier(c, q)))
         return false;
     relate(c, "communicated_with", NULL, s, q);
     if (c->unnamed_pass) return true; /* no event for a nominal */
-    char *label = event_label(c, "Meeting");
-    uint32_t ev = event_for(c, "meeting", label);
-    free(label);
+    uint32_t ev = event_for(c, "meeting", "Meeting");
     participate(c, ev, s, host ? "host" : "attendee");
     participate(c, ev, q, host ? "visitor" : "attendee");
     /* "met the Iraqi Foreign Minister, Ibrahim al-Jaafari": both name the visitor */
@@ -1238,15 +1682,13 @@ static bool rule_meet(ctx *c, size_t i, const char *gap)
 static bool rule_sign(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (!has_cue(gap, CUE_SIGN) || clause_break(gap) || count_words(gap) > 14) return false;
+    if (gwords(c, gap) > 14 || !ghas(c, gap, CUE_SIGN) || gclause(c, gap)) return false;
     if (!strstr(gap, "with") && !strstr(gap, "between")) return false;
     const actor *s = subject_before(c, i);
     if (!s || s->entity == q->entity || !is_agent(q->type)) return false;
     relate(c, "cooperates_with", NULL, s, q);
     if (c->unnamed_pass) return true;
-    char *label = event_label(c, "Agreement");
-    uint32_t ev = event_for(c, "agreement", label);
-    free(label);
+    uint32_t ev = event_for(c, "agreement", "Agreement");
     participate(c, ev, s, "signatory");
     participate(c, ev, q, "signatory");
     return true;
@@ -1263,21 +1705,18 @@ static size_t subject_index(ctx *c, size_t i)
         const actor *a = &c->actors[k];
         if (k < i) {
             /* the subject stays in the verb's clause */
-            char *gap = norm(c->x->text, a->end, c->actors[k + 1].begin);
-            bool brk = clause_break(gap) || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c");
-            free(gap);
+            const char *gap = c->g->v[k + 1].s;
+            bool brk = gclause(c, gap) || strchr(gap, '"') || strstr(gap, "\xe2\x80\x9c");
             if (brk) break;
         }
         if (!is_agent(a->type) && a->type != RG_NODE_PLACE) continue;
         if (place_as_location(c, k)) continue;
         if (k && c->actors[k - 1].entity == a->entity) continue;
-        char *pre = text_before(c, k);
-        size_t n = strlen(pre);
-        if (ends_with(pre, "the")) pre[n >= 4 ? n - 4 : 0] = 0;
+        const char *pre = text_before(c, k);
+        size_t n = strip_the(pre);
         bool object = false;
         for (size_t j = 0; preps[j] && !object; j++)
-            object = ends_with(pre, preps[j]);
-        free(pre);
+            object = ends_with_n(pre, n, preps[j]);
         if (!object) return apposition_owner(c, k);
         if (fallback == SIZE_MAX && a->type != RG_NODE_PLACE) fallback = k;
     }
@@ -1314,10 +1753,8 @@ static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool
     for (size_t j = k + 1; j-- > 0 && k - j < MAX_BACK;) {
         const actor *a = &c->actors[j];
         if (j < k) {
-            char *gap = norm(c->x->text, a->end, c->actors[j + 1].begin);
-            bool in = list_gap(gap);
-            free(gap);
-            if (!in || (!is_agent(a->type) && a->type != RG_NODE_PLACE) || place_as_location(c, j))
+            if (!list_gap(c->g->v[j + 1].s) || (!is_agent(a->type) && a->type != RG_NODE_PLACE) ||
+                place_as_location(c, j))
                 break;
         }
         first = j;
@@ -1328,11 +1765,9 @@ static void relate_list(ctx *c, const char *type, size_t k, const actor *t, bool
     }
     /* several actors fighting one enemy together are allies ("the UK, the
      * Coalition and Iraq are committed to defeating Y") */
-    char *pre = text_before(c, first);
-    size_t pl = strlen(pre);
-    if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
-    bool between = ends_with(pre, "between"); /* "clashes between A and B": foes */
-    free(pre);
+    const char *pre = text_before(c, first);
+    bool between =
+        ends_with_n(pre, strip_the(pre), "between"); /* "clashes between A and B": foes */
     if (strcmp(type, "fighting_against") == 0 && !between)
         for (size_t a = first; a < k; a++)
             for (size_t b = a + 1; b <= k; b++)
@@ -1346,10 +1781,7 @@ static size_t apposed(ctx *c, size_t i)
     if (i + 1 >= c->nactors) return SIZE_MAX;
     const actor *a = &c->actors[i], *b = &c->actors[i + 1];
     if (b->type != a->type || b->entity == a->entity) return SIZE_MAX;
-    char *gap = norm(c->x->text, a->end, b->begin);
-    bool comma = strcmp(gap, ",") == 0;
-    free(gap);
-    return comma ? i + 1 : SIZE_MAX;
+    return strcmp(c->g->v[i + 1].s, ",") == 0 ? i + 1 : SIZE_MAX;
 }
 
 /* "X attacked Y", "X conducted strikes against Y", "X and Z are committed
@@ -1358,15 +1790,18 @@ static size_t apposed(ctx *c, size_t i)
 static bool rule_fight(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
+    /* more than 15 words: more than 14 after a relative pronoun too (g
+     * below), so false whatever the cues; tested first as the cheapest */
+    if (gwords(c, gap) > 15) return false;
     size_t mlen;
-    long at = find_cue(gap, CUE_FIGHT, &mlen);
-    long ctl = find_cue(gap, CUE_CONTROL, NULL);
+    long at = gcue(c, gap, CUE_FIGHT, &mlen);
+    long ctl = gcue(c, gap, CUE_CONTROL, NULL);
     if (at < 0 && ctl < 0) return false;
     /* "X, which flies missions against Y": the relative pronoun is X */
     bool relative = starts_with(gap, ", which") || starts_with(gap, ", who");
     const char *g = relative ? strchr(gap + 2, ' ') : gap;
     if (!g) g = "";
-    if (clause_break(g) || count_words(g) > 14 || has_cue(g, CUE_WARRANT)) return false;
+    if (gclause(c, g) || gwords(c, g) > 14 || ghas(c, g, CUE_WARRANT)) return false;
     /* "X in its fight against Y", "X, in their efforts to defeat Y": X
      * itself, even as the object of a preposition ("support for X in the
      * fight against Y") */
@@ -1392,10 +1827,10 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     if (passive) {
         /* passive: the actor after "by" did it to the one just before; the
          * verb stands right before "by" ("was killed in a raid by" too) */
-        if (!is_agent(q->type) || count_words(gap) > 8) return false;
+        if (!is_agent(q->type) || gwords(c, gap) > 8) return false;
         long v = at >= 0 ? at + (long)mlen : -1;
         size_t cl;
-        long cv = find_cue(gap, CUE_CONTROL, &cl);
+        long cv = gcue(c, gap, CUE_CONTROL, &cl);
         if (cv >= 0 && (v < 0 || cv + (long)cl > v)) v = cv + (long)cl;
         const char *after = gap + v;
         while (*after == ' ')
@@ -1419,7 +1854,7 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     }
     /* "attacks in Syria", "the fight for Mosul": where, not whom */
     if (q->type == RG_NODE_PLACE &&
-        (ends_locative(gap) || ends_with(gap, "for") || ends_with(gap, "for the")))
+        (gloc(c, gap) || ends_with(gap, "for") || ends_with(gap, "for the")))
         return false;
     if (q->type == RG_NODE_PLACE && ctl >= 0) {
         relate(c, "in_charge_of", NULL, subj, q);
@@ -1448,9 +1883,8 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
             by = subject_index(c, i - 1);
         }
         if (helped != SIZE_MAX && by != SIZE_MAX && by != helped) {
-            char *pre = text_before(c, helped);
-            size_t pl = strlen(pre);
-            if (ends_with(pre, "the")) pre[pl >= 4 ? pl - 4 : 0] = 0;
+            const char *before = text_before(c, helped);
+            char *pre = rg_strndup(before, strip_the(before));
             size_t mlen2;
             long ac = find_cue(pre, CUE_ALLY, &mlen2);
             bool ally = ac >= 0 && pre[ac + (long)mlen2] == 0 && !clause_break(pre);
@@ -1466,11 +1900,10 @@ static bool rule_fight(ctx *c, size_t i, const char *gap)
     for (size_t k = s + 1; k <= i; k++) {
         const actor *a = &c->actors[k];
         if (!is_agent(a->type) || a->type == RG_NODE_PERSON) continue;
-        char *pre = text_before(c, k);
+        const char *pre = text_before(c, k);
         bool with = ends_with(pre, "part of") || ends_with(pre, "part of the") ||
                     ends_with(pre, "together with") || ends_with(pre, "together with the") ||
                     ends_with(pre, "alongside") || ends_with(pre, "alongside the");
-        free(pre);
         if (!with) continue;
         relate(c, "fighting_against", NULL, a, q);
         relate(c, "allied_with", NULL, subj, a);
@@ -1532,10 +1965,13 @@ static bool rule_fall(ctx *c, const actor *p, const actor *q, const char *pre, c
 static bool rule_verb_pair(ctx *c, size_t i, const char *gap)
 {
     const actor *q = &c->actors[i + 1];
-    if (clause_break(gap) || count_words(gap) > 10) return false;
-    if (q->type == RG_NODE_PLACE && ends_locative(gap)) return false;
-    const char *type = has_cue(gap, CUE_COOP)   ? "cooperates_with"
-                       : has_cue(gap, CUE_ALLY) ? "allied_with"
+    /* the word count, then the cues (found once per gap), then the rest */
+    if (gwords(c, gap) > 10) return false;
+    if (!ghas(c, gap, CUE_COOP) && !ghas(c, gap, CUE_ALLY)) return false;
+    if (gclause(c, gap)) return false;
+    if (q->type == RG_NODE_PLACE && gloc(c, gap)) return false;
+    const char *type = ghas(c, gap, CUE_COOP)   ? "cooperates_with"
+                       : ghas(c, gap, CUE_ALLY) ? "allied_with"
                                                 : NULL;
     if (!type) return false;
     size_t s = subject_index(c, i);
@@ -1568,9 +2004,14 @@ static bool demonym_of(const char *adj, size_t n, size_t row, const char *place)
                              demonyms[i].adj[n] == '\0';
              i++)
             if (strcasecmp(demonyms[i].country, place) == 0) return true;
+    /* k >= 4 below needs four shared bytes: most places fail at the first
+     * (this runs for every place of the document and every capitalised
+     * word of a title) */
+    if (n < 4 || ascii_lower(adj[0]) != ascii_lower(place[0])) return false;
     size_t k = 0;
-    while (k < n && place[k] && tolower((unsigned char)adj[k]) == tolower((unsigned char)place[k]))
+    while (k < n && place[k] && ascii_lower(adj[k]) == ascii_lower(place[k]))
         k++;
+    if (k < 4) return false;
     size_t pl = strlen(place);
     /* most of both words shared, and the place name is one word */
     return k >= 4 && k + 1 >= pl && !strchr(place, ' ') && n <= pl + 4;
@@ -1611,9 +2052,23 @@ static uint32_t title_body(ctx *c, const char *title_raw, size_t n, const char *
             i++;
         if (i - b < 3) continue;
         size_t row = demonym_row(title_raw + b, i - b);
-        for (size_t k = 0; k < c->nplaces; k++)
+        if (row != SIZE_MAX) {
+            for (size_t k = 0; k < c->nplaces; k++)
+                if (demonym_of(title_raw + b, i - b, row, x->entities[c->places[k]].name))
+                    return c->places[k];
+            continue;
+        }
+        /* without a row of the table only a place sharing the word's first
+         * four bytes can match: only the places of its key are tried */
+        char ks[5];
+        uint32_t k;
+        prefix_key_str(prefix_key(title_raw + b, i - b), ks);
+        if (!c->place_heads_ready || !rg_strmap_get(&c->place_heads, ks, &k)) continue;
+        for (;; k = c->place_next[k] - 1) {
             if (demonym_of(title_raw + b, i - b, row, x->entities[c->places[k]].name))
                 return c->places[k];
+            if (!c->place_next[k]) break;
+        }
     }
     return RG_NONE;
 }
@@ -1636,7 +2091,8 @@ static void rule_title_person(ctx *c, size_t i)
         if (c->x->text[t - 1] == ' ' && ++words == 4) break;
     while (t < b && c->x->text[t] == ' ')
         t++;
-    char *tn = norm(c->x->text, t, b);
+    char tbuf[256];
+    char *tn = sn_copy(c, t, b, tbuf, sizeof tbuf);
     cue_cat cat = role_in(tn);
     const char *rel = role_relation(cat);
     size_t mlen;
@@ -1650,7 +2106,7 @@ static void rule_title_person(ctx *c, size_t i)
             if (c->date) c->x->relations[r].date = rg_strdup(c->date);
         }
     }
-    free(tn);
+    if (tn != tbuf) free(tn);
 }
 
 /* ---- rules over a whole sentence ----------------------------------------- */
@@ -1658,10 +2114,7 @@ static void rule_title_person(ctx *c, size_t i)
 /* Position (in the normalised sentence) of actor a's start. */
 static size_t norm_pos(ctx *c, const actor *a)
 {
-    char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->begin);
-    size_t n = strlen(before);
-    free(before);
-    return n;
+    return sn_len_to(c, a->begin);
 }
 
 /* "brought together A and B", "talks between A and B": every person after
@@ -1669,17 +2122,37 @@ static size_t norm_pos(ctx *c, const actor *a)
 /* Offset in the normalised sentence just after actor a. */
 static size_t norm_end(ctx *c, const actor *a)
 {
-    char *before = norm(c->x->text, c->x->sentences[c->sentence].begin, a->end);
-    size_t n = strlen(before);
-    free(before);
+    return sn_len_to(c, a->end);
+}
+
+/* How many of c->actors are people, agents and organisations or
+ * institutions: the sentence rules need some, and test that before
+ * searching the sentence. */
+typedef struct actor_counts {
+    size_t persons, agents, bodies;
+} actor_counts;
+
+static actor_counts count_actors(const ctx *c)
+{
+    actor_counts n = {0, 0, 0};
+    for (size_t i = 0; i < c->nactors; i++) {
+        rg_node_type t = c->actors[i].type;
+        n.persons += t == RG_NODE_PERSON;
+        n.agents += is_agent(t);
+        n.bodies += is_agent(t) && t != RG_NODE_PERSON;
+    }
     return n;
 }
 
 static void rule_coordination(ctx *c, const char *sent_norm)
 {
+    /* at least two agents are picked below */
+    if (count_actors(c).agents < 2) return;
     long at = -1;
     const char *h = strstr(sent_norm, "brought together");
     if (h) at = h - sent_norm;
+    /* the nouns below count only with " between " after them */
+    if (at < 0 && !strstr(sent_norm, " between ")) return;
     /* "talks between", "the agreement reached yesterday between": a few
      * words may come between the noun and "between" */
     const char *nouns[] = {"talks", "meeting", "meetings", "agreement", "discussions"};
@@ -1720,9 +2193,8 @@ static void rule_coordination(ctx *c, const char *sent_norm)
     }
     if (n < 2) return;
     bool meeting = !agreement;
-    char *label = event_label(c, meeting ? "Meeting" : "Agreement");
-    uint32_t ev = event_for(c, meeting ? "meeting" : "agreement", label);
-    free(label);
+    uint32_t ev =
+        event_for(c, meeting ? "meeting" : "agreement", meeting ? "Meeting" : "Agreement");
     for (size_t a = 0; a < n; a++) {
         participate(c, ev, pick[a], meeting ? "attendee" : "signatory");
         for (size_t b = a + 1; b < n; b++)
@@ -1742,6 +2214,9 @@ static void rule_coordination(ctx *c, const char *sent_norm)
 static void rule_include(ctx *c, const char *sent_norm)
 {
     static const char *const cues_[] = {" include ", " includes ", " including ", NULL};
+    /* the body is an organisation or institution (below); every cue
+     * starts with " includ" */
+    if (count_actors(c).bodies == 0 || !strstr(sent_norm, " includ")) return;
     for (size_t k = 0; cues_[k]; k++) {
         const char *h = strstr(sent_norm, cues_[k]);
         if (!h) continue;
@@ -1784,12 +2259,7 @@ static void rule_include(ctx *c, const char *sent_norm)
                 (long)norm_pos(c, a) > at + (long)strlen(cues_[k]) + (long)strlen("the ")) {
                 break; /* the list starts right after the cue */
             }
-            if (i > first) {
-                char *g = norm(c->x->text, c->actors[i - 1].end, a->begin);
-                bool in = list_gap(g);
-                free(g);
-                if (!in) break;
-            }
+            if (i > first && !list_gap(c->g->v[i].s)) break;
             if (a->type == RG_NODE_PERSON || a->entity == w->entity) break;
             relate(c, "member_of", NULL, a, w);
         }
@@ -1845,8 +2315,8 @@ static bool state_issuer(ctx *c, const char *cue, size_t cue_len, const actor *i
 /* "X issued arrest warrants against A, B and C" */
 static void rule_warrant(ctx *c, const char *sent_norm)
 {
-    size_t mlen;
-    long at = find_cue(sent_norm, CUE_WARRANT, &mlen);
+    size_t mlen = c->sent_cues[CUE_WARRANT].len;
+    long at = c->sent_cues[CUE_WARRANT].at;
     if (at < 0) return;
     const actor *issuer = NULL;
     actor *targets[16];
@@ -1862,9 +2332,7 @@ static void rule_warrant(ctx *c, const char *sent_norm)
     if (nt == 0) return;
     actor state;
     if (state_issuer(c, sent_norm + at, mlen, issuer, &state)) issuer = &state;
-    char *label = event_label(c, "Legal action");
-    uint32_t ev = event_for(c, "legal_action", label);
-    free(label);
+    uint32_t ev = event_for(c, "legal_action", "Legal action");
     char *what = rg_strndup(sent_norm + at, mlen);
     rg_attrs_set(&c->x->entities[ev].attrs, "action", what);
     free(what);
@@ -1897,8 +2365,7 @@ static bool year_after(const char *s, char year[5])
  * "Y adopted its resolution establishing X" */
 static void rule_found(ctx *c, const char *sent_norm)
 {
-    size_t mlen;
-    long at = find_cue(sent_norm, CUE_FOUND, &mlen);
+    long at = c->sent_cues[CUE_FOUND].at;
     if (at < 0) return;
     const char *by = strstr(sent_norm + at, " by ");
     /* without a "by" phrase only "Y adopted a resolution establishing X"
@@ -1922,9 +2389,7 @@ static void rule_found(ctx *c, const char *sent_norm)
     const char *saved = c->date;
     char year[5];
     if (year_after(sent_norm + at, year)) c->date = year;
-    char *label = event_label(c, "Establishment");
-    uint32_t ev = event_for(c, "establishment", label);
-    free(label);
+    uint32_t ev = event_for(c, "establishment", "Establishment");
     participate(c, ev, founder, "founder");
     participate(c, ev, founded, "subject");
     c->date = saved;
@@ -1943,25 +2408,69 @@ static void co_mentions(ctx *c)
 /* A statement's signatories: after a line announcing them ("Signatory
  * Organizations", "Signatories:", "Signed by"), every organisation that
  * starts a list line is a signatory of the document's statement. */
+/* The header line announcing signatories: the end of the first short
+ * line holding "signator", else "undersign", else "signed by" (in any
+ * case), or NULL. Every key holds "sign", so one pass over the text looks
+ * for that and tries the keys around it, instead of one strcasestr over
+ * the whole document per key. */
+static const char *signatory_header(const char *text)
+{
+    static const struct {
+        const char *s;
+        size_t n, sign; /* length, offset of "sign" */
+    } keys[] = {{"signator", 8, 0}, {"undersign", 9, 5}, {"signed by", 9, 0}};
+    enum { NKEYS = sizeof keys / sizeof *keys };
+    const char *hdr[NKEYS] = {NULL};
+    bool done[NKEYS] = {false}; /* found, or no line end after it */
+    size_t len = strlen(text);
+    /* "sign" at i covers exactly one offset j = 3 mod 4 (i <= j <= i + 3),
+     * so only those bytes are read first: the letter there says where
+     * "sign" would start */
+    for (size_t j = 3; j < len && !hdr[0]; j += 4) {
+        size_t at;
+        switch (ascii_lower(text[j])) {
+        case 's':
+            at = 0;
+            break;
+        case 'i':
+            at = 1;
+            break;
+        case 'g':
+            at = 2;
+            break;
+        case 'n':
+            at = 3;
+            break;
+        default:
+            continue;
+        }
+        size_t i = j - at;
+        if (i + 4 > len || ascii_lower(text[i]) != 's' || ascii_lower(text[i + 1]) != 'i' ||
+            ascii_lower(text[i + 2]) != 'g' || ascii_lower(text[i + 3]) != 'n')
+            continue;
+        for (size_t k = 0; k < NKEYS; k++) {
+            if (done[k] || i < keys[k].sign) continue;
+            const char *p = text + i - keys[k].sign;
+            if ((size_t)(p - text) + keys[k].n > len || strncasecmp(p, keys[k].s, keys[k].n) != 0)
+                continue;
+            const char *ls = p;
+            while (ls > text && ls[-1] != '\n')
+                ls--;
+            const char *le = strchr(p, '\n');
+            done[k] = !le || le - ls < 60;
+            /* a header line is short and ends the line: not a sentence about signing */
+            if (le && le - ls < 60) hdr[k] = le;
+        }
+    }
+    for (size_t k = 0; k < NKEYS; k++)
+        if (hdr[k]) return hdr[k];
+    return NULL;
+}
+
 static void rule_signatories(ctx *c)
 {
     rg_extraction *x = c->x;
-    const char *hdr = NULL;
-    static const char *const keys[] = {"signator", "undersign", "signed by", NULL};
-    for (size_t k = 0; keys[k] && !hdr; k++) {
-        for (const char *p = x->text; (p = strcasestr(p, keys[k])); p++) {
-            const char *ls = p;
-            while (ls > x->text && ls[-1] != '\n')
-                ls--;
-            const char *le = strchr(p, '\n');
-            if (!le) break;
-            /* a header line is short and ends the line: not a sentence about signing */
-            if (le - ls < 60) {
-                hdr = le;
-                break;
-            }
-        }
-    }
+    const char *hdr = signatory_header(x->text);
     if (!hdr) return;
     uint32_t from = (uint32_t)(hdr - x->text);
     uint32_t ev = RG_NONE;
@@ -1978,9 +2487,7 @@ static void rule_signatories(ctx *c)
         if (p > x->text && p[-1] != '\n') continue;
         if (ev == RG_NONE) {
             c->sentence = m->sentence;
-            char *label = event_label(c, "Statement");
-            ev = event_for(c, "statement", label);
-            free(label);
+            ev = event_for(c, "statement", "Statement");
         }
         actor a = {(uint32_t)i, m->entity, (rg_node_type)m->type, m->begin, m->end};
         c->sentence = m->sentence;
@@ -2054,34 +2561,14 @@ static void collect_actors(ctx *c, const uint32_t *order, size_t n, size_t *curs
     }
 }
 
-/* The normalised text between consecutive actors: between[0] before the
- * first, between[k] after actor k-1 (empty when the next one starts inside
- * it), between[n] after the last, up to the sentence's end. A pair's gap,
- * the words before it and after it are three of these: each is
- * normalised once, not once for every pair that reads it. */
-static char **texts_between(ctx *c)
-{
-    const char *text = c->x->text;
-    const rg_xsentence *s = &c->x->sentences[c->sentence];
-    size_t n = c->nactors;
-    char **between = rg_malloc((n + 1) * sizeof *between);
-    for (size_t k = 0; k <= n; k++) {
-        uint32_t b = k ? c->actors[k - 1].end : s->begin;
-        uint32_t e = k < n ? c->actors[k].begin : s->end;
-        if (k == 0 && b > e) b = e;
-        if (k > 0 && e < b) e = b;
-        between[k] = norm(text, b, e);
-    }
-    return between;
-}
-
+/* The pair rules over c->actors, whose gaps are c->g. */
 static void relate_pairs(ctx *c)
 {
-    char **between = texts_between(c);
+    const gap *between = c->g->v;
     for (size_t i = 0; i + 1 < c->nactors; i++) {
         const actor *p = &c->actors[i], *q = &c->actors[i + 1];
         if (q->begin < p->end) continue; /* nested mentions */
-        const char *pre = between[i], *gap = between[i + 1], *post = between[i + 2];
+        const char *pre = between[i].s, *gap = between[i + 1].s, *post = between[i + 2].s;
         bool done = rule_alias(c, p, q, gap, post) || rule_split_acronym(c, i, gap, post) ||
                     rule_apposition(c, p, q, gap) || rule_apposed_role(c, p, q, gap, post) ||
                     rule_serve(c, p, q, gap) || rule_title_apposition(c, i, gap, post) ||
@@ -2094,9 +2581,6 @@ static void relate_pairs(ctx *c)
                     rule_fight(c, i, gap) || rule_verb_pair(c, i, gap);
         (void)done;
     }
-    for (size_t k = 0; k <= c->nactors; k++)
-        free(between[k]);
-    free(between);
 }
 
 static uint32_t *mention_order(const rg_extraction *x);
@@ -2116,12 +2600,15 @@ static void unnamed_pass(ctx *c, const char *sent_norm)
     c->nactors = c->nall;
     c->unnamed_pass = true;
     c->unnamed_types = pair_types;
+    build_gaps(c, &c->all_gaps);
+    share_answers(&c->named_gaps, &c->all_gaps);
     relate_pairs(c);
     c->unnamed_types = include_types;
     rule_include(c, sent_norm);
     c->unnamed_pass = false;
     c->actors = named;
     c->nactors = n;
+    c->g = &c->named_gaps;
 }
 
 void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
@@ -2139,8 +2626,9 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
         }
         collect_actors(&c, order, n, &cursor);
         if (c.nactors < 1) continue;
-        const rg_xsentence *s = &x->sentences[c.sentence];
-        char *sn = norm(x->text, s->begin, s->end);
+        norm_sentence(&c);
+        build_gaps(&c, &c.named_gaps);
+        const char *sn = c.sn;
         for (size_t i = 0; i < c.nactors; i++)
             rule_title_person(&c, i);
         if (c.nactors >= 2) {
@@ -2150,16 +2638,34 @@ void rg_relate_document(rg_extraction *x, const rg_relate_opts *opts)
         }
         if (c.nall > c.nactors && c.nall >= 2) unnamed_pass(&c, sn);
         rule_include(&c, sn);
+        /* a warrant needs a person as target, a foundation two agents: the
+         * sentence is searched only for the cues that may come to something */
+        actor_counts ac = count_actors(&c);
+        uint32_t mask =
+            (ac.persons ? 1u << CUE_WARRANT : 0) | (ac.agents >= 2 ? 1u << CUE_FOUND : 0);
+        if (mask)
+            scan_cues(sn, mask, c.sent_cues);
+        else
+            for (int k = 0; k < CUE_NCATS; k++)
+                c.sent_cues[k] = (cue_hit){-1, 0, 0};
         rule_warrant(&c, sn);
         rule_found(&c, sn);
-        free(sn);
     }
     rule_signatories(&c);
     free(order);
     free(c.actors);
     free(c.all);
     free(c.places);
+    free(c.place_next);
+    free(c.place_tail);
+    if (c.place_heads_ready) rg_strmap_free(&c.place_heads);
     free(c.events);
+    free(c.sn);
+    free(c.lo);
+    for (gaps *g = &c.named_gaps; g; g = g == &c.named_gaps ? &c.all_gaps : NULL) {
+        free(g->v);
+        free(g->arena);
+    }
 }
 
 /* Mentions sorted by (sentence, begin) without touching x->mentions, whose
@@ -2179,6 +2685,12 @@ static uint32_t *mention_order(const rg_extraction *x)
     uint32_t *order = rg_malloc((x->nmentions + 1) * sizeof *order);
     for (size_t i = 0; i < x->nmentions; i++)
         order[i] = (uint32_t)i;
-    if (x->nmentions) qsort_r(order, x->nmentions, sizeof *order, cmp_mention_r, (void *)x);
+    /* the mentions usually come in text order already: then, with no two
+     * equal, any sort leaves them as they are */
+    bool sorted = true;
+    for (size_t i = 1; i < x->nmentions && sorted; i++)
+        sorted = cmp_mention_r(&order[i - 1], &order[i], (void *)x) < 0;
+    if (x->nmentions && !sorted)
+        qsort_r(order, x->nmentions, sizeof *order, cmp_mention_r, (void *)x);
     return order;
 }
