@@ -51,5 +51,5 @@ clean:
 # bench/bench_*.c program built with the project.
 bench: build
 	@if [ -x bench/run.sh ]; then bench/run.sh $(BUILD) $(BENCH_FLAGS); fi
-	./bench/ner.sh $(BUILD)/relgraph
+	./bench/ner.sh $(BUILD)/relgraph $(BENCH_BASELINE)
 	@for b in $(BUILD)/bench/bench_*; do [ -x "$$b" ] || continue; "$$b" || exit 1; done

@@ -11,6 +11,8 @@
 # each document's fixed costs.
 set -eu
 bin=${1:-build/relgraph}
+# an older relgraph binary to compare with in the same run (before/after)
+base=${2:-}
 mb=${BENCH_MB:-50}
 top=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
@@ -74,25 +76,36 @@ fi
 # slows a run down (and inflates its CPU time too, on hyperthreads), never
 # speeds it up, so the fastest run is the closest to the code's own cost.
 for f in "${files[@]}"; do
-    python3 - "$bin" "$f" "$tmp/out.jsonl" "${BENCH_RUNS:-3}" <<'PY'
-import os, resource, subprocess, sys, time
-binary, path, out, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    python3 - "$f" "$tmp" "${BENCH_RUNS:-3}" "$bin" ${base:+"$base"} <<'PY'
+import filecmp, os, resource, subprocess, sys, time
+path, tmp, runs, binaries = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 # a directory is walked by relgraph itself (too many files for one command line)
 files = [os.path.join(path, f) for f in os.listdir(path)] if os.path.isdir(path) else [path]
 size = sum(os.path.getsize(f) for f in files)
-best_cpu = best_wall = float("inf")
-for _ in range(runs):
-    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.time()
-    with open(out, "w") as fo:
-        subprocess.run([binary, "mentions", "-q", path], stdout=fo, check=True)
-    best_wall = min(best_wall, time.time() - t0)
-    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-    best_cpu = min(best_cpu, ru.ru_utime - r0.ru_utime + ru.ru_stime - r0.ru_stime)
-n = sum(1 for _ in open(out))
 mb = size / 1048576
-print("%-14s %6.1f MB %8d lines  cpu %6.2f s %6.1f MB/s  wall %6.2f s %6.1f MB/s  max rss %d MB"
-      % (os.path.basename(path), mb, n, best_cpu, mb / best_cpu, best_wall, mb / best_wall,
-         ru.ru_maxrss // 1024))
+best = {b: [float("inf"), float("inf")] for b in binaries}
+outs = {b: os.path.join(tmp, "out%d.jsonl" % i) for i, b in enumerate(binaries)}
+# the binaries take turns, so that a change in the machine's load hits both
+for _ in range(runs):
+    for b in binaries:
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.time()
+        with open(outs[b], "w") as fo:
+            subprocess.run([b, "mentions", "-q", path], stdout=fo, check=True)
+        wall = time.time() - t0
+        ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = ru.ru_utime - r0.ru_utime + ru.ru_stime - r0.ru_stime
+        best[b] = [min(best[b][0], cpu), min(best[b][1], wall)]
+name = os.path.basename(path)
+for b in binaries:
+    cpu, wall = best[b]
+    n = sum(1 for _ in open(outs[b]))
+    label = name if b == binaries[0] else "  baseline"
+    print("%-14s %6.1f MB %8d lines  cpu %6.2f s %6.1f MB/s  wall %6.2f s %6.1f MB/s"
+          % (label, mb, n, cpu, mb / cpu, wall, mb / wall))
+if len(binaries) == 2:
+    same = filecmp.cmp(outs[binaries[0]], outs[binaries[1]], shallow=False)
+    print("  baseline/new CPU %.2fx, output %s" % (best[binaries[1]][0] / best[binaries[0]][0],
+                                                 "identical" if same else "DIFFERS"))
 PY
 done
